@@ -1,0 +1,145 @@
+//! `incident check`.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::cli::{CheckArgs, Code, ColorWhen, Failure};
+use crate::config::{Config, Settings};
+use crate::engine::{self, FileResult, Summary};
+use crate::input::{self, Input};
+use crate::render;
+use crate::rules::{self, Family};
+
+/// How many files are checked in parallel before their results are printed;
+/// bounds memory however many files there are.
+const CHUNK: usize = 512;
+
+pub fn run(args: &CheckArgs) -> Result<Code, Failure> {
+    let config = load_config(args.config.as_deref())?;
+    let mut settings = Settings::from_config(&config);
+    select_rules(&mut settings, &args.select, &args.ignore)?;
+    let inputs = input::collect(&args.paths, &|_| true);
+    let color = match args.color {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => {
+            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let mut renderer = render::renderer(args.format, color);
+    let keep_source = renderer.needs_source();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| Failure::Usage(format!("cannot start worker threads: {e}")))?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut summary = Summary::default();
+    for chunk in inputs.chunks(CHUNK) {
+        let results: Vec<FileResult> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|input| check_one(input, &settings, keep_source))
+                .collect()
+        });
+        for result in &results {
+            summary.add(result);
+            renderer.file(&mut out, result)?;
+        }
+    }
+    renderer.finish(&mut out, &summary)?;
+    out.flush()?;
+    Ok(exit_code(&summary, args.strict))
+}
+
+/// Reads and checks one input.
+pub fn check_one(input: &Input, settings: &Settings, keep_source: bool) -> FileResult {
+    let path = input.display();
+    match input::read(input) {
+        Ok(source) => {
+            let (diagnostics, source) = engine::check_source(&path, source, settings);
+            FileResult::new(path, source, diagnostics, keep_source)
+        }
+        Err(message) => FileResult::io_error(path, message),
+    }
+}
+
+/// The exit code for a run's totals.
+pub fn exit_code(summary: &Summary, strict: bool) -> Code {
+    if summary.unreadable > 0 {
+        Code::Usage
+    } else if summary.errors > 0 || (strict && summary.warnings > 0) {
+        Code::Findings
+    } else {
+        Code::Clean
+    }
+}
+
+/// The configuration named on the command line, else the nearest one, else none.
+pub fn load_config(explicit: Option<&Path>) -> Result<Config, Failure> {
+    let path = match explicit {
+        Some(path) => Some(path.to_path_buf()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|dir| Config::discover(&dir)),
+    };
+    match path {
+        Some(path) => Config::load(&path).map_err(|e| Failure::Usage(e.to_string())),
+        None => Ok(Config::default()),
+    }
+}
+
+/// Applies `--select` and `--ignore`: rule ids or family names.
+fn select_rules(
+    settings: &mut Settings,
+    select: &[String],
+    ignore: &[String],
+) -> Result<(), Failure> {
+    let matcher = |names: &[String], flag: &str| -> Result<Vec<&'static str>, Failure> {
+        let mut ids = Vec::new();
+        for name in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+            if let Some(family) = Family::from_name(name) {
+                ids.extend(
+                    rules::RULES
+                        .iter()
+                        .filter(|r| r.family == family)
+                        .map(|r| r.id),
+                );
+            } else if let Some(rule) = rules::find(name) {
+                ids.push(rule.id);
+            } else {
+                return Err(Failure::Usage(format!(
+                    "{flag}: unknown rule or family `{name}` (families: structure, time, impact, actions, content; \
+                     `incident explain --list` lists the rules)"
+                )));
+            }
+        }
+        Ok(ids)
+    };
+    let selected = matcher(select, "--select")?;
+    let ignored = matcher(ignore, "--ignore")?;
+    settings.rules.retain(|(rule, _)| {
+        (selected.is_empty() || selected.contains(&rule.id)) && !ignored.contains(&rule.id)
+    });
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_codes() {
+        let mut s = Summary::default();
+        assert_eq!(exit_code(&s, false), Code::Clean);
+        s.warnings = 1;
+        assert_eq!(exit_code(&s, false), Code::Clean);
+        assert_eq!(exit_code(&s, true), Code::Findings);
+        s.errors = 1;
+        assert_eq!(exit_code(&s, false), Code::Findings);
+        s.unreadable = 1;
+        assert_eq!(exit_code(&s, false), Code::Usage);
+    }
+}

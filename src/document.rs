@@ -1,0 +1,768 @@
+//! The Markdown layer: one pulldown-cmark pass over a file, kept as byte spans.
+//!
+//! Everything a rule needs to know about the *Markdown* of a report lives here:
+//! headings, leaf blocks (paragraphs, list items, table rows, code blocks,
+//! block quotes), HTML comments and YAML front matter. Every span is a byte
+//! range into [`Document::source`]; turning it into a line and column is the
+//! job of [`LineIndex`], and happens only when a diagnostic is rendered.
+//!
+//! Prose that a student left inside the template's example fence
+//! (```` ```md ````) is parsed as Markdown too, so the blocks inside it take
+//! part in the model like any other; they are marked [`Block::in_fence`].
+
+use std::ops::Range;
+
+use pulldown_cmark::{
+    BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+};
+
+/// A byte range into a document's source.
+pub type Span = Range<usize>;
+
+/// The pulldown-cmark options every parse in this crate uses.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_GFM
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+}
+
+/// A parsed Markdown file.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Document {
+    /// The text of the file, exactly as read.
+    pub source: String,
+    /// Maps byte offsets to lines and columns.
+    pub lines: LineIndex,
+    /// The YAML front matter block (`---` … `---`), if the file starts with one.
+    pub front_matter: Option<FrontMatterBlock>,
+    /// Every ATX or setext heading, in order (headings inside code fences are not headings).
+    pub headings: Vec<Heading>,
+    /// Leaf blocks in document order (see [`Block`]).
+    pub blocks: Vec<Block>,
+    /// HTML comments (`<!-- … -->`), block or inline, in order.
+    pub comments: Vec<Comment>,
+}
+
+/// The raw front matter block; its YAML is interpreted by [`crate::model::FrontMatter`].
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct FrontMatterBlock {
+    /// The whole block including both `---` lines.
+    pub span: Span,
+    /// The YAML between the delimiters.
+    pub yaml_span: Span,
+}
+
+/// A heading.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Heading {
+    /// 1 for `#`, 2 for `##`, …
+    pub level: u8,
+    /// The heading's text with inline markup removed (`**Root** cause` → `Root cause`).
+    pub text: String,
+    /// The whole heading, markers included (for setext headings, both lines).
+    pub span: Span,
+}
+
+/// What kind of leaf block a [`Block`] is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BlockKind {
+    /// A paragraph outside any list item.
+    Paragraph,
+    /// A list item. `depth` is 0 for a top-level list; `task` is
+    /// `Some(checked)` for a `- [ ]` / `- [x]` item.
+    ListItem {
+        depth: usize,
+        ordered: bool,
+        task: Option<bool>,
+    },
+    /// A table row; `cells` are the byte spans of the cells' contents.
+    TableRow { header: bool, cells: Vec<Span> },
+    /// A fenced or indented code block; `info` is the fence's info string.
+    Code { info: String, content: Span },
+    /// A block quote; `callout` is the GitHub alert kind (`> [!NOTE]`), if any.
+    Quote { callout: Option<Callout> },
+    /// A block of raw HTML that is not a comment.
+    Html,
+}
+
+/// GitHub alert kinds (`> [!NOTE]`, `> [!TIP]`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Callout {
+    Note,
+    Tip,
+    Important,
+    Warning,
+    Caution,
+}
+
+/// A leaf block of the document.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Block {
+    pub kind: BlockKind,
+    /// The whole block. For a list item this includes its nested items.
+    pub span: Span,
+    /// The block's own text: for a list item, up to its first nested block
+    /// list; for everything else, the same as `span`.
+    pub own: Span,
+    /// True when the block was found inside a ```` ```md ```` fence.
+    pub in_fence: bool,
+    /// True when the block sits inside a block quote.
+    pub in_quote: bool,
+}
+
+/// An HTML comment.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Comment {
+    /// The comment including `<!--` and `-->`.
+    pub span: Span,
+    /// The text between the delimiters, trimmed.
+    pub body: Span,
+}
+
+impl Document {
+    /// Parses `source`. Never fails: any sequence of characters is Markdown.
+    pub fn parse(source: String) -> Document {
+        let lines = LineIndex::new(&source);
+        let mut collector = Collector::default();
+        collector.walk(&source, 0, false);
+        let front_matter = collector.front_matter.take();
+        Document {
+            lines,
+            front_matter,
+            headings: collector.headings,
+            blocks: collector.blocks,
+            comments: collector.comments,
+            source,
+        }
+    }
+
+    /// The text of a span.
+    pub fn text(&self, span: &Span) -> &str {
+        self.source.get(span.clone()).unwrap_or("")
+    }
+
+    /// The span of the whole line (without its line break) that holds `offset`.
+    pub fn line_span(&self, offset: usize) -> Span {
+        self.lines.line_span(&self.source, offset)
+    }
+}
+
+/// Walks pulldown-cmark events and collects the pieces of a [`Document`].
+#[derive(Default)]
+struct Collector {
+    headings: Vec<Heading>,
+    blocks: Vec<Block>,
+    comments: Vec<Comment>,
+    front_matter: Option<FrontMatterBlock>,
+}
+
+/// An open container while walking events.
+enum Open {
+    Heading {
+        level: u8,
+        start: usize,
+        text: String,
+    },
+    Item {
+        index: usize,
+        cut: bool,
+    },
+    List {
+        ordered: bool,
+    },
+    Quote,
+    Code {
+        index: usize,
+    },
+    Metadata {
+        start: usize,
+    },
+    Other,
+}
+
+impl Collector {
+    /// Parses `text` (which starts at byte `base` of the file) and records what it finds.
+    fn walk(&mut self, source: &str, base: usize, in_fence: bool) {
+        let end = source.len();
+        let text = &source[base..end];
+        self.walk_slice(source, text, base, in_fence);
+    }
+
+    fn walk_slice(&mut self, source: &str, text: &str, base: usize, in_fence: bool) {
+        let mut stack: Vec<Open> = Vec::new();
+        // Fenced prose to parse once this pass is done: (content span).
+        let mut fenced_prose: Vec<Span> = Vec::new();
+        let mut in_table_head = false;
+        for (event, range) in Parser::new_ext(text, markdown_options()).into_offset_iter() {
+            let span = range.start + base..range.end + base;
+            let quote_depth = stack.iter().filter(|o| matches!(o, Open::Quote)).count();
+            let in_item = stack.iter().any(|o| matches!(o, Open::Item { .. }));
+            match event {
+                // `# Title`, `Title\n===`
+                Event::Start(Tag::Heading { level, .. }) => stack.push(Open::Heading {
+                    level: heading_level(level),
+                    start: span.start,
+                    text: String::new(),
+                }),
+                Event::End(TagEnd::Heading(_)) => {
+                    if let Some(Open::Heading { level, start, text }) = stack.pop() {
+                        let end = trim_line_end(source, span.end);
+                        if !in_fence {
+                            self.headings.push(Heading {
+                                level,
+                                text: text.trim().to_string(),
+                                span: start..end.max(start),
+                            });
+                        }
+                    }
+                }
+                // `---\nkey: value\n---` at the very top
+                Event::Start(Tag::MetadataBlock(_)) => {
+                    stack.push(Open::Metadata { start: span.start })
+                }
+                Event::End(TagEnd::MetadataBlock(_)) => {
+                    if let Some(Open::Metadata { start }) = stack.pop() {
+                        let yaml_start =
+                            source[start..].find('\n').map_or(start, |i| start + i + 1);
+                        let closing = source[..span.end].trim_end_matches(['\n', '\r']);
+                        let yaml_end = closing
+                            .rfind('\n')
+                            .map_or(yaml_start, |i| i + 1)
+                            .max(yaml_start);
+                        if !in_fence && self.front_matter.is_none() {
+                            self.front_matter = Some(FrontMatterBlock {
+                                span: start..span.end,
+                                yaml_span: yaml_start..yaml_end,
+                            });
+                        }
+                    }
+                }
+                // `- item`, `1. item`
+                Event::Start(Tag::List(first)) => stack.push(Open::List {
+                    ordered: first.is_some(),
+                }),
+                Event::End(TagEnd::List(_)) => {
+                    stack.pop();
+                }
+                Event::Start(Tag::Item) => {
+                    let depth = stack
+                        .iter()
+                        .filter(|o| matches!(o, Open::List { .. }))
+                        .count()
+                        .saturating_sub(1);
+                    let ordered = stack
+                        .iter()
+                        .rev()
+                        .find_map(|o| match o {
+                            Open::List { ordered } => Some(*ordered),
+                            _ => None,
+                        })
+                        .unwrap_or(false);
+                    // A parent item's own text stops where its first nested list begins.
+                    if let Some(Open::Item { index, cut }) = stack
+                        .iter_mut()
+                        .rev()
+                        .find(|o| matches!(o, Open::Item { .. }))
+                    {
+                        if !*cut {
+                            *cut = true;
+                            let own = &mut self.blocks[*index].own;
+                            own.end = trim_ws_end(source, span.start).max(own.start);
+                        }
+                    }
+                    let index = self.blocks.len();
+                    self.blocks.push(Block {
+                        kind: BlockKind::ListItem {
+                            depth,
+                            ordered,
+                            task: None,
+                        },
+                        span: span.clone(),
+                        own: span.clone(),
+                        in_fence,
+                        in_quote: quote_depth > 0,
+                    });
+                    stack.push(Open::Item { index, cut: false });
+                }
+                Event::End(TagEnd::Item) => {
+                    if let Some(Open::Item { index, cut }) = stack.pop() {
+                        let block = &mut self.blocks[index];
+                        block.span.end = trim_ws_end(source, span.end).max(block.span.start);
+                        if !cut {
+                            block.own.end = block.span.end;
+                        }
+                    }
+                }
+                // `- [x] done`
+                Event::TaskListMarker(checked) => {
+                    if let Some(Open::Item { index, .. }) =
+                        stack.iter().rev().find(|o| matches!(o, Open::Item { .. }))
+                    {
+                        if let BlockKind::ListItem { task, .. } = &mut self.blocks[*index].kind {
+                            *task = Some(checked);
+                        }
+                    }
+                }
+                // A paragraph outside a list item (inside one, the item is the block).
+                Event::Start(Tag::Paragraph) => {
+                    if !in_item {
+                        self.blocks.push(Block {
+                            kind: BlockKind::Paragraph,
+                            span: span.start..trim_line_end(source, span.end),
+                            own: span.start..trim_line_end(source, span.end),
+                            in_fence,
+                            in_quote: quote_depth > 0,
+                        });
+                    }
+                    stack.push(Open::Other);
+                }
+                // `> quote`, `> [!NOTE]`
+                Event::Start(Tag::BlockQuote(kind)) => {
+                    let end = trim_line_end(source, span.end);
+                    self.blocks.push(Block {
+                        kind: BlockKind::Quote {
+                            callout: kind.map(callout),
+                        },
+                        span: span.start..end,
+                        own: span.start..end,
+                        in_fence,
+                        in_quote: quote_depth > 0,
+                    });
+                    stack.push(Open::Quote);
+                }
+                // ```` ```md ```` fences and indented code
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    let info = match kind {
+                        CodeBlockKind::Fenced(info) => info.trim().to_string(),
+                        CodeBlockKind::Indented => String::new(),
+                    };
+                    let end = trim_line_end(source, span.end);
+                    let index = self.blocks.len();
+                    self.blocks.push(Block {
+                        kind: BlockKind::Code {
+                            info,
+                            content: end..end,
+                        },
+                        span: span.start..end,
+                        own: span.start..end,
+                        in_fence,
+                        in_quote: quote_depth > 0,
+                    });
+                    stack.push(Open::Code { index });
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    if let Some(Open::Code { index }) = stack.pop() {
+                        let block = &self.blocks[index];
+                        if let BlockKind::Code { info, content } = &block.kind {
+                            let contiguous = !in_item && quote_depth == 0;
+                            if !in_fence
+                                && contiguous
+                                && is_markdown_info(info)
+                                && content.start < content.end
+                            {
+                                fenced_prose.push(content.clone());
+                            }
+                        }
+                    }
+                }
+                // | a | b |
+                Event::Start(Tag::TableHead) => {
+                    in_table_head = true;
+                    self.push_row(span, true, in_fence, quote_depth > 0);
+                    stack.push(Open::Other);
+                }
+                Event::End(TagEnd::TableHead) => {
+                    in_table_head = false;
+                    stack.pop();
+                }
+                Event::Start(Tag::TableRow) => {
+                    self.push_row(span, in_table_head, in_fence, quote_depth > 0);
+                    stack.push(Open::Other);
+                }
+                Event::Start(Tag::TableCell) => {
+                    if let Some(Block {
+                        kind: BlockKind::TableRow { cells, .. },
+                        ..
+                    }) = self.blocks.last_mut()
+                    {
+                        cells.push(trim_span(source, span));
+                    }
+                    stack.push(Open::Other);
+                }
+                // `<div>` blocks and `<!-- comments -->`
+                Event::Html(html) | Event::InlineHtml(html) => {
+                    self.record_html(
+                        source,
+                        &html,
+                        span,
+                        in_fence,
+                        quote_depth > 0,
+                        matches!(stack.last(), None | Some(Open::Quote)),
+                    );
+                }
+                Event::Start(Tag::HtmlBlock) => stack.push(Open::Other),
+                Event::Text(t) | Event::Code(t) => {
+                    for open in stack.iter_mut().rev() {
+                        match open {
+                            Open::Heading { text, .. } => {
+                                text.push_str(&t);
+                                break;
+                            }
+                            Open::Code { index } => {
+                                let block_end = self.blocks[*index].span.end;
+                                if let BlockKind::Code { content, .. } =
+                                    &mut self.blocks[*index].kind
+                                {
+                                    if content.start == content.end && content.start >= block_end {
+                                        *content = span.clone();
+                                    } else {
+                                        content.end = span.end.max(content.end);
+                                    }
+                                }
+                                break;
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                Event::Start(_) => stack.push(Open::Other),
+                Event::End(_) => {
+                    stack.pop();
+                }
+                Event::SoftBreak
+                | Event::HardBreak
+                | Event::Rule
+                | Event::FootnoteReference(_)
+                | Event::InlineMath(_)
+                | Event::DisplayMath(_) => {
+                    if let (Event::SoftBreak | Event::HardBreak, Some(Open::Heading { text, .. })) =
+                        (&event, stack.last_mut())
+                    {
+                        text.push(' ');
+                    }
+                }
+            }
+        }
+        for content in fenced_prose {
+            let inner = &source[content.clone()];
+            let before = self.blocks.len();
+            self.walk_slice(source, inner, content.start, true);
+            // Keep blocks in document order: the fence's blocks go right after the fence.
+            let fence_at = self.blocks[..before].iter().rposition(
+                |b| matches!(&b.kind, BlockKind::Code { content: c, .. } if *c == content),
+            );
+            if let Some(at) = fence_at {
+                let inner_blocks: Vec<Block> = self.blocks.drain(before..).collect();
+                let tail: Vec<Block> = self.blocks.drain(at + 1..).collect();
+                self.blocks.extend(inner_blocks);
+                self.blocks.extend(tail);
+            }
+        }
+        self.comments.sort_by_key(|c| c.span.start);
+    }
+
+    fn push_row(&mut self, span: Span, header: bool, in_fence: bool, in_quote: bool) {
+        self.blocks.push(Block {
+            kind: BlockKind::TableRow {
+                header,
+                cells: Vec::new(),
+            },
+            span: span.clone(),
+            own: span,
+            in_fence,
+            in_quote,
+        });
+    }
+
+    fn record_html(
+        &mut self,
+        source: &str,
+        html: &str,
+        span: Span,
+        in_fence: bool,
+        in_quote: bool,
+        block_level: bool,
+    ) {
+        let mut found = false;
+        let mut rest = 0;
+        while let Some(open) = html[rest..].find("<!--") {
+            let start = rest + open;
+            let Some(close) = html[start + 4..].find("-->") else {
+                break;
+            };
+            let end = start + 4 + close + 3;
+            let body_start = start + 4;
+            let body_end = end - 3;
+            let body = &html[body_start..body_end];
+            let lead = body.len() - body.trim_start().len();
+            let trail = body.len() - body.trim_end().len();
+            let offset = span.start;
+            if offset + end <= source.len() {
+                self.comments.push(Comment {
+                    span: offset + start..offset + end,
+                    body: offset + body_start + lead
+                        ..(offset + body_end - trail).max(offset + body_start + lead),
+                });
+            }
+            found = true;
+            rest = end;
+        }
+        if !found && block_level && !html.trim().is_empty() {
+            let span = span.start..trim_line_end(source, span.end);
+            self.blocks.push(Block {
+                kind: BlockKind::Html,
+                own: span.clone(),
+                span,
+                in_fence,
+                in_quote,
+            });
+        }
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+fn callout(kind: BlockQuoteKind) -> Callout {
+    match kind {
+        BlockQuoteKind::Note => Callout::Note,
+        BlockQuoteKind::Tip => Callout::Tip,
+        BlockQuoteKind::Important => Callout::Important,
+        BlockQuoteKind::Warning => Callout::Warning,
+        BlockQuoteKind::Caution => Callout::Caution,
+    }
+}
+
+/// Fences whose content is Markdown prose: ```` ```md ````, ```` ```markdown ````.
+fn is_markdown_info(info: &str) -> bool {
+    let lang = info.split_whitespace().next().unwrap_or("");
+    lang.eq_ignore_ascii_case("md") || lang.eq_ignore_ascii_case("markdown")
+}
+
+/// Moves `end` back over trailing line breaks.
+fn trim_line_end(source: &str, mut end: usize) -> usize {
+    let bytes = source.as_bytes();
+    end = end.min(bytes.len());
+    while end > 0 && matches!(bytes[end - 1], b'\n' | b'\r') {
+        end -= 1;
+    }
+    end
+}
+
+/// Moves `end` back over trailing whitespace, line breaks included.
+fn trim_ws_end(source: &str, mut end: usize) -> usize {
+    let bytes = source.as_bytes();
+    end = end.min(bytes.len());
+    while end > 0 && bytes[end - 1].is_ascii_whitespace() {
+        end -= 1;
+    }
+    end
+}
+
+/// Shrinks a span to exclude leading and trailing whitespace.
+fn trim_span(source: &str, span: Span) -> Span {
+    let text = &source[span.clone()];
+    let start = span.start + (text.len() - text.trim_start().len());
+    let end = span.end - (text.len() - text.trim_end().len());
+    start..end.max(start)
+}
+
+/// Maps byte offsets to 1-based lines and columns.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    /// Byte offset at which each line starts.
+    starts: Vec<usize>,
+}
+
+/// A 1-based line and column; the column counts characters, not bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl LineIndex {
+    pub fn new(source: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(
+            source
+                .bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { starts }
+    }
+
+    /// The 0-based line that holds `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    /// The 1-based line and character column of `offset` (clamped to the source).
+    pub fn position(&self, source: &str, offset: usize) -> Position {
+        let mut offset = offset.min(source.len());
+        while !source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_of(offset);
+        let start = self.starts[line];
+        Position {
+            line: line + 1,
+            column: source[start..offset].chars().count() + 1,
+        }
+    }
+
+    /// The span of the line that holds `offset`, without its line break.
+    pub fn line_span(&self, source: &str, offset: usize) -> Span {
+        let line = self.line_of(offset.min(source.len()));
+        let start = self.starts[line];
+        let end = self.starts.get(line + 1).map_or(source.len(), |&next| next);
+        start..trim_line_end(source, end).max(start)
+    }
+
+    /// Number of lines.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Always false: even an empty source has one (empty) line.
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(s: &str) -> Document {
+        Document::parse(s.to_string())
+    }
+
+    #[test]
+    fn positions_count_characters_not_bytes() {
+        let d = doc("ab\nçé x\n");
+        let x = d.source.find('x').unwrap();
+        assert_eq!(
+            d.lines.position(&d.source, x),
+            Position { line: 2, column: 4 }
+        );
+        assert_eq!(
+            d.lines.position(&d.source, 0),
+            Position { line: 1, column: 1 }
+        );
+        assert_eq!(
+            d.lines.position(&d.source, 10_000),
+            Position { line: 3, column: 1 }
+        );
+    }
+
+    #[test]
+    fn headings_have_plain_text_and_levels() {
+        let d = doc("# Incident: x\n\n## **Root** `cause`\ntext\n\nSetext\n---\n");
+        let h: Vec<_> = d
+            .headings
+            .iter()
+            .map(|h| (h.level, h.text.as_str()))
+            .collect();
+        assert_eq!(h, [(1, "Incident: x"), (2, "Root cause"), (2, "Setext")]);
+        assert_eq!(d.text(&d.headings[1].span), "## **Root** `cause`");
+    }
+
+    #[test]
+    fn front_matter_is_found() {
+        let d = doc("---\nseverity: SEV-2\n---\n# Incident: x\n");
+        let fm = d.front_matter.as_ref().unwrap();
+        assert_eq!(d.text(&fm.yaml_span), "severity: SEV-2\n");
+        assert_eq!(d.headings[0].text, "Incident: x");
+    }
+
+    #[test]
+    fn markdown_fences_are_parsed_as_prose() {
+        let d = doc("## Timeline\n\n```md\n- 10:00 one\n- 10:05 two\n```\n\nafter\n");
+        let items: Vec<_> = d
+            .blocks
+            .iter()
+            .filter(|b| matches!(b.kind, BlockKind::ListItem { .. }))
+            .map(|b| (d.text(&b.own), b.in_fence))
+            .collect();
+        assert_eq!(items, [("- 10:00 one", true), ("- 10:05 two", true)]);
+        // Order: the fence, its items, then the paragraph after it.
+        assert!(matches!(d.blocks[0].kind, BlockKind::Code { .. }));
+        assert!(matches!(
+            d.blocks.last().unwrap().kind,
+            BlockKind::Paragraph
+        ));
+    }
+
+    #[test]
+    fn nested_items_have_their_own_text() {
+        let d = doc("- parent\n  - child\n- [x] done\n");
+        let items: Vec<_> = d
+            .blocks
+            .iter()
+            .map(|b| (d.text(&b.own), b.kind.clone()))
+            .collect();
+        assert_eq!(items[0].0, "- parent");
+        assert_eq!(items[1].0, "- child");
+        assert_eq!(
+            items[2].1,
+            BlockKind::ListItem {
+                depth: 0,
+                ordered: false,
+                task: Some(true)
+            }
+        );
+    }
+
+    #[test]
+    fn table_rows_have_cells() {
+        let d = doc("| Time | Event |\n|---|---|\n| 10:00 | start |\n");
+        let rows: Vec<_> = d
+            .blocks
+            .iter()
+            .filter_map(|b| match &b.kind {
+                BlockKind::TableRow { header, cells } => {
+                    Some((*header, cells.iter().map(|c| d.text(c)).collect::<Vec<_>>()))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (true, vec!["Time", "Event"]),
+                (false, vec!["10:00", "start"])
+            ]
+        );
+    }
+
+    #[test]
+    fn comments_and_callouts() {
+        let d = doc("<!-- incident-disable title-format -->\n\n> [!NOTE]\n> Write here\n");
+        assert_eq!(d.text(&d.comments[0].body), "incident-disable title-format");
+        assert!(d.blocks.iter().any(|b| b.kind
+            == BlockKind::Quote {
+                callout: Some(Callout::Note)
+            }));
+    }
+}

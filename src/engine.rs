@@ -1,0 +1,160 @@
+//! Runs the rules over one report and turns byte spans into positions.
+
+use crate::config::Settings;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{Document, LineIndex, Position};
+use crate::model::{self, Report};
+use crate::rules::{self, not_a_report_id};
+use crate::templates;
+
+/// Checks one report's text and returns its diagnostics, sorted by place.
+pub fn check_source(path: &str, source: String, settings: &Settings) -> (Vec<Diagnostic>, String) {
+    let doc = Document::parse(source);
+    let recorded = model::recorded_template(&doc);
+    let template = recorded
+        .as_deref()
+        .and_then(|name| settings.template(name))
+        .or_else(|| settings.template(&settings.default_template))
+        .or_else(|| templates::builtin(templates::DEFAULT_TEMPLATE))
+        .unwrap_or_else(|| &templates::builtins()[0]);
+    let report = Report::build(path, doc, template, &settings.aliases);
+    let diagnostics = check_report(&report, settings);
+    (diagnostics, report.doc.source)
+}
+
+/// Runs every enabled rule over a report.
+pub fn check_report(report: &Report<'_>, settings: &Settings) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let not_a_report = report.is_not_a_report();
+    for (rule, severity) in &settings.rules {
+        // A file that is not a report gets one finding, not a cascade.
+        if not_a_report && rule.id != not_a_report_id() {
+            continue;
+        }
+        let start = out.len();
+        (rule.check)(report, &mut out);
+        for d in &mut out[start..] {
+            d.severity = *severity;
+        }
+    }
+    out.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(a.rule.cmp(b.rule))
+            .then(a.span.end.cmp(&b.span.end))
+    });
+    out
+}
+
+/// The result of checking one file, ready to render.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct FileResult {
+    /// The path as the user gave it or as it was found (`-` for stdin).
+    pub path: String,
+    pub findings: Vec<Finding>,
+    /// The file's text, kept only when the renderer shows excerpts.
+    pub source: Option<String>,
+}
+
+/// A diagnostic with its positions resolved.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Finding {
+    pub diagnostic: Diagnostic,
+    pub start: Position,
+    pub end: Position,
+    /// Start and end of each label, in the order of `diagnostic.labels`.
+    pub labels: Vec<(Position, Position)>,
+}
+
+impl FileResult {
+    /// Resolves spans to positions; keeps the source if `keep_source`.
+    pub fn new(
+        path: String,
+        source: String,
+        diagnostics: Vec<Diagnostic>,
+        keep_source: bool,
+    ) -> FileResult {
+        let lines = LineIndex::new(&source);
+        let pos = |offset| lines.position(&source, offset);
+        let findings = diagnostics
+            .into_iter()
+            .map(|d| Finding {
+                start: pos(d.span.start),
+                end: pos(d.span.end),
+                labels: d
+                    .labels
+                    .iter()
+                    .map(|l| (pos(l.span.start), pos(l.span.end)))
+                    .collect(),
+                diagnostic: d,
+            })
+            .collect();
+        FileResult {
+            path,
+            findings,
+            source: keep_source.then_some(source),
+        }
+    }
+
+    /// A file that could not be read: one `io-error` finding.
+    pub fn io_error(path: String, message: String) -> FileResult {
+        let d = Diagnostic::new(rules::IO_ERROR, Severity::Error, 0..0, message);
+        let start = Position { line: 1, column: 1 };
+        FileResult {
+            path,
+            findings: vec![Finding {
+                diagnostic: d,
+                start,
+                end: start,
+                labels: Vec::new(),
+            }],
+            source: None,
+        }
+    }
+
+    pub fn is_io_error(&self) -> bool {
+        self.findings
+            .iter()
+            .any(|f| f.diagnostic.rule == rules::IO_ERROR)
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.diagnostic.severity == severity)
+            .count()
+    }
+}
+
+/// Totals over a run, as the JSON `summary` and the human last line show them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
+pub struct Summary {
+    pub files: usize,
+    pub files_with_errors: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Files that had any finding at all.
+    #[serde(skip)]
+    pub files_with_findings: usize,
+    /// Files that could not be read.
+    #[serde(skip)]
+    pub unreadable: usize,
+}
+
+impl Summary {
+    pub fn add(&mut self, file: &FileResult) {
+        self.files += 1;
+        let errors = file.count(Severity::Error);
+        self.errors += errors;
+        self.warnings += file.count(Severity::Warning);
+        self.infos += file.count(Severity::Info);
+        self.files_with_errors += usize::from(errors > 0);
+        self.files_with_findings += usize::from(!file.findings.is_empty());
+        self.unreadable += usize::from(file.is_io_error());
+    }
+}

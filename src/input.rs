@@ -1,0 +1,191 @@
+//! Finding the files to check and reading them, with a clear message for
+//! every file that cannot be read.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are not read (a report is a few kilobytes; a
+/// 10 MiB Markdown file is a mistake, or a log pasted whole).
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// A file to check: a path on disk or standard input.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Input {
+    Stdin,
+    File(PathBuf),
+    /// A path given on the command line that does not exist or cannot be walked.
+    Missing(PathBuf, String),
+}
+
+impl Input {
+    /// The path as shown in output: relative paths as given, without `./`.
+    pub fn display(&self) -> String {
+        match self {
+            Input::Stdin => "-".to_string(),
+            Input::File(p) | Input::Missing(p, _) => display_path(p),
+        }
+    }
+}
+
+/// A path for output, without a leading `./`.
+pub fn display_path(path: &Path) -> String {
+    let path = path.strip_prefix(".").unwrap_or(path);
+    path.display().to_string()
+}
+
+/// Expands the command line's paths: files as given, directories walked
+/// recursively for `*.md` (honouring `.gitignore`, skipping hidden files),
+/// `-` as standard input. The result is sorted by path and has no duplicates.
+pub fn collect(paths: &[PathBuf], filter: &dyn Fn(&Path) -> bool) -> Vec<Input> {
+    let mut inputs = Vec::new();
+    let defaults = [PathBuf::from(".")];
+    let paths = if paths.is_empty() {
+        &defaults[..]
+    } else {
+        paths
+    };
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+        } else if path.is_dir() {
+            walk(path, filter, &mut inputs);
+        } else if path.exists() || path.symlink_metadata().is_ok() {
+            inputs.push(Input::File(path.clone()));
+        } else {
+            inputs.push(Input::Missing(
+                path.clone(),
+                "no such file or directory".into(),
+            ));
+        }
+    }
+    inputs.sort_by_key(Input::display);
+    inputs.dedup();
+    inputs
+}
+
+fn walk(dir: &Path, filter: &dyn Fn(&Path) -> bool, inputs: &mut Vec<Input>) {
+    let walker = ignore::WalkBuilder::new(dir)
+        .follow_links(true)
+        .require_git(false)
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let path = entry.path();
+                let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                if is_file
+                    && path
+                        .extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+                    && filter(path)
+                {
+                    inputs.push(Input::File(path.to_path_buf()));
+                }
+            }
+            Err(err) => {
+                // A folder that cannot be read, or a symlink loop: say so and go on.
+                let path = error_path(&err).unwrap_or_else(|| dir.to_path_buf());
+                if !is_loop(&err) {
+                    inputs.push(Input::Missing(path, describe_walk_error(&err)));
+                }
+            }
+        }
+    }
+}
+
+fn error_path(err: &ignore::Error) -> Option<PathBuf> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        _ => None,
+    }
+}
+
+fn is_loop(err: &ignore::Error) -> bool {
+    match err {
+        ignore::Error::Loop { .. } => true,
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => is_loop(err),
+        _ => false,
+    }
+}
+
+fn describe_walk_error(err: &ignore::Error) -> String {
+    match err {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => describe_walk_error(err),
+        ignore::Error::Io(io) => describe_io(io),
+        other => other.to_string(),
+    }
+}
+
+/// Reads an input as UTF-8 text, or says in one line why it cannot.
+pub fn read(input: &Input) -> Result<String, String> {
+    match input {
+        Input::Missing(_, why) => Err(why.clone()),
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .lock()
+                .take(MAX_FILE_BYTES + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read standard input: {}", describe_io(&e)))?;
+            decode(bytes)
+        }
+        Input::File(path) => {
+            let meta = std::fs::metadata(path).map_err(|e| describe_io(&e))?;
+            if meta.is_dir() {
+                return Err("is a directory, not a file".into());
+            }
+            if meta.len() > MAX_FILE_BYTES {
+                return Err(format!(
+                    "is {} MiB; files over {} MiB are not checked",
+                    meta.len() / (1024 * 1024),
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ));
+            }
+            let bytes = std::fs::read(path).map_err(|e| describe_io(&e))?;
+            decode(bytes)
+        }
+    }
+}
+
+/// UTF-8 text, or a message naming what is wrong.
+fn decode(bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "is over {} MiB; larger files are not checked",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err("is a binary file, not Markdown".into());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        format!("is not valid UTF-8 (first bad byte on line {line}); save it as UTF-8")
+    })
+}
+
+/// An I/O error in words, without Rust's `(os error 2)`.
+pub fn describe_io(err: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match err.kind() {
+        ErrorKind::NotFound => "no such file or directory".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::IsADirectory => "is a directory, not a file".into(),
+        _ => {
+            let text = err.to_string();
+            match text.find(" (os error") {
+                Some(at) => text[..at].to_string(),
+                None => text,
+            }
+        }
+    }
+}

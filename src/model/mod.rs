@@ -1,0 +1,331 @@
+//! The report model: what a report *says*, built once per file from the
+//! [`Document`] and read by every rule.
+//!
+//! [`Report::build`] finds the title and the sections (matched against the
+//! template's schema), reads the front matter, and then builds the timeline,
+//! the impact figures and the action items from those.
+
+pub mod actions;
+pub mod front_matter;
+pub mod impact;
+pub mod timeline;
+
+use std::ops::Range;
+
+use chrono::NaiveDateTime;
+
+use crate::document::{Block, Document, Span};
+use crate::templates::{SectionSpec, Template};
+
+pub use actions::{ActionItem, ActionItems};
+pub use front_matter::FrontMatter;
+pub use impact::Impact;
+pub use timeline::Timeline;
+
+/// A report: its document, its structure and what it states.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Report<'t> {
+    /// The path as given by the user (`-` for stdin).
+    pub path: String,
+    pub doc: Document,
+    /// The template whose schema the report is checked against.
+    pub template: &'t Template,
+    pub front_matter: FrontMatter,
+    pub title: Option<Title>,
+    /// Every section, in document order. The title is not a section.
+    pub sections: Vec<Section>,
+    pub timeline: Timeline,
+    pub impact: Impact,
+    pub actions: ActionItems,
+}
+
+/// The report's title heading (`# Incident: 2025-10-14 08-41-00`).
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Title {
+    /// Index into `doc.headings`.
+    pub heading: usize,
+    pub span: Span,
+    /// The heading text (`Incident: 2025-10-14 08-41-00`).
+    pub text: String,
+    /// The date and time the title names, read leniently (`HH-mm-ss`,
+    /// `HH:mm:ss`, `HH:mm`); `None` if there is none or it is not a real one.
+    pub datetime: Option<NaiveDateTime>,
+}
+
+/// A section: a heading and everything up to the next section.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Section {
+    /// The heading's text as written (`Root Cause Analysis`).
+    pub heading_text: String,
+    /// Index of the schema section this heading names, if it names one.
+    pub spec: Option<usize>,
+    pub level: u8,
+    /// Index into `doc.headings`.
+    pub heading: usize,
+    pub heading_span: Span,
+    /// From the end of the heading line to the start of the next section.
+    pub body: Span,
+    /// Indices into `doc.blocks` of the blocks in the body.
+    pub blocks: Range<usize>,
+}
+
+impl<'t> Report<'t> {
+    /// Builds the model of `source`. `aliases` are extra (alias, section name)
+    /// pairs from the configuration.
+    pub fn build(
+        path: impl Into<String>,
+        doc: Document,
+        template: &'t Template,
+        aliases: &[(String, String)],
+    ) -> Report<'t> {
+        let front_matter = FrontMatter::read(&doc);
+        let title = find_title(&doc, template, aliases);
+        let sections = find_sections(&doc, template, aliases, title.as_ref());
+        let mut report = Report {
+            path: path.into(),
+            doc,
+            template,
+            front_matter,
+            title,
+            sections,
+            timeline: Timeline::default(),
+            impact: Impact::default(),
+            actions: ActionItems::default(),
+        };
+        report.timeline = Timeline::build(&report);
+        report.impact = Impact::build(&report);
+        report.actions = ActionItems::build(&report);
+        report
+    }
+
+    /// The schema entry of a section, if it names one.
+    pub fn spec(&self, section: &Section) -> Option<&'t SectionSpec> {
+        section.spec.map(|i| &self.template.sections[i])
+    }
+
+    /// The first section that names the schema section `name` (canonical name).
+    pub fn section(&self, name: &str) -> Option<&Section> {
+        let index = self
+            .template
+            .sections
+            .iter()
+            .position(|s| s.name.eq_ignore_ascii_case(name))?;
+        self.sections.iter().find(|s| s.spec == Some(index))
+    }
+
+    /// The blocks of a section's body.
+    pub fn blocks(&self, section: &Section) -> &[Block] {
+        &self.doc.blocks[section.blocks.clone()]
+    }
+
+    /// The source text of a section's body.
+    pub fn body_text(&self, section: &Section) -> &str {
+        self.doc.text(&section.body)
+    }
+
+    /// The file name, without folders (`incident-2025-10-14-1.md`).
+    pub fn file_name(&self) -> Option<&str> {
+        std::path::Path::new(&self.path)
+            .file_name()
+            .and_then(|n| n.to_str())
+    }
+
+    /// True when the file has neither a title nor any section of the schema:
+    /// it is something else (a README, notes), and only `not-a-report` applies.
+    pub fn is_not_a_report(&self) -> bool {
+        self.title.is_none() && self.sections.iter().all(|s| s.spec.is_none())
+    }
+}
+
+/// The template a report records that it was made from: front matter
+/// `template: NAME`, or a `<!-- incident-template: NAME -->` comment.
+pub fn recorded_template(doc: &Document) -> Option<String> {
+    if let Some(name) = FrontMatter::read(doc).template {
+        return Some(name);
+    }
+    doc.comments.iter().find_map(|c| {
+        let body = doc.text(&c.body);
+        body.strip_prefix("incident-template:")
+            .map(|name| name.trim().to_string())
+    })
+}
+
+/// The title is the first heading, if it is a level-1 heading that is not a
+/// section of the schema, or any heading before the first section whose text
+/// starts with "Incident".
+fn find_title(doc: &Document, template: &Template, aliases: &[(String, String)]) -> Option<Title> {
+    let index = doc
+        .headings
+        .iter()
+        .take_while(|h| template.section_for(&h.text, aliases).is_none())
+        .position(|h| {
+            h.level == 1
+                || h.text
+                    .trim_start()
+                    .to_ascii_lowercase()
+                    .starts_with("incident")
+        })?;
+    let heading = &doc.headings[index];
+    Some(Title {
+        heading: index,
+        span: heading.span.clone(),
+        text: heading.text.clone(),
+        datetime: parse_title_datetime(&heading.text),
+    })
+}
+
+/// Reads the date and time of a title, leniently: `2025-10-14 08-41-00`,
+/// `2025-10-14 08:41:00`, `2025-10-14 08:41`, `2025-10-14`.
+pub fn parse_title_datetime(text: &str) -> Option<NaiveDateTime> {
+    let bytes = text.as_bytes();
+    let start = (0..bytes.len().saturating_sub(9)).find(|&i| {
+        bytes[i..i + 10].iter().enumerate().all(|(k, b)| {
+            if k == 4 || k == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+    })?;
+    let date = chrono::NaiveDate::parse_from_str(&text[start..start + 10], "%Y-%m-%d").ok()?;
+    let rest = text[start + 10..].trim_start_matches([' ', 'T', '_']);
+    let digits: Vec<u32> = rest
+        .split(['-', ':', '.'])
+        .take(3)
+        .map_while(|part| {
+            let part: String = part.chars().take_while(char::is_ascii_digit).collect();
+            (!part.is_empty() && part.len() <= 2)
+                .then(|| part.parse().ok())
+                .flatten()
+        })
+        .collect();
+    let time = match digits.as_slice() {
+        [h, m, s, ..] => chrono::NaiveTime::from_hms_opt(*h, *m, *s)?,
+        [h, m] => chrono::NaiveTime::from_hms_opt(*h, *m, 0)?,
+        _ => chrono::NaiveTime::MIN,
+    };
+    Some(date.and_time(time))
+}
+
+fn find_sections(
+    doc: &Document,
+    template: &Template,
+    aliases: &[(String, String)],
+    title: Option<&Title>,
+) -> Vec<Section> {
+    let title_index = title.map(|t| t.heading);
+    let known: Vec<Option<usize>> = doc
+        .headings
+        .iter()
+        .map(|h| template.section_for(&h.text, aliases))
+        .collect();
+    let mut sections = Vec::new();
+    for (i, heading) in doc.headings.iter().enumerate() {
+        if Some(i) == title_index {
+            continue;
+        }
+        // A sub-heading inside a known section ("### 2026-03-03" in the
+        // Timeline) belongs to that section's body.
+        let parent_known = sections.last().is_some_and(|s: &Section| {
+            s.spec.is_some() && heading.level > s.level && known[i].is_none()
+        });
+        let inside_body = sections
+            .last()
+            .is_some_and(|s: &Section| heading.span.start < s.body.end);
+        if parent_known && inside_body {
+            continue;
+        }
+        // The section ends at the next heading that is a section of the
+        // schema, is the title, or is at this level or above.
+        let end = doc.headings[i + 1..]
+            .iter()
+            .enumerate()
+            .find(|(k, h)| {
+                let j = i + 1 + k;
+                known[j].is_some() || Some(j) == title_index || h.level <= heading.level
+            })
+            .map_or(doc.source.len(), |(_, h)| h.span.start);
+        let body_start = doc
+            .line_span(heading.span.end.saturating_sub(1).max(heading.span.start))
+            .end;
+        let body_start = body_start.max(heading.span.end).min(end);
+        let first = doc.blocks.partition_point(|b| b.span.start < body_start);
+        let last = doc.blocks.partition_point(|b| b.span.start < end);
+        sections.push(Section {
+            heading_text: heading.text.clone(),
+            spec: known[i],
+            level: heading.level,
+            heading: i,
+            heading_span: heading.span.clone(),
+            body: body_start..end,
+            blocks: first..last.max(first),
+        });
+    }
+    sections
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::templates::{DEFAULT_TEMPLATE, builtin};
+
+    fn report(src: &str) -> Report<'static> {
+        Report::build(
+            "incident-2025-01-02-1.md",
+            Document::parse(src.to_string()),
+            builtin(DEFAULT_TEMPLATE).unwrap(),
+            &[],
+        )
+    }
+
+    #[test]
+    fn title_and_sections() {
+        let r = report(
+            "# Incident: 2025-01-02 10-20-30\n\n## Summary\nText.\n\n## Timeline\n\n### 2025-01-02\n- 10:00 x\n\n## Extra\nmore\n",
+        );
+        let t = r.title.as_ref().unwrap();
+        assert_eq!(t.datetime.unwrap().to_string(), "2025-01-02 10:20:30");
+        let names: Vec<_> = r
+            .sections
+            .iter()
+            .map(|s| (s.heading_text.as_str(), s.spec.is_some()))
+            .collect();
+        assert_eq!(
+            names,
+            [("Summary", true), ("Timeline", true), ("Extra", false)]
+        );
+        let timeline = r.section("timeline").unwrap();
+        assert!(r.body_text(timeline).contains("- 10:00 x"));
+        assert_eq!(r.blocks(timeline).len(), 1);
+        assert!(r.body_text(r.section("Summary").unwrap()).trim() == "Text.");
+    }
+
+    #[test]
+    fn known_section_below_known_section_is_its_own() {
+        let r = report("# Incident: 2025-01-02 10-20-30\n## Summary\nx\n### Impact\ny\n");
+        assert!(r.section("impact").is_some());
+        assert_eq!(r.body_text(r.section("summary").unwrap()).trim(), "x");
+    }
+
+    #[test]
+    fn lenient_title_times() {
+        let p = |s| parse_title_datetime(s).map(|d| d.to_string());
+        assert_eq!(
+            p("Incident: 2025-12-06 11-50-00 MDT").as_deref(),
+            Some("2025-12-06 11:50:00")
+        );
+        assert_eq!(
+            p("Incident: 2025-12-06 11:50").as_deref(),
+            Some("2025-12-06 11:50:00")
+        );
+        assert_eq!(p("Incident: 2025-02-30 11:50"), None);
+        assert_eq!(p("Incident: YYYY-MM-DD HH-mm-ss"), None);
+        assert_eq!(
+            p("Incident: 2025-12-06").as_deref(),
+            Some("2025-12-06 00:00:00")
+        );
+    }
+}

@@ -1,0 +1,133 @@
+//! `--format human`: ariadne reports with source excerpts. The only file
+//! that imports ariadne.
+
+use std::io::{self, Write};
+
+use ariadne::{Color, Config, IndexType, Label, Report, ReportKind, Source};
+
+use crate::diagnostic::Severity;
+use crate::engine::{FileResult, Finding, Summary};
+use crate::render::Renderer;
+use crate::rules;
+
+/// Renders each finding with its excerpt, and a one-line summary at the end.
+#[derive(Debug)]
+pub struct Human {
+    color: bool,
+}
+
+impl Human {
+    pub fn new(color: bool) -> Human {
+        Human { color }
+    }
+
+    fn kind(&self, severity: Severity) -> ReportKind<'static> {
+        match severity {
+            Severity::Error => ReportKind::Error,
+            Severity::Warning => ReportKind::Warning,
+            Severity::Info => ReportKind::Custom("Info", Color::Cyan),
+        }
+    }
+
+    fn render(
+        &self,
+        out: &mut dyn Write,
+        path: &str,
+        source: &Source<&str>,
+        text: &str,
+        finding: &Finding,
+    ) -> io::Result<()> {
+        let d = &finding.diagnostic;
+        let span = visible(text, d.span.clone());
+        let config = Config::default()
+            .with_index_type(IndexType::Byte)
+            .with_color(self.color);
+        let mut report = Report::build(self.kind(d.severity), (path, span.clone()))
+            .with_config(config)
+            .with_code(d.rule)
+            .with_message(&d.message)
+            .with_label(
+                Label::new((path, span))
+                    .with_message(&d.message)
+                    .with_color(Color::Red),
+            );
+        for label in &d.labels {
+            report = report.with_label(
+                Label::new((path, visible(text, label.span.clone())))
+                    .with_message(&label.message)
+                    .with_color(Color::Blue),
+            );
+        }
+        if let Some(help) = &d.help {
+            report = report.with_help(help);
+        }
+        if let Some(fix) = &d.fix {
+            report = report.with_note(format!("fixable: `incident fix` will {}", fix.description));
+        }
+        report.finish().write((path, source), &mut *out)
+    }
+}
+
+/// Makes an empty span cover one character, so ariadne can point at it.
+fn visible(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let start = span.start.min(text.len());
+    let end = span.end.clamp(start, text.len());
+    if end > start {
+        return start..end;
+    }
+    let next = text[start..]
+        .chars()
+        .next()
+        .map_or(start, |c| start + c.len_utf8());
+    start..next
+}
+
+impl Renderer for Human {
+    fn file(&mut self, out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
+        let text = file.source.as_deref().unwrap_or("");
+        let source = Source::from(text);
+        for finding in &file.findings {
+            let d = &finding.diagnostic;
+            if d.rule == rules::IO_ERROR || text.is_empty() {
+                // Nothing to excerpt: one plain line.
+                writeln!(
+                    out,
+                    "{}[{}]: {}: {}",
+                    d.severity, d.rule, file.path, d.message
+                )?;
+                if let Some(help) = &d.help {
+                    writeln!(out, "  help: {help}")?;
+                }
+                continue;
+            }
+            self.render(out, &file.path, &source, text, finding)?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        writeln!(out, "{}", summary_line(summary))
+    }
+
+    fn needs_source(&self) -> bool {
+        true
+    }
+}
+
+/// "3 errors, 5 warnings in 2 of 7 files" / "No problems in 7 files".
+pub fn summary_line(s: &Summary) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    if s.errors + s.warnings + s.infos == 0 {
+        return format!("No problems found in {}.", plural(s.files, "file"));
+    }
+    let mut parts = vec![plural(s.errors, "error"), plural(s.warnings, "warning")];
+    if s.infos > 0 {
+        parts.push(plural(s.infos, "info"));
+    }
+    format!(
+        "{} in {} of {}.",
+        parts.join(", "),
+        s.files_with_findings,
+        plural(s.files, "file")
+    )
+}
