@@ -1,0 +1,4 @@
+//! All integration tests, in one binary (one link, one run).
+
+mod common;
+mod structure;
