@@ -7,7 +7,9 @@
 
 pub mod actions;
 pub mod front_matter;
+pub mod guidance;
 pub mod impact;
+pub mod time;
 pub mod timeline;
 
 use std::ops::Range;

@@ -3,9 +3,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::diagnostic::Diagnostic;
-use crate::document::{Block, BlockKind, Callout};
+use crate::document::{Block, BlockKind};
 use crate::model::Report;
-use crate::templates;
+use crate::model::guidance;
 
 declare_rule! {
     /// ## What it does
@@ -55,30 +55,6 @@ static STAND_INS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// First words of the course template's guidance callouts.
-const GUIDANCE_VERBS: &[&str] = &[
-    "write",
-    "describe",
-    "detail",
-    "note",
-    "include",
-    "list",
-    "explain",
-    "summarize",
-    "summarise",
-    "provide",
-    "state",
-    "record",
-    "who",
-    "when",
-    "how",
-    "what",
-    "why",
-    "consider",
-    "fill",
-    "document",
-];
-
 fn check(report: &Report<'_>, out: &mut Vec<Diagnostic>) {
     let doc = &report.doc;
     if let Some(title) = &report.title {
@@ -91,16 +67,14 @@ fn check(report: &Report<'_>, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    let guidance: Vec<&str> = guidance_lines(report).collect();
+    let guidance: Vec<&str> = guidance::guidance_lines(report).collect();
     let mut last_quote_end = 0;
     for block in &doc.blocks {
         match &block.kind {
             // Code (logs, configs) is quoted material, not the author's text;
             // ```md fences were parsed into blocks of their own.
             BlockKind::Code { .. } | BlockKind::Html => continue,
-            BlockKind::Quote {
-                callout: Some(Callout::Note | Callout::Tip | Callout::Important),
-            } if is_guidance(doc.text(&block.span)) => {
+            BlockKind::Quote { .. } if guidance::is_guidance_callout(doc, block) => {
                 last_quote_end = block.span.end;
                 out.push(
                     TEMPLATE_PLACEHOLDER
@@ -155,39 +129,8 @@ fn check_text(report: &Report<'_>, block: &Block, guidance: &[&str], out: &mut V
     }
 }
 
-/// True when a callout's text (after `[!NOTE]`) is an instruction.
-fn is_guidance(quote: &str) -> bool {
-    let text: String = quote
-        .lines()
-        .map(|l| l.trim_start().trim_start_matches('>').trim())
-        .filter(|l| !l.starts_with("[!"))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let first = text
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphabetic())
-        .to_ascii_lowercase();
-    GUIDANCE_VERBS.contains(&first.as_str()) || text.trim_end().ends_with('?')
-}
-
 /// True when byte `at` of `text` sits inside a `code span` on its line.
 fn in_inline_code(text: &str, at: usize) -> bool {
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     text[line_start..at].matches('`').count() % 2 == 1
-}
-
-/// The lines of guidance of every template (the report's and the built-ins),
-/// long enough not to match by chance.
-fn guidance_lines<'a>(report: &'a Report<'_>) -> impl Iterator<Item = &'a str> {
-    report
-        .template
-        .sections
-        .iter()
-        .chain(templates::builtins().iter().flat_map(|t| t.sections.iter()))
-        .filter_map(|s| s.guidance.as_deref())
-        .flat_map(str::lines)
-        .map(|l| l.trim().trim_start_matches('>').trim())
-        .filter(|l| l.len() >= 24)
 }

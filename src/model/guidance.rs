@@ -1,0 +1,107 @@
+//! Template guidance: the instructions a template puts under each heading
+//! ("Write a summary of …"), as a `> [!NOTE]` callout or as the guidance
+//! text of a template's schema. Rules other than `template-placeholder`
+//! treat it as not written by the author.
+
+use crate::document::{Block, BlockKind, Callout, Document};
+use crate::model::Report;
+use crate::templates;
+
+/// First words of a guidance callout's instruction.
+const GUIDANCE_VERBS: &[&str] = &[
+    "write",
+    "describe",
+    "detail",
+    "note",
+    "include",
+    "list",
+    "explain",
+    "summarize",
+    "summarise",
+    "provide",
+    "state",
+    "record",
+    "who",
+    "when",
+    "how",
+    "what",
+    "why",
+    "consider",
+    "fill",
+    "document",
+];
+
+/// True when a block is a callout (`> [!NOTE]`, `> [!TIP]`, `> [!IMPORTANT]`)
+/// whose text is an instruction to the author.
+pub fn is_guidance_callout(doc: &Document, block: &Block) -> bool {
+    matches!(
+        block.kind,
+        BlockKind::Quote {
+            callout: Some(Callout::Note | Callout::Tip | Callout::Important)
+        }
+    ) && is_instruction(doc.text(&block.span))
+}
+
+/// True when a callout's text (after `[!NOTE]`) is an instruction.
+fn is_instruction(quote: &str) -> bool {
+    let text: String = quote
+        .lines()
+        .map(|l| l.trim_start().trim_start_matches('>').trim())
+        .filter(|l| !l.starts_with("[!"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let first = text
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_ascii_lowercase();
+    GUIDANCE_VERBS.contains(&first.as_str()) || text.trim_end().ends_with('?')
+}
+
+/// The lines of guidance of every template (the report's and the
+/// built-ins), long enough not to match by chance.
+pub fn guidance_lines<'a>(report: &'a Report<'_>) -> impl Iterator<Item = &'a str> {
+    report
+        .template
+        .sections
+        .iter()
+        .chain(templates::builtins().iter().flat_map(|t| t.sections.iter()))
+        .filter_map(|s| s.guidance.as_deref())
+        .flat_map(str::lines)
+        .map(|l| l.trim().trim_start_matches('>').trim())
+        .filter(|l| l.len() >= 24)
+}
+
+impl Report<'_> {
+    /// True when a block is template text rather than the author's: a
+    /// guidance callout, a block inside one, a block that repeats a line of
+    /// template guidance, or raw HTML.
+    pub fn is_template_text(&self, block: &Block) -> bool {
+        if matches!(block.kind, BlockKind::Html) || is_guidance_callout(&self.doc, block) {
+            return true;
+        }
+        if block.in_quote {
+            let inside_callout = self.doc.blocks.iter().any(|q| {
+                q.span.start <= block.span.start
+                    && block.span.end <= q.span.end
+                    && is_guidance_callout(&self.doc, q)
+            });
+            if inside_callout {
+                return true;
+            }
+        }
+        let text = self.doc.text(&block.own);
+        guidance_lines(self).any(|line| text.contains(line))
+    }
+
+    /// The blocks of a section that the author wrote (not template text).
+    pub fn authored_blocks<'r>(
+        &'r self,
+        section: &'r crate::model::Section,
+    ) -> impl Iterator<Item = &'r Block> + 'r {
+        self.blocks(section)
+            .iter()
+            .filter(move |b| !self.is_template_text(b))
+    }
+}
