@@ -47,7 +47,11 @@ pub fn collect(paths: &[PathBuf], filter: &dyn Fn(&Path) -> bool) -> Vec<Input> 
     for path in paths {
         if path.as_os_str() == "-" {
             inputs.push(Input::Stdin);
-        } else if path.is_dir() {
+        } else if path.is_dir()
+            && !path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+        {
             walk(path, filter, &mut inputs);
         } else if path.exists() || path.symlink_metadata().is_ok() {
             inputs.push(Input::File(path.clone()));

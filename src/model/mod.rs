@@ -16,7 +16,7 @@ use std::ops::Range;
 
 use chrono::NaiveDateTime;
 
-use crate::document::{Block, Document, Span};
+use crate::document::{Block, BlockKind, Document, Span};
 use crate::templates::{SectionSpec, Template};
 
 pub use actions::{ActionItem, ActionItems};
@@ -46,8 +46,8 @@ pub struct Report<'t> {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Title {
-    /// Index into `doc.headings`.
-    pub heading: usize,
+    /// The heading level; 0 when the title is a plain line, not a heading.
+    pub level: u8,
     pub span: Span,
     /// The heading text (`Incident: 2025-10-14 08-41-00`).
     pub text: String,
@@ -64,14 +64,22 @@ pub struct Section {
     pub heading_text: String,
     /// Index of the schema section this heading names, if it names one.
     pub spec: Option<usize>,
+    /// The heading level; 0 for a plain line that names the section
+    /// (`Summary:` on a line of its own), which `heading-level` reports.
     pub level: u8,
-    /// Index into `doc.headings`.
-    pub heading: usize,
+    /// The heading (or the plain line).
     pub heading_span: Span,
     /// From the end of the heading line to the start of the next section.
     pub body: Span,
     /// Indices into `doc.blocks` of the blocks in the body.
     pub blocks: Range<usize>,
+}
+
+impl Section {
+    /// Rank for nesting: a plain line ranks below every heading.
+    fn rank(&self) -> u8 {
+        if self.level == 0 { 7 } else { self.level }
+    }
 }
 
 impl<'t> Report<'t> {
@@ -84,8 +92,10 @@ impl<'t> Report<'t> {
         aliases: &[(String, String)],
     ) -> Report<'t> {
         let front_matter = FrontMatter::read(&doc);
-        let title = find_title(&doc, template, aliases);
-        let sections = find_sections(&doc, template, aliases, title.as_ref());
+        let candidates = candidates(&doc, template, aliases);
+        let title = find_title(&candidates);
+        let sections = find_sections(&doc, &candidates, title.as_ref().map(|(i, _)| *i));
+        let title = title.map(|(_, t)| t);
         let mut report = Report {
             path: path.into(),
             doc,
@@ -135,10 +145,15 @@ impl<'t> Report<'t> {
             .and_then(|n| n.to_str())
     }
 
-    /// True when the file has neither a title nor any section of the schema:
-    /// it is something else (a README, notes), and only `not-a-report` applies.
+    /// True when the file has none of the template's sections and no title
+    /// that looks like an incident's (one that says "Incident" or gives a
+    /// date): it is something else (a README, notes), and only
+    /// `not-a-report` applies.
     pub fn is_not_a_report(&self) -> bool {
-        self.title.is_none() && self.sections.iter().all(|s| s.spec.is_none())
+        let incident_title = self.title.as_ref().is_some_and(|t| {
+            t.datetime.is_some() || t.text.to_ascii_lowercase().contains("incident")
+        });
+        !incident_title && self.sections.iter().all(|s| s.spec.is_none())
     }
 }
 
@@ -155,28 +170,96 @@ pub fn recorded_template(doc: &Document) -> Option<String> {
     })
 }
 
-/// The title is the first heading, if it is a level-1 heading that is not a
-/// section of the schema, or any heading before the first section whose text
-/// starts with "Incident".
-fn find_title(doc: &Document, template: &Template, aliases: &[(String, String)]) -> Option<Title> {
-    let index = doc
+/// A line that opens a section or is the title: a real heading, or a plain
+/// line that names a section on its own (`Summary:`, `**Impact**`), which
+/// some reports use instead of headings.
+struct Candidate {
+    /// 1–6 for headings; 0 for a plain line.
+    level: u8,
+    text: String,
+    /// The heading, or the plain line.
+    span: Span,
+    /// The schema section it names.
+    known: Option<usize>,
+    /// For a plain line whose paragraph goes on below it: the paragraph's
+    /// block index, so the rest of the paragraph stays in the section.
+    paragraph: Option<usize>,
+}
+
+impl Candidate {
+    /// Rank for ending sections: a plain line ranks below every heading.
+    fn rank(&self) -> u8 {
+        if self.level == 0 { 7 } else { self.level }
+    }
+}
+
+fn candidates(doc: &Document, template: &Template, aliases: &[(String, String)]) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = doc
         .headings
         .iter()
-        .take_while(|h| template.section_for(&h.text, aliases).is_none())
-        .position(|h| {
-            h.level == 1
-                || h.text
+        .map(|h| Candidate {
+            level: h.level,
+            text: h.text.clone(),
+            span: h.span.clone(),
+            known: template.section_for(&h.text, aliases),
+            paragraph: None,
+        })
+        .collect();
+    let first_content = doc
+        .blocks
+        .iter()
+        .position(|b| !matches!(b.kind, BlockKind::Html));
+    for (index, block) in doc.blocks.iter().enumerate() {
+        if block.kind != BlockKind::Paragraph || block.in_quote || block.in_fence {
+            continue;
+        }
+        let line = doc.line_span(block.span.start);
+        let text = doc.text(&line).trim();
+        let known = template.section_for(text, aliases);
+        let is_title = Some(index) == first_content
+            && text
+                .to_ascii_lowercase()
+                .trim_start_matches(['*', '_'])
+                .starts_with("incident");
+        if (known.is_some() && text.len() <= 60) || is_title {
+            let multiline = line.end < block.span.end;
+            out.push(Candidate {
+                level: 0,
+                text: text.trim_matches(['*', '_', ' ']).to_string(),
+                span: line,
+                known,
+                paragraph: multiline.then_some(index),
+            });
+        }
+    }
+    out.sort_by_key(|c| c.span.start);
+    out
+}
+
+/// The title is the first candidate before the first section, if it is a
+/// level-1 heading, or any heading or plain first line whose text starts
+/// with "Incident".
+fn find_title(candidates: &[Candidate]) -> Option<(usize, Title)> {
+    let index = candidates
+        .iter()
+        .take_while(|c| c.known.is_none())
+        .position(|c| {
+            c.level == 1
+                || c.text
                     .trim_start()
                     .to_ascii_lowercase()
                     .starts_with("incident")
         })?;
-    let heading = &doc.headings[index];
-    Some(Title {
-        heading: index,
-        span: heading.span.clone(),
-        text: heading.text.clone(),
-        datetime: parse_title_datetime(&heading.text),
-    })
+    let c = &candidates[index];
+    Some((
+        index,
+        Title {
+            level: c.level,
+            span: c.span.clone(),
+            text: c.text.clone(),
+            datetime: parse_title_datetime(&c.text),
+        },
+    ))
 }
 
 /// Reads the date and time of a title, leniently: `2025-10-14 08-41-00`,
@@ -214,53 +297,50 @@ pub fn parse_title_datetime(text: &str) -> Option<NaiveDateTime> {
 
 fn find_sections(
     doc: &Document,
-    template: &Template,
-    aliases: &[(String, String)],
-    title: Option<&Title>,
+    candidates: &[Candidate],
+    title_index: Option<usize>,
 ) -> Vec<Section> {
-    let title_index = title.map(|t| t.heading);
-    let known: Vec<Option<usize>> = doc
-        .headings
-        .iter()
-        .map(|h| template.section_for(&h.text, aliases))
-        .collect();
-    let mut sections = Vec::new();
-    for (i, heading) in doc.headings.iter().enumerate() {
-        if Some(i) == title_index {
+    let mut sections: Vec<Section> = Vec::new();
+    for (i, heading) in candidates.iter().enumerate() {
+        if Some(i) == title_index || (heading.level == 0 && heading.known.is_none()) {
             continue;
         }
         // A sub-heading inside a known section ("### 2026-03-03" in the
         // Timeline) belongs to that section's body.
-        let parent_known = sections.last().is_some_and(|s: &Section| {
-            s.spec.is_some() && heading.level > s.level && known[i].is_none()
+        let nested = sections.last().is_some_and(|s| {
+            s.spec.is_some()
+                && heading.rank() > s.rank()
+                && heading.known.is_none()
+                && heading.span.start < s.body.end
         });
-        let inside_body = sections
-            .last()
-            .is_some_and(|s: &Section| heading.span.start < s.body.end);
-        if parent_known && inside_body {
+        if nested {
             continue;
         }
-        // The section ends at the next heading that is a section of the
-        // schema, is the title, or is at this level or above.
-        let end = doc.headings[i + 1..]
+        // The section ends at the next candidate that is a section of the
+        // schema, is the title, or is a heading at this level or above.
+        let end = candidates[i + 1..]
             .iter()
             .enumerate()
-            .find(|(k, h)| {
+            .find(|(k, c)| {
                 let j = i + 1 + k;
-                known[j].is_some() || Some(j) == title_index || h.level <= heading.level
+                c.known.is_some()
+                    || Some(j) == title_index
+                    || (c.level > 0 && c.rank() <= heading.rank())
             })
-            .map_or(doc.source.len(), |(_, h)| h.span.start);
+            .map_or(doc.source.len(), |(_, c)| c.span.start);
         let body_start = doc
             .line_span(heading.span.end.saturating_sub(1).max(heading.span.start))
             .end;
         let body_start = body_start.max(heading.span.end).min(end);
-        let first = doc.blocks.partition_point(|b| b.span.start < body_start);
+        let first = match heading.paragraph {
+            Some(paragraph) => paragraph,
+            None => doc.blocks.partition_point(|b| b.span.start < body_start),
+        };
         let last = doc.blocks.partition_point(|b| b.span.start < end);
         sections.push(Section {
             heading_text: heading.text.clone(),
-            spec: known[i],
+            spec: heading.known,
             level: heading.level,
-            heading: i,
             heading_span: heading.span.clone(),
             body: body_start..end,
             blocks: first..last.max(first),

@@ -46,9 +46,10 @@ impl Human {
             .with_config(config)
             .with_code(d.rule)
             .with_message(&d.message)
+            // The header states the problem; the underline says what to do.
             .with_label(
                 Label::new((path, span))
-                    .with_message(&d.message)
+                    .with_message(d.help.as_deref().unwrap_or(&d.message))
                     .with_color(Color::Red),
             );
         for label in &d.labels {
@@ -57,9 +58,6 @@ impl Human {
                     .with_message(&label.message)
                     .with_color(Color::Blue),
             );
-        }
-        if let Some(help) = &d.help {
-            report = report.with_help(help);
         }
         if let Some(fix) = &d.fix {
             report = report.with_note(format!("fixable: `incident fix` will {}", fix.description));

@@ -4,7 +4,8 @@ use crate::model::Report;
 declare_rule! {
     /// ## What it does
     /// Reports, once, a file that is clearly not an incident report: it has
-    /// no `# Incident:` title and none of the template's sections. No other
+    /// no title that mentions an incident or a date, and none of the
+    /// template's sections. No other
     /// rule runs on such a file, so a README in a reports folder gets one
     /// finding instead of a cascade.
     ///

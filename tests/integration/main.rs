@@ -1,4 +1,5 @@
 //! All integration tests, in one binary (one link, one run).
 
+mod cli_check;
 mod common;
 mod structure;
