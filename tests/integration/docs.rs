@@ -4,6 +4,10 @@
 fn readme_lists_every_rule() {
     let readme = include_str!("../../README.md");
     for rule in incident::rules::RULES {
-        assert!(readme.contains(&format!("| `{}` |", rule.id)), "README's rule table lacks {}", rule.id);
+        assert!(
+            readme.contains(&format!("| `{}` |", rule.id)),
+            "README's rule table lacks {}",
+            rule.id
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! All integration tests, in one binary (one link, one run).
 
 mod cli_check;
-mod docs;
 mod common;
+mod docs;
 mod structure;

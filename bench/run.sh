@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Benchmark: `incident check` against the bare Markdown parse of the same
+# files and against markdownlint-cli2, at N and 2N reports.
+#
+#   bench/run.sh            10,000 and 20,000 reports
+#   bench/run.sh 200        a small run (CI uses this so the script cannot rot)
+#
+# Reports are copies of ../shared/corpus/real/*.md when that folder exists,
+# else of the project's own examples. Prints wall time, peak memory (from
+# /usr/bin/time or /proc) and the ratios the README quotes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-10000}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+echo "--- building (release)"
+cargo build --release --quiet
+cargo bench --quiet --bench bare_parse --no-run 2>/dev/null
+bare=$(ls -t target/release/deps/bare_parse-* | grep -v '\.d$' | head -1)
+
+sources=()
+if [[ -d ../shared/corpus/real ]]; then
+  while IFS= read -r f; do sources+=("$f"); done < <(ls ../shared/corpus/real/*.md)
+  origin="../shared/corpus/real (${#sources[@]} reports)"
+else
+  while IFS= read -r f; do sources+=("$f"); done < <(find examples -name '*.md' | sort)
+  origin="examples/ (${#sources[@]} reports)"
+fi
+
+make_corpus() { # DIR COUNT
+  mkdir -p "$1"
+  local i=0
+  while ((i < $2)); do
+    for src in "${sources[@]}"; do
+      ((i < $2)) || break
+      local sub=$((i / 1000))
+      mkdir -p "$1/$sub"
+      cp "$src" "$1/$sub/incident-2025-01-01-$i.md"
+      i=$((i + 1))
+    done
+  done
+}
+
+# Runs a command, prints "seconds peak_kib".
+measure() {
+  if [[ -x /usr/bin/time ]]; then
+    /usr/bin/time -o "$work/time.out" -f '%e %M' "$@" >/dev/null 2>&1 || true
+    tail -1 "$work/time.out"
+  else
+    local start end
+    start=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; end=$(date +%s.%N)
+    echo "$(echo "$end - $start" | bc) 0"
+  fi
+}
+
+have_mdl=0
+if command -v npm >/dev/null && [[ ${BENCH_SKIP_MARKDOWNLINT:-0} != 1 ]]; then
+  echo "--- installing markdownlint-cli2 from the npm registry"
+  if (cd "$work" && npm install --silent --no-audit --no-fund markdownlint-cli2 >/dev/null 2>&1); then
+    have_mdl=1
+  else
+    echo "(markdownlint-cli2 could not be installed; skipping it)"
+  fi
+fi
+
+echo "--- corpus: $origin, replicated"
+declare -A secs mem
+for count in "$n" $((n * 2)); do
+  dir="$work/reports-$count"
+  make_corpus "$dir" "$count"
+  read -r s m < <(measure ./target/release/incident check "$dir" --format json --no-progress)
+  read -r bs bm < <(measure "$bare" "$dir")
+  secs[incident-$count]=$s; mem[incident-$count]=$m
+  secs[bare-$count]=$bs; mem[bare-$count]=$bm
+  printf '%6d reports: incident check %6.2fs %7d KiB peak | bare parse %6.2fs %7d KiB peak\n' "$count" "$s" "$m" "$bs" "$bm"
+  if ((have_mdl)); then
+    read -r ms mm < <(cd "$dir" && measure "$work/node_modules/.bin/markdownlint-cli2" "**/*.md")
+    secs[mdl-$count]=$ms
+    printf '%6d reports: markdownlint-cli2 %6.2fs %7d KiB peak\n' "$count" "$ms" "$mm"
+  fi
+done
+
+ratio() { python3 -c "import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); print(f'{a/b:.2f}' if b>0 else 'n/a')" "$1" "$2"; }
+echo "--- ratios"
+echo "incident / bare parse (time, $n):        $(ratio "${secs[incident-$n]}" "${secs[bare-$n]}")"
+if ((have_mdl)); then
+  echo "markdownlint-cli2 / incident (time, $n): $(ratio "${secs[mdl-$n]}" "${secs[incident-$n]}")"
+fi
+echo "incident memory $((n * 2)) / $n:              $(ratio "${mem[incident-$((n * 2))]}" "${mem[incident-$n]}")"
