@@ -9,6 +9,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
+#[expect(clippy::print_stdout, reason = "a benchmark harness reports on stdout")]
 fn main() {
     let Some(dir) = std::env::args().skip(1).find(|a| !a.starts_with("--")) else {
         // `cargo bench` with no folder: nothing to measure.
