@@ -62,7 +62,7 @@ pub fn collect(paths: &[PathBuf], filter: &dyn Fn(&Path) -> bool) -> Vec<Input> 
             ));
         }
     }
-    inputs.sort_by_key(Input::display);
+    inputs.sort_by_cached_key(Input::display);
     inputs.dedup();
     inputs
 }
@@ -167,7 +167,7 @@ fn decode(bytes: Vec<u8>) -> Result<String, String> {
             MAX_FILE_BYTES / (1024 * 1024)
         ));
     }
-    if bytes.iter().take(8192).any(|&b| b == 0) {
+    if bytes[..bytes.len().min(8192)].contains(&0) {
         return Err("is a binary file, not Markdown".into());
     }
     String::from_utf8(bytes).map_err(|e| {

@@ -21,6 +21,9 @@ pub struct Template {
     pub sections: Vec<SectionSpec>,
     /// The minijinja text that `incident new` renders.
     pub body: String,
+    /// Normalized names and aliases → section index, built on first use.
+    #[serde(skip)]
+    lookup: OnceLock<Vec<(String, usize)>>,
 }
 
 /// One section of a template's schema.
@@ -90,25 +93,36 @@ impl Template {
     /// Matching ignores case, emphasis, numbering, a trailing colon and a
     /// trailing parenthetical (`3. Root Cause (RCA):` is Root cause).
     pub fn section_for(&self, heading: &str, extra_aliases: &[(String, String)]) -> Option<usize> {
+        // Headings are short; a long line is never a section name.
+        if heading.len() > 80 {
+            return None;
+        }
         let key = normalize_heading(heading);
         if key.is_empty() {
             return None;
         }
-        self.sections
+        let lookup = self.lookup.get_or_init(|| {
+            self.sections
+                .iter()
+                .enumerate()
+                .flat_map(|(i, s)| {
+                    std::iter::once(&s.name)
+                        .chain(&s.aliases)
+                        .map(move |n| (normalize_heading(n), i))
+                })
+                .collect()
+        });
+        lookup
             .iter()
-            .position(|s| {
-                normalize_heading(&s.name) == key
-                    || s.aliases.iter().any(|a| normalize_heading(a) == key)
-            })
+            .find(|(k, _)| *k == key)
+            .map(|(_, i)| *i)
             .or_else(|| {
                 extra_aliases
                     .iter()
                     .find(|(alias, _)| normalize_heading(alias) == key)
                     .and_then(|(_, section)| {
                         let section = normalize_heading(section);
-                        self.sections
-                            .iter()
-                            .position(|s| normalize_heading(&s.name) == section)
+                        lookup.iter().find(|(k, _)| *k == section).map(|(_, i)| *i)
                     })
             })
     }
