@@ -28,7 +28,7 @@ pub fn run(args: &CheckArgs) -> Result<Code, Failure> {
             io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let mut renderer = render::renderer(args.format, color);
+    let mut renderer = render::renderer(args.format, color, args.strict);
     let keep_source = renderer.needs_source();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
