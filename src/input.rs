@@ -58,15 +58,22 @@ pub fn collect(paths: &[PathBuf], filter: &dyn Fn(&Path) -> bool) -> Vec<Input> 
             ));
         }
     }
-    inputs.sort_by_key(Input::display);
+    // Sorted by path component by component (`a/b.md` before `a-b.md`),
+    // whatever order the file system lists folders in.
+    inputs.sort_by_cached_key(|input| PathBuf::from(input.display()));
     inputs.dedup();
     inputs
 }
 
 fn walk(dir: &Path, filter: &dyn Fn(&Path) -> bool, inputs: &mut Vec<Input>) {
+    // `.gitignore` (and `.ignore`) files apply whether or not the folder is
+    // in a git repository; hidden files and folders are skipped; symlinks
+    // are followed, and a symlink loop is skipped without a word.
     let walker = ignore::WalkBuilder::new(dir)
         .follow_links(true)
         .require_git(false)
+        .hidden(true)
+        .git_ignore(true)
         .build();
     for entry in walker {
         match entry {
