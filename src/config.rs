@@ -8,7 +8,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
 use crate::diagnostic::Severity;
-use crate::rules::{self, Rule};
+use crate::rules::{self, Family, Rule};
 use crate::templates::{self, Template};
 
 /// The configuration file's name.
@@ -35,7 +35,8 @@ pub struct Config {
     pub template: Option<String>,
     /// A folder of extra template files (`*.yml`), relative to the config file.
     pub templates_dir: Option<PathBuf>,
-    /// Rule id → `error`, `warning`, `info` or `off`.
+    /// Rule id or family → `error`, `warning`, `info` or `off`; a rule's
+    /// own entry wins over its family's.
     #[serde(default)]
     pub rules: BTreeMap<String, RuleLevel>,
     /// Extra headings that count as a section: section name → aliases.
@@ -166,9 +167,16 @@ impl Config {
             serde_yaml_ng::from_str(&text).map_err(|e| err(describe_yaml(&e)))?
         };
         for id in config.rules.keys() {
-            if rules::find(id).is_none() {
+            if rules::find(id).is_none() && Family::from_name(id).is_none() {
+                let hint = rules::RULES
+                    .iter()
+                    .map(|r| r.id)
+                    .find(|known| edit_distance(known, id) <= 2)
+                    .map(|known| format!("did you mean `{known}`? "))
+                    .unwrap_or_default();
                 return Err(err(format!(
-                    "unknown rule `{id}` under `rules` (see `incident explain --list`)"
+                    "unknown rule `{id}` under `rules` ({hint}see `incident explain --list`; \
+                     families: structure, time, impact, actions, content)"
                 )));
             }
         }
@@ -230,6 +238,24 @@ impl Config {
     pub fn selects(&self, path: &Path) -> bool {
         self.files.selects(path)
     }
+}
+
+/// The Levenshtein distance between two short strings.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 /// A YAML error in one line: where, and what.
@@ -322,9 +348,12 @@ impl Settings {
     /// Settings from a configuration.
     pub fn from_config(config: &Config) -> Settings {
         let mut settings = Settings::default();
-        settings
-            .rules
-            .retain_mut(|(rule, severity)| match config.rules.get(rule.id) {
+        settings.rules.retain_mut(|(rule, severity)| {
+            match config
+                .rules
+                .get(rule.id)
+                .or_else(|| config.rules.get(rule.family.as_str()))
+            {
                 Some(RuleLevel::Off) => false,
                 Some(RuleLevel::Error) => {
                     *severity = Severity::Error;
@@ -339,7 +368,8 @@ impl Settings {
                     true
                 }
                 None => true,
-            });
+            }
+        });
         if let Some(template) = &config.template {
             settings.default_template.clone_from(template);
         }
@@ -360,5 +390,34 @@ impl Settings {
             .iter()
             .find(|t| t.name == name)
             .or_else(|| templates::builtin(name))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distances() {
+        assert_eq!(edit_distance("section-order", "section-ordr"), 1);
+        assert_eq!(edit_distance("abc", "abc"), 0);
+        assert_eq!(edit_distance("", "ab"), 2);
+    }
+
+    #[test]
+    fn a_rule_entry_wins_over_its_family() {
+        let config: Config =
+            serde_yaml_ng::from_str("rules:\n  time: off\n  timeline-order: info\n").unwrap();
+        let settings = Settings::from_config(&config);
+        let level = |id: &str| {
+            settings
+                .rules
+                .iter()
+                .find(|(r, _)| r.id == id)
+                .map(|(_, s)| *s)
+        };
+        assert_eq!(level("timeline-order"), Some(Severity::Info));
+        assert_eq!(level("timeline-utc"), None);
+        assert_eq!(level("title-format"), Some(Severity::Error));
     }
 }

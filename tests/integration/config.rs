@@ -51,7 +51,10 @@ fn unknown_key() {
 
 #[test]
 fn unknown_rule_id() {
-    assert_refused("rules:\n  section-ordr: off\n", &["section-ordr", "rules"]);
+    assert_refused(
+        "rules:\n  section-ordr: off\n",
+        &["section-ordr", "rules", "did you mean `section-order`"],
+    );
 }
 
 #[test]
