@@ -184,7 +184,10 @@ pub fn apply(
                 && settings.rules.iter().any(|(r, _)| r.id == id)
         };
         match target {
-            Target::All => true,
+            Target::All => settings
+                .rules
+                .iter()
+                .any(|(r, _)| r.id != rules::unused_suppression_id() && ran_rule(r.id)),
             Target::Rule(id) => ran_rule(id),
             Target::Family(family) => rules::RULES
                 .iter()
@@ -249,6 +252,15 @@ mod tests {
     use super::*;
 
     fn run(text: &str, found: &[(&'static str, usize)]) -> Vec<(&'static str, usize)> {
+        run_with(text, found, &Settings::default(), false)
+    }
+
+    fn run_with(
+        text: &str,
+        found: &[(&'static str, usize)],
+        settings: &Settings,
+        not_a_report: bool,
+    ) -> Vec<(&'static str, usize)> {
         let doc = Document::parse(text.to_string());
         let mut diags: Vec<Diagnostic> = found
             .iter()
@@ -263,7 +275,7 @@ mod tests {
                 Diagnostic::new(rule, Severity::Error, start..start + 1, "x")
             })
             .collect();
-        apply(&doc, &Settings::default(), false, &mut diags);
+        apply(&doc, settings, not_a_report, &mut diags);
         diags
             .iter()
             .map(|d| (d.rule, doc.lines.line_of(d.span.start) + 1))
@@ -333,5 +345,26 @@ mod tests {
             ),
             []
         );
+    }
+
+    #[test]
+    fn unused_only_for_rules_that_ran() {
+        let text = "<!-- incident-disable -->\n<!-- incident-disable title-format -->\n<!-- incident-disable nope -->\na\n";
+        let mut only = Settings::default();
+        only.rules.retain(|(r, _)| r.id == "unused-suppression");
+        // Nothing else ran: only the name that is no rule is reported.
+        assert_eq!(
+            run_with(text, &[], &only, false),
+            [("unused-suppression", 3)]
+        );
+        // On a file that is not a report only not-a-report ran.
+        assert_eq!(
+            run_with(text, &[], &Settings::default(), true),
+            [("unused-suppression", 1), ("unused-suppression", 3)]
+        );
+        // Turned off, nothing is reported.
+        let mut off = Settings::default();
+        off.rules.retain(|(r, _)| r.id != "unused-suppression");
+        assert_eq!(run_with(text, &[], &off, false), []);
     }
 }
