@@ -37,6 +37,7 @@ pub fn check_report(report: &Report<'_>, settings: &Settings) -> Vec<Diagnostic>
             d.severity = *severity;
         }
     }
+    crate::suppress::apply(&report.doc, settings, not_a_report, &mut out);
     out.sort_by(|a, b| {
         a.span
             .start

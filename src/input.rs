@@ -62,15 +62,53 @@ pub fn collect(paths: &[PathBuf], filter: &dyn Fn(&Path) -> bool) -> Vec<Input> 
             ));
         }
     }
-    inputs.sort_by_cached_key(Input::display);
+    // Sorted by path component by component (`a/b.md` before `a-b.md`),
+    // whatever order the file system lists folders in.
+    inputs.sort_by_cached_key(|input| PathBuf::from(input.display()));
     inputs.dedup();
+    dedup_same_files(&mut inputs);
     inputs
 }
 
+/// Keeps one path per file: a folder reached twice through a symlinked
+/// folder (`reports/loop -> ..`) must not check its reports twice. Two paths
+/// are the same file when their folders resolve to the same real folder and
+/// their names are equal. The first path in sorted order wins.
+fn dedup_same_files(inputs: &mut Vec<Input>) {
+    let mut real_dirs: std::collections::HashMap<PathBuf, Option<PathBuf>> =
+        std::collections::HashMap::new();
+    let mut seen = std::collections::HashSet::new();
+    inputs.retain(|input| {
+        let (Input::File(path) | Input::Missing(path, _)) = input else {
+            return true;
+        };
+        let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
+            return true;
+        };
+        let parent = if parent.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            parent
+        };
+        let real = real_dirs
+            .entry(parent.to_path_buf())
+            .or_insert_with(|| std::fs::canonicalize(parent).ok());
+        match real {
+            Some(dir) => seen.insert(dir.join(name)),
+            None => true,
+        }
+    });
+}
+
 fn walk(dir: &Path, filter: &dyn Fn(&Path) -> bool, inputs: &mut Vec<Input>) {
+    // `.gitignore` (and `.ignore`) files apply whether or not the folder is
+    // in a git repository; hidden files and folders are skipped; symlinks
+    // are followed, and a symlink loop is skipped without a word.
     let walker = ignore::WalkBuilder::new(dir)
         .follow_links(true)
         .require_git(false)
+        .hidden(true)
+        .git_ignore(true)
         .build();
     for entry in walker {
         match entry {
@@ -90,11 +128,23 @@ fn walk(dir: &Path, filter: &dyn Fn(&Path) -> bool, inputs: &mut Vec<Input>) {
                 // A folder that cannot be read, or a symlink loop: say so and go on.
                 let path = error_path(&err).unwrap_or_else(|| dir.to_path_buf());
                 if !is_loop(&err) {
-                    inputs.push(Input::Missing(path, describe_walk_error(&err)));
+                    let why = if is_broken_link(&path) {
+                        BROKEN_LINK.to_string()
+                    } else {
+                        describe_walk_error(&err)
+                    };
+                    inputs.push(Input::Missing(path, why));
                 }
             }
         }
     }
+}
+
+const BROKEN_LINK: &str = "is a broken symbolic link: its target does not exist";
+
+/// A symlink whose target does not exist.
+fn is_broken_link(path: &Path) -> bool {
+    path.symlink_metadata().is_ok_and(|m| m.is_symlink()) && !path.exists()
 }
 
 fn error_path(err: &ignore::Error) -> Option<PathBuf> {
@@ -142,7 +192,13 @@ pub fn read(input: &Input) -> Result<String, String> {
             decode(bytes)
         }
         Input::File(path) => {
-            let meta = std::fs::metadata(path).map_err(|e| describe_io(&e))?;
+            let meta = std::fs::metadata(path).map_err(|e| {
+                if is_broken_link(path) {
+                    BROKEN_LINK.to_string()
+                } else {
+                    describe_io(&e)
+                }
+            })?;
             if meta.is_dir() {
                 return Err("is a directory, not a file".into());
             }

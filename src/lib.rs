@@ -15,4 +15,5 @@ pub mod input;
 pub mod model;
 pub mod render;
 pub mod rules;
+pub mod suppress;
 pub mod templates;

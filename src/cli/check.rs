@@ -3,6 +3,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::cli::{CheckArgs, Code, ColorWhen, Failure};
@@ -20,7 +21,7 @@ pub fn run(args: &CheckArgs) -> Result<Code, Failure> {
     let config = load_config(args.config.as_deref())?;
     let mut settings = Settings::from_config(&config);
     select_rules(&mut settings, &args.select, &args.ignore)?;
-    let inputs = input::collect(&args.paths, &|_| true);
+    let inputs = input::collect(&args.paths, &|path| config.selects(path));
     let color = match args.color {
         ColorWhen::Always => true,
         ColorWhen::Never => false,
@@ -28,7 +29,7 @@ pub fn run(args: &CheckArgs) -> Result<Code, Failure> {
             io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let mut renderer = render::renderer(args.format, color);
+    let mut renderer = render::renderer(args.format, color, args.strict);
     let keep_source = renderer.needs_source();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
@@ -37,11 +38,18 @@ pub fn run(args: &CheckArgs) -> Result<Code, Failure> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut summary = Summary::default();
+    let progress = progress_bar(inputs.len(), args.no_progress);
     for chunk in inputs.chunks(CHUNK) {
         let results: Vec<FileResult> = pool.install(|| {
             chunk
                 .par_iter()
-                .map(|input| check_one(input, &settings, keep_source))
+                .map(|input| {
+                    let result = check_one(input, &settings, keep_source);
+                    if let Some(bar) = &progress {
+                        bar.inc(1);
+                    }
+                    result
+                })
                 .collect()
         });
         for result in &results {
@@ -49,9 +57,32 @@ pub fn run(args: &CheckArgs) -> Result<Code, Failure> {
             renderer.file(&mut out, result)?;
         }
     }
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
     renderer.finish(&mut out, &summary)?;
     out.flush()?;
     Ok(exit_code(&summary, args.strict))
+}
+
+/// More files than this, and a run is long enough to deserve a progress bar.
+const PROGRESS_MIN_FILES: usize = 30;
+
+/// A progress bar on stderr, only for a person watching: stderr is a
+/// terminal, there are enough files, `CI` is not set and `--no-progress`
+/// was not given. Output on stdout is never touched.
+fn progress_bar(files: usize, no_progress: bool) -> Option<ProgressBar> {
+    let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false");
+    if no_progress || in_ci || files <= PROGRESS_MIN_FILES || !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        ProgressStyle::with_template("{spinner} checking {pos}/{len} files {wide_bar} {eta}")
+    {
+        bar.set_style(style);
+    }
+    Some(bar)
 }
 
 /// Reads and checks one input.

@@ -1,15 +1,24 @@
-//! `incident explain RULE` and `incident explain --list`.
+//! `incident explain RULE`, `incident explain FAMILY` (the family's rules)
+//! and `incident explain --list`.
 
 use std::io::{self, Write};
 
 use crate::cli::{Code, ExplainArgs, Failure};
-use crate::rules::{self, RULES};
+use crate::rules::{self, Family, RULES, Rule};
 
 pub fn run(args: &ExplainArgs) -> Result<Code, Failure> {
     let mut out = io::stdout().lock();
-    if args.list {
-        let width = RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
-        for rule in RULES {
+    let id = args.rule.as_deref().unwrap_or_default();
+    // `--list`, or a family name: one line per rule.
+    let family = Family::from_name(id);
+    if args.list || family.is_some() {
+        let listed: Vec<&Rule> = RULES
+            .iter()
+            .copied()
+            .filter(|r| family.is_none_or(|f| r.family == f))
+            .collect();
+        let width = listed.iter().map(|r| r.id.len()).max().unwrap_or(0);
+        for rule in listed {
             writeln!(
                 out,
                 "{:width$}  {:9}  {:7}  {}{}",
@@ -26,7 +35,6 @@ pub fn run(args: &ExplainArgs) -> Result<Code, Failure> {
         }
         return Ok(Code::Clean);
     }
-    let id = args.rule.as_deref().unwrap_or_default();
     let Some(rule) = rules::find(id) else {
         let close: Vec<&str> = RULES
             .iter()

@@ -2,6 +2,7 @@
 //! the only code that prints.
 
 mod check;
+mod completions;
 mod explain;
 
 use std::io::{self, Write};
@@ -38,6 +39,9 @@ pub enum Command {
     Templates(TemplatesCommand),
     /// Print shell completions
     Completions(CompletionsArgs),
+    /// Print the man page (roff): `incident manpage > incident.1`
+    #[command(hide = true)]
+    Manpage,
 }
 
 #[derive(Debug, Args)]
@@ -162,11 +166,9 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Explain(args) => explain::run(&args),
-        Command::New(_)
-        | Command::Fix(_)
-        | Command::Export(_)
-        | Command::Templates(_)
-        | Command::Completions(_) => {
+        Command::Completions(args) => completions::run(&args),
+        Command::Manpage => completions::manpage(),
+        Command::New(_) | Command::Fix(_) | Command::Export(_) | Command::Templates(_) => {
             Err(Failure::Usage("this command is not available yet".into()))
         }
     };

@@ -1,15 +1,23 @@
 //! Renderers: turn [`FileResult`]s into one output format. Rules know
 //! nothing of these; these know nothing of rules beyond their ids.
 
+mod csv;
+mod github;
 mod human;
 mod json;
+mod junit;
+mod sarif;
 
 use std::io::{self, Write};
 
 use crate::engine::{FileResult, Summary};
 
+pub use csv::Csv;
+pub use github::Github;
 pub use human::Human;
 pub use json::Json;
+pub use junit::Junit;
+pub use sarif::SarifRenderer;
 
 /// The `--format` values of `incident check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -40,11 +48,15 @@ pub trait Renderer {
     }
 }
 
-/// The renderer for a format.
-pub fn renderer(format: Format, color: bool) -> Box<dyn Renderer> {
+/// The renderer for a format. `strict` makes warnings fail where a format
+/// has a notion of failing (JUnit test cases).
+pub fn renderer(format: Format, color: bool, strict: bool) -> Box<dyn Renderer> {
     match format {
         Format::Human => Box::new(Human::new(color)),
         Format::Json => Box::new(Json::default()),
-        Format::Sarif | Format::Github | Format::Junit | Format::Csv => Box::new(Json::default()),
+        Format::Sarif => Box::new(SarifRenderer::default()),
+        Format::Github => Box::new(Github),
+        Format::Junit => Box::new(Junit::new(strict)),
+        Format::Csv => Box::new(Csv::default()),
     }
 }

@@ -63,6 +63,7 @@ mod timeline_order;
 mod timeline_utc;
 mod title_format;
 mod twelve_hour_clock;
+mod unused_suppression;
 mod weekday_mismatch;
 mod window_mismatch;
 
@@ -79,6 +80,7 @@ pub static RULES: &[&Rule] = &[
     &fenced_section::FENCED_SECTION,
     &filename_convention::FILENAME_CONVENTION,
     &not_a_report::NOT_A_REPORT,
+    &unused_suppression::UNUSED_SUPPRESSION,
     // Time
     &timeline_utc::TIMELINE_UTC,
     &timeline_entry::TIMELINE_ENTRY,
@@ -109,6 +111,11 @@ pub const IO_ERROR: &str = "io-error";
 /// The id of the rule that silences all others on a file that is not a report.
 pub fn not_a_report_id() -> &'static str {
     not_a_report::NOT_A_REPORT.id
+}
+
+/// The id of the rule that reports suppression comments that suppress nothing.
+pub fn unused_suppression_id() -> &'static str {
+    unused_suppression::UNUSED_SUPPRESSION.id
 }
 
 /// Finds a rule by id.

@@ -1,6 +1,10 @@
 //! All integration tests, in one binary (one link, one run).
 
+mod cli;
 mod cli_check;
 mod common;
+mod config;
 mod docs;
+mod formats;
 mod structure;
+mod suppression;
