@@ -4,8 +4,12 @@
 //! The built-in templates are embedded in the binary, so an installed
 //! `incident` needs no repository around it.
 
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use chrono::{DateTime, Utc};
+use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior};
 use serde::Deserialize;
 
 /// A template: its schema and its body.
@@ -21,6 +25,12 @@ pub struct Template {
     pub sections: Vec<SectionSpec>,
     /// The minijinja text that `incident new` renders.
     pub body: String,
+    /// The YAML the template was read from (what `templates show` prints).
+    #[serde(skip)]
+    pub source: String,
+    /// The file it was read from; `None` for a built-in.
+    #[serde(skip)]
+    pub origin: Option<PathBuf>,
 }
 
 /// One section of a template's schema.
@@ -57,8 +67,16 @@ fn two() -> u8 {
 pub const DEFAULT_TEMPLATE: &str = "jwt-pizza";
 
 /// The YAML of every built-in template, in `templates list` order.
-const BUILTIN_SOURCES: &[(&str, &str)] =
-    &[("jwt-pizza", include_str!("../templates/jwt-pizza.yml"))];
+const BUILTIN_SOURCES: &[(&str, &str)] = &[
+    ("jwt-pizza", include_str!("../templates/jwt-pizza.yml")),
+    ("google-sre", include_str!("../templates/google-sre.yml")),
+];
+
+/// The variables every rendering has; `--set` cannot change them.
+pub const PROVIDED_VARIABLES: &[&str] = &["date", "time", "datetime", "template"];
+
+/// The functions and filters the body can call (not variables).
+const FUNCTIONS: &[&str] = &["guidance"];
 
 /// The built-in templates, parsed once.
 pub fn builtins() -> &'static [Template] {
@@ -81,9 +99,175 @@ pub fn builtin(name: &str) -> Option<&'static Template> {
 }
 
 impl Template {
-    /// Parses a template file.
+    /// Parses a template's YAML.
     pub fn from_yaml(yaml: &str) -> Result<Template, serde_yaml_ng::Error> {
-        serde_yaml_ng::from_str(yaml)
+        let mut template: Template = serde_yaml_ng::from_str(yaml)?;
+        template.source = yaml.to_string();
+        Ok(template)
+    }
+
+    /// Reads and validates a template file. The error names the file.
+    pub fn from_file(path: &Path) -> Result<Template, String> {
+        let shown = path.display();
+        let yaml = std::fs::read_to_string(path).map_err(|e| {
+            format!(
+                "{shown}: cannot read the template: {}",
+                crate::input::describe_io(&e)
+            )
+        })?;
+        let mut template = Template::from_yaml(&yaml)
+            .map_err(|e| format!("{shown}: not a valid template: {e}"))?;
+        template.origin = Some(path.to_path_buf());
+        template.validate().map_err(|e| format!("{shown}: {e}"))?;
+        Ok(template)
+    }
+
+    /// Checks what serde cannot: a usable name, sections with sane levels
+    /// and distinct names, and a body that renders.
+    pub fn validate(&self) -> Result<(), String> {
+        let name_ok = !self.name.is_empty()
+            && self
+                .name
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        if !name_ok {
+            return Err(format!(
+                "the template name `{}` must be one word of letters, digits, `-`, `_` or `.`",
+                self.name
+            ));
+        }
+        if self.sections.is_empty() {
+            return Err("the template has no sections".into());
+        }
+        let mut seen = BTreeSet::new();
+        for section in &self.sections {
+            if !(1..=6).contains(&section.level) {
+                return Err(format!(
+                    "section `{}` has level {}; a heading level is 1 to 6",
+                    section.name, section.level
+                ));
+            }
+            if !seen.insert(normalize_heading(&section.name)) {
+                return Err(format!("section `{}` appears twice", section.name));
+            }
+        }
+        let sample: BTreeMap<String, String> = self
+            .variables()?
+            .into_iter()
+            .map(|v| (v, "example".to_string()))
+            .collect();
+        self.render(DateTime::<Utc>::UNIX_EPOCH, &sample).map(drop)
+    }
+
+    /// The variables the body uses that `--set` can fill (`severity`, …).
+    pub fn variables(&self) -> Result<BTreeSet<String>, String> {
+        let env = self.environment();
+        let body = env
+            .template_from_str(&self.body)
+            .map_err(|e| describe(&self.name, &e))?;
+        Ok(body
+            .undeclared_variables(false)
+            .into_iter()
+            .filter(|v| {
+                !PROVIDED_VARIABLES.contains(&v.as_str()) && !FUNCTIONS.contains(&v.as_str())
+            })
+            .collect())
+    }
+
+    /// Renders the report for an incident that started at `at`, with the
+    /// `--set` values. A value the body does not use, or a variable the
+    /// body needs and `values` lacks, is an error that names it.
+    pub fn render(
+        &self,
+        at: DateTime<Utc>,
+        values: &BTreeMap<String, String>,
+    ) -> Result<String, String> {
+        let known = self.variables()?;
+        for key in values.keys() {
+            if PROVIDED_VARIABLES.contains(&key.as_str()) {
+                return Err(format!(
+                    "`{key}` cannot be set: it comes from the incident's start time and the template"
+                ));
+            }
+            if !known.contains(key) {
+                return Err(format!(
+                    "the template `{}` has no variable `{key}` (it has: {})",
+                    self.name,
+                    list_or_none(&known)
+                ));
+            }
+        }
+        let env = self.environment();
+        let body = env
+            .template_from_str(&self.body)
+            .map_err(|e| describe(&self.name, &e))?;
+        let mut context: BTreeMap<&str, String> = values
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.clone()))
+            .collect();
+        context.insert("date", at.format("%Y-%m-%d").to_string());
+        context.insert("time", at.format("%H-%M-%S").to_string());
+        context.insert("datetime", at.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+        context.insert("template", self.name.clone());
+        body.render(&context).map_err(|e| {
+            if e.kind() == ErrorKind::UndefinedError {
+                let missing: BTreeSet<String> = known
+                    .iter()
+                    .filter(|k| !values.contains_key(*k))
+                    .cloned()
+                    .collect();
+                format!(
+                    "the template `{}` needs a value it was not given ({}); pass it with `--set NAME=VALUE`",
+                    self.name,
+                    list_or_none(&missing)
+                )
+            } else {
+                describe(&self.name, &e)
+            }
+        })
+    }
+
+    /// The minijinja environment of this template: strict about undefined
+    /// variables, with `guidance()`, `yaml` and `yaml_list`.
+    fn environment(&self) -> Environment<'static> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_keep_trailing_newline(true);
+        let guidance: Vec<(String, Option<String>)> = self
+            .sections
+            .iter()
+            .map(|s| (s.name.clone(), s.guidance.clone()))
+            .collect();
+        env.add_function("guidance", move |name: &str| -> Result<String, Error> {
+            match guidance.iter().find(|(section, _)| section == name) {
+                Some((_, Some(text))) => Ok(callout(text)),
+                Some((_, None)) => Err(Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!("section `{name}` has no guidance"),
+                )),
+                None => Err(Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!("guidance(\"{name}\") names no section of the template"),
+                )),
+            }
+        });
+        env.add_filter("yaml", |value: &str| yaml_string(value));
+        env.add_filter("yaml_list", |value: &str| {
+            let items: Vec<&str> = value
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect();
+            format!(
+                "[{}]",
+                items
+                    .iter()
+                    .map(|s| yaml_string(s))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        });
+        env
     }
 
     /// The index of the schema section that a heading's text names, if any.
@@ -112,6 +296,83 @@ impl Template {
                     })
             })
     }
+}
+
+/// Reads every template (`*.yml`, `*.yaml`) in a folder, in name order.
+/// Two files with the same template name are an error.
+pub fn load_dir(dir: &Path) -> Result<Vec<Template>, String> {
+    let shown = dir.display();
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        format!(
+            "cannot read the templates folder {shown}: {}",
+            crate::input::describe_io(&e)
+        )
+    })?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file()
+                && p.extension()
+                    .is_some_and(|ext| ext == "yml" || ext == "yaml")
+        })
+        .collect();
+    paths.sort();
+    let mut templates: Vec<Template> = Vec::with_capacity(paths.len());
+    for path in paths {
+        let template = Template::from_file(&path)?;
+        if let Some(other) = templates.iter().find(|t| t.name == template.name) {
+            return Err(format!(
+                "{}: the template name `{}` is already used by {}",
+                path.display(),
+                template.name,
+                other.origin.as_deref().unwrap_or(Path::new("?")).display()
+            ));
+        }
+        templates.push(template);
+    }
+    Ok(templates)
+}
+
+/// Guidance text as a `> [!NOTE]` callout, without a trailing newline.
+fn callout(text: &str) -> String {
+    let mut out = String::from("> [!NOTE]");
+    for line in text.trim_end().lines() {
+        out.push_str("\n>");
+        if !line.trim().is_empty() {
+            out.push(' ');
+            out.push_str(line.trim_end());
+        }
+    }
+    out
+}
+
+/// A value as a YAML scalar: a JSON string, which YAML reads as-is.
+fn yaml_string(value: &str) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "\"\"".into())
+}
+
+fn list_or_none(names: &BTreeSet<String>) -> String {
+    if names.is_empty() {
+        "none".into()
+    } else {
+        names
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// A minijinja error as one line that names the template.
+fn describe(template: &str, err: &Error) -> String {
+    let mut text = format!("the template `{template}` cannot be rendered: {err}");
+    let mut source = std::error::Error::source(err);
+    while let Some(cause) = source {
+        text.push_str(&format!(": {cause}"));
+        source = cause.source();
+    }
+    text
 }
 
 /// Reduces a heading to a comparable key: lower case, words separated by

@@ -3,6 +3,8 @@
 
 mod check;
 mod explain;
+mod new;
+mod templates;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -162,11 +164,9 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Explain(args) => explain::run(&args),
-        Command::New(_)
-        | Command::Fix(_)
-        | Command::Export(_)
-        | Command::Templates(_)
-        | Command::Completions(_) => {
+        Command::New(args) => new::run(&args),
+        Command::Templates(command) => templates::run(&command),
+        Command::Fix(_) | Command::Export(_) | Command::Completions(_) => {
             Err(Failure::Usage("this command is not available yet".into()))
         }
     };
