@@ -417,6 +417,160 @@ mod tests {
         }
     }
 
+    fn at() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2025-10-14T08:41:07Z")
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    fn template(body: &str, guidance: Option<&str>) -> Template {
+        let mut t = builtin(DEFAULT_TEMPLATE).unwrap().clone();
+        t.body = body.to_string();
+        t.sections[0].guidance = guidance.map(str::to_string);
+        t
+    }
+
+    #[test]
+    fn every_builtin_validates_and_renders_its_title() {
+        assert!(builtins().len() >= 2);
+        for t in builtins() {
+            t.validate().unwrap_or_else(|e| panic!("{}: {e}", t.name));
+            let text = t.render(at(), &BTreeMap::new()).unwrap();
+            let title = text.lines().find(|l| l.starts_with("# ")).unwrap();
+            assert_eq!(title, "# Incident: 2025-10-14 08-41-07", "{}", t.name);
+            assert!(text.ends_with('\n'), "{}", t.name);
+            assert_eq!(
+                t.source,
+                BUILTIN_SOURCES
+                    .iter()
+                    .find(|(n, _)| *n == t.name)
+                    .unwrap()
+                    .1
+            );
+        }
+        assert!(builtin("google-sre").is_some());
+    }
+
+    #[test]
+    fn every_required_section_has_guidance() {
+        for t in builtins() {
+            for s in t.sections.iter().filter(|s| s.required) {
+                assert!(
+                    s.guidance.is_some(),
+                    "{}: {} has no guidance",
+                    t.name,
+                    s.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn guidance_becomes_a_note_callout() {
+        let t = template(
+            "{{ guidance(\"Summary\") }}\n",
+            Some("Write this.\n\nAnd that.\n"),
+        );
+        let text = t.render(at(), &BTreeMap::new()).unwrap();
+        assert_eq!(text, "> [!NOTE]\n> Write this.\n>\n> And that.\n");
+        let t = template("{{ guidance(\"Nope\") }}", Some("Write."));
+        let err = t.render(at(), &BTreeMap::new()).unwrap_err();
+        assert!(err.contains("names no section"), "{err}");
+    }
+
+    #[test]
+    fn undefined_variables_are_errors() {
+        let t = template("{{ date }} {{ owner }}\n", None);
+        assert_eq!(
+            t.variables().unwrap(),
+            BTreeSet::from(["owner".to_string()])
+        );
+        let err = t.render(at(), &BTreeMap::new()).unwrap_err();
+        assert!(err.contains("owner") && err.contains("--set"), "{err}");
+        let values = BTreeMap::from([("owner".to_string(), "Ana".to_string())]);
+        assert_eq!(t.render(at(), &values).unwrap(), "2025-10-14 Ana\n");
+        let typo = BTreeMap::from([("ownr".to_string(), "Ana".to_string())]);
+        let err = t.render(at(), &typo).unwrap_err();
+        assert!(
+            err.contains("no variable `ownr`") && err.contains("owner"),
+            "{err}"
+        );
+        let provided = BTreeMap::from([("date".to_string(), "x".to_string())]);
+        assert!(
+            t.render(at(), &provided)
+                .unwrap_err()
+                .contains("cannot be set")
+        );
+    }
+
+    #[test]
+    fn yaml_filters_quote_values() {
+        let t = template(
+            "a: {{ severity | yaml }}\nb: {{ authors | yaml_list }}\n",
+            None,
+        );
+        let values = BTreeMap::from([
+            ("severity".to_string(), "x: \"y\" # z".to_string()),
+            ("authors".to_string(), "Ana Ruiz, , Bo: Li".to_string()),
+        ]);
+        let text = t.render(at(), &values).unwrap();
+        let parsed: serde_yaml_ng::Value = serde_yaml_ng::from_str(&text).unwrap();
+        assert_eq!(parsed["a"].as_str(), Some("x: \"y\" # z"));
+        assert_eq!(parsed["b"][1].as_str(), Some("Bo: Li"));
+        assert_eq!(parsed["b"].as_sequence().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn validation_names_the_problem() {
+        let mut t = template("x", None);
+        t.name = "two words".into();
+        assert!(t.validate().unwrap_err().contains("one word"));
+        let mut t = template("x", None);
+        t.sections[1].level = 7;
+        assert!(t.validate().unwrap_err().contains("level 7"));
+        let mut t = template("x", None);
+        t.sections[1].name = "summary".into();
+        assert!(t.validate().unwrap_err().contains("twice"));
+        let t = template("{% if %}", None);
+        assert!(t.validate().unwrap_err().contains("cannot be rendered"));
+    }
+
+    #[test]
+    fn load_dir_reads_yml_files_and_names_bad_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let yaml = |name: &str| {
+            format!(
+                "name: {name}\ndescription: d\nsections:\n  - name: Summary\n    guidance: Write it.\nbody: |\n  # Incident: {{{{ date }}}} {{{{ time }}}}\n"
+            )
+        };
+        std::fs::write(dir.path().join("b.yml"), yaml("team-b")).unwrap();
+        std::fs::write(dir.path().join("a.yaml"), yaml("team-a")).unwrap();
+        std::fs::write(dir.path().join("notes.md"), "not a template").unwrap();
+        let loaded = load_dir(dir.path()).unwrap();
+        let names: Vec<&str> = loaded.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["team-a", "team-b"]);
+        assert_eq!(
+            loaded[0].origin.as_deref(),
+            Some(dir.path().join("a.yaml").as_path())
+        );
+        assert_eq!(loaded[1].source, yaml("team-b"));
+
+        std::fs::write(dir.path().join("c.yml"), yaml("team-a")).unwrap();
+        let err = load_dir(dir.path()).unwrap_err();
+        assert!(
+            err.contains("c.yml") && err.contains("already used"),
+            "{err}"
+        );
+        std::fs::write(dir.path().join("c.yml"), "name: [").unwrap();
+        let err = load_dir(dir.path()).unwrap_err();
+        assert!(
+            err.contains("c.yml") && err.contains("not a valid template"),
+            "{err}"
+        );
+        let err = load_dir(&dir.path().join("missing")).unwrap_err();
+        assert!(err.contains("no such file"), "{err}");
+    }
+
     #[test]
     fn headings_match_names_and_aliases() {
         let t = builtin(DEFAULT_TEMPLATE).unwrap();

@@ -162,6 +162,13 @@ fn create(dir: &Path, date: NaiveDate, text: &str) -> Result<PathBuf, String> {
     fs::create_dir_all(dir)
         .map_err(|e| format!("cannot create the folder {shown}: {}", describe_io(&e)))?;
     let first = next_number(dir, date)?;
+    create_from(dir, date, first, text)
+}
+
+/// Creates `dir/incident-DATE-N.md` for the first N from `first` on that is
+/// free at the moment of creation.
+fn create_from(dir: &Path, date: NaiveDate, first: u32, text: &str) -> Result<PathBuf, String> {
+    let shown = display_path(dir);
     for n in first..first.saturating_add(MAX_ATTEMPTS) {
         let path = dir.join(format!("incident-{date}-{n}.md"));
         match OpenOptions::new().write(true).create_new(true).open(&path) {
@@ -340,5 +347,58 @@ mod tests {
             fs::read_to_string(dir.path().join("incident-2025-10-14-1.md")).unwrap(),
             "x"
         );
+    }
+
+    /// Another process took the number between the scan and the creation:
+    /// the taken files are left alone and the next free number is used.
+    #[test]
+    fn a_number_taken_meanwhile_is_skipped_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let date = NaiveDate::from_ymd_opt(2025, 10, 14).unwrap();
+        fs::write(dir.path().join("incident-2025-10-14-1.md"), "first").unwrap();
+        fs::write(dir.path().join("incident-2025-10-14-2.md"), "second").unwrap();
+        let path = create_from(dir.path(), date, 1, "third").unwrap();
+        assert!(path.ends_with("incident-2025-10-14-3.md"));
+        assert_eq!(fs::read_to_string(&path).unwrap(), "third");
+        assert_eq!(
+            fs::read_to_string(dir.path().join("incident-2025-10-14-1.md")).unwrap(),
+            "first"
+        );
+        assert_eq!(
+            fs::read_to_string(dir.path().join("incident-2025-10-14-2.md")).unwrap(),
+            "second"
+        );
+    }
+
+    /// Threads released at the same moment each get their own, complete file
+    /// (whether or not their scans of the folder overlap).
+    #[test]
+    fn simultaneous_creations_get_distinct_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let date = NaiveDate::from_ymd_opt(2025, 10, 14).unwrap();
+        let threads = 8;
+        let barrier = std::sync::Barrier::new(threads);
+        let mut paths: Vec<PathBuf> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|i| {
+                    let (barrier, dir) = (&barrier, dir.path());
+                    scope.spawn(move || {
+                        barrier.wait();
+                        create(dir, date, &format!("report {i}\n")).unwrap()
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        paths.sort();
+        paths.dedup();
+        assert_eq!(paths.len(), threads);
+        let mut bodies: Vec<String> = paths
+            .iter()
+            .map(|p| fs::read_to_string(p).unwrap())
+            .collect();
+        bodies.sort();
+        let expected: Vec<String> = (0..threads).map(|i| format!("report {i}\n")).collect();
+        assert_eq!(bodies, expected);
     }
 }
