@@ -228,11 +228,15 @@ impl Template {
     }
 
     /// The minijinja environment of this template: strict about undefined
-    /// variables, with `guidance()`, `yaml` and `yaml_list`.
+    /// variables, block tags on their own lines leave no blank line, with
+    /// `guidance()`, `yaml` and `yaml_list`.
     fn environment(&self) -> Environment<'static> {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_keep_trailing_newline(true);
+        // A line holding only a `{% tag %}` leaves nothing behind.
+        env.set_trim_blocks(true);
+        env.set_lstrip_blocks(true);
         let guidance: Vec<(String, Option<String>)> = self
             .sections
             .iter()

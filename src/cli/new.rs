@@ -263,7 +263,7 @@ fn ask(
                     *at = parsed;
                     break;
                 }
-                Err(message) => writeln!(err, "{message}")?,
+                Err(message) => writeln!(err, "{}", message.trim_start_matches("--at "))?,
             }
         }
     }

@@ -55,13 +55,17 @@ fn headings(text: &str) -> Vec<(u8, String)> {
 }
 
 fn scaffold(template: &str) -> String {
+    scaffold_with(template, &BTreeMap::new())
+}
+
+fn scaffold_with(template: &str, values: &BTreeMap<String, String>) -> String {
     templates::builtin(template)
         .unwrap()
         .render(
             chrono::DateTime::parse_from_rfc3339(AT)
                 .unwrap()
                 .with_timezone(&chrono::Utc),
-            &BTreeMap::new(),
+            values,
         )
         .unwrap()
 }
@@ -246,7 +250,10 @@ fn set_fills_variables_and_rejects_bad_ones() {
     let fm = FrontMatter::read(&Document::parse(text.clone()));
     assert_eq!(fm.severity.as_deref(), Some("SEV-2"));
     assert_eq!(fm.authors, ["Ana Ruiz", "Bo Li"]);
-    assert!(text.contains("\nOrders failed for 36 minutes.\n"), "{text}");
+    assert!(
+        text.contains("the severity.\n\nOrders failed for 36 minutes.\n\n## Detection\n"),
+        "{text}"
+    );
 
     for (set, says) in [
         ("severity", "expected KEY=VALUE"),
@@ -404,6 +411,27 @@ fn every_scaffold_fails_check_only_with_template_placeholder() {
             .collect();
         assert_eq!(rules.len(), guided, "{}", template.name);
         assert!(rules.iter().all(|r| *r == "template-placeholder"));
+        // With every variable set, it is still only the guidance that is left.
+        let values: BTreeMap<String, String> = template
+            .variables()
+            .unwrap()
+            .into_iter()
+            .map(|v| {
+                let value = match v.as_str() {
+                    "severity" => "SEV-2",
+                    "authors" => "Ana Ruiz, Bo Li",
+                    "status" => "draft",
+                    "summary" => "Checkout failed for some users.",
+                    _ => "orders",
+                };
+                (v, value.to_string())
+            })
+            .collect();
+        let text = scaffold_with(&template.name, &values);
+        assert!(text.contains("SEV-2"), "{text}");
+        let diags = check_str("incident-2025-10-14-1.md", &text);
+        assert_eq!(diags.len(), guided, "{}: {diags:#?}", template.name);
+        assert!(diags.iter().all(|d| d.rule == "template-placeholder"));
     }
 }
 
