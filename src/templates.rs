@@ -31,6 +31,20 @@ pub struct Template {
     /// The file it was read from; `None` for a built-in.
     #[serde(skip)]
     pub origin: Option<PathBuf>,
+    /// Finds guidance lines in text; built on first use.
+    #[serde(skip)]
+    guidance_matcher: Matcher,
+}
+
+/// A lazily built guidance matcher. A clone starts empty, so a template
+/// cloned and then edited does not keep the original's matcher.
+#[derive(Debug, Default)]
+struct Matcher(OnceLock<Option<regex::Regex>>);
+
+impl Clone for Matcher {
+    fn clone(&self) -> Matcher {
+        Matcher::default()
+    }
 }
 
 /// One section of a template's schema.
@@ -104,6 +118,29 @@ impl Template {
         let mut template: Template = serde_yaml_ng::from_str(yaml)?;
         template.source = yaml.to_string();
         Ok(template)
+    }
+
+    /// Where the first line of template guidance (of this template or of a
+    /// built-in) occurs in `text`, as a byte range. Only lines of 24 bytes
+    /// or more count, so that short phrases do not match by chance.
+    pub fn find_guidance(&self, text: &str) -> Option<std::ops::Range<usize>> {
+        self.guidance_matcher
+            .0
+            .get_or_init(|| {
+                let mut lines: Vec<&str> = guidance_lines(self)
+                    .chain(builtins().iter().flat_map(guidance_lines))
+                    .collect();
+                lines.sort_unstable();
+                lines.dedup();
+                if lines.is_empty() {
+                    return None;
+                }
+                let pattern: Vec<String> = lines.iter().map(|l| regex::escape(l)).collect();
+                regex::Regex::new(&pattern.join("|")).ok()
+            })
+            .as_ref()?
+            .find(text)
+            .map(|m| m.range())
     }
 
     /// Reads and validates a template file. The error names the file.
@@ -336,6 +373,17 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Template>, String> {
         templates.push(template);
     }
     Ok(templates)
+}
+
+/// The lines of a template's guidance that are long enough to recognise.
+pub fn guidance_lines(template: &Template) -> impl Iterator<Item = &str> {
+    template
+        .sections
+        .iter()
+        .filter_map(|s| s.guidance.as_deref())
+        .flat_map(str::lines)
+        .map(|l| l.trim().trim_start_matches('>').trim())
+        .filter(|l| l.len() >= 24)
 }
 
 /// Guidance text as a `> [!NOTE]` callout, without a trailing newline.
@@ -573,6 +621,31 @@ mod tests {
         );
         let err = load_dir(&dir.path().join("missing")).unwrap_err();
         assert!(err.contains("no such file"), "{err}");
+    }
+
+    #[test]
+    fn guidance_lines_are_found_in_text() {
+        let t = builtin(DEFAULT_TEMPLATE).unwrap();
+        let line = "for whom, between which UTC times, how it was fixed, and the severity.";
+        let text = format!("We wrote our own words. {line} More words.");
+        let found = t.find_guidance(&text).unwrap();
+        assert_eq!(&text[found], line);
+        // Another built-in's guidance counts too; short lines never match.
+        let sre = "Note the near misses: what made this incident smaller than it could";
+        assert!(t.find_guidance(sre).is_some());
+        assert!(t.find_guidance("the severity.").is_none());
+        let own = template(
+            "x",
+            Some("Write the customer-facing story of this outage here.\n"),
+        );
+        assert!(
+            own.find_guidance("> Write the customer-facing story of this outage here.")
+                .is_some()
+        );
+        assert!(
+            t.find_guidance("Write the customer-facing story of this outage here.")
+                .is_none()
+        );
     }
 
     #[test]

@@ -485,3 +485,26 @@ fn check_uses_the_recorded_template() {
         "{diags:#?}"
     );
 }
+
+#[test]
+fn guidance_left_without_its_callout_markers_is_still_found() {
+    let text = scaffold("google-sre");
+    let start = text.find("## Trigger\n").unwrap();
+    let end = text.find("## Resolution\n").unwrap();
+    let section = text[start..end]
+        .replace("> [!NOTE]\n", "")
+        .replace("> ", "");
+    let text = format!("{}{section}{}", &text[..start], &text[end..]);
+    let diags = check_str("incident-2025-10-14-1.md", &text);
+    let guidance: Vec<&str> = diags
+        .iter()
+        .filter(|d| d.message.contains("guidance text"))
+        .map(|d| &text[d.span.clone()])
+        .collect();
+    assert_eq!(
+        guidance,
+        ["Record the single event that set those latent causes off: a deploy, a"],
+        "{diags:#?}"
+    );
+    assert!(diags.iter().all(|d| d.rule == "template-placeholder"));
+}
