@@ -50,7 +50,7 @@ pub struct NewArgs {
     /// When the incident started: ISO 8601 with `Z` or an offset (default: now, UTC)
     #[arg(long, value_name = "DATETIME")]
     pub at: Option<String>,
-    /// A built-in template name or a template file
+    /// A template name (see `incident templates list`) or a template file
     #[arg(long, value_name = "NAME|PATH")]
     pub template: Option<String>,
     /// Fill a template variable (severity, authors, service, summary …)
@@ -146,9 +146,9 @@ pub enum ExportFormat {
 pub enum TemplatesCommand {
     /// List the templates
     List,
-    /// Print a template
+    /// Print a template's file (schema, guidance and body)
     Show {
-        /// Template name
+        /// Template name (or the path of a template file)
         name: String,
     },
 }

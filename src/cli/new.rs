@@ -28,6 +28,7 @@ pub fn run(args: &NewArgs) -> Result<Code, Failure> {
     };
     let interactive = args.set.is_empty()
         && !args.stdout
+        && std::env::var_os("CI").is_none_or(|v| v.is_empty())
         && io::stdin().is_terminal()
         && io::stderr().is_terminal();
     if interactive {
@@ -159,6 +160,9 @@ pub fn parse_at(text: &str) -> Result<DateTime<Utc>, String> {
 /// number first, the next one is tried; an existing file is never opened.
 fn create(dir: &Path, date: NaiveDate, text: &str) -> Result<PathBuf, String> {
     let shown = display_path(dir);
+    if dir.exists() && !dir.is_dir() {
+        return Err(format!("--dir {shown} is a file, not a folder"));
+    }
     fs::create_dir_all(dir)
         .map_err(|e| format!("cannot create the folder {shown}: {}", describe_io(&e)))?;
     let first = next_number(dir, date)?;

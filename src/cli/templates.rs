@@ -23,6 +23,8 @@ pub fn run(command: &TemplatesCommand) -> Result<Code, Failure> {
                     notes.push("default".to_string());
                 }
                 if let Some(path) = &t.origin {
+                    let cwd = std::env::current_dir().unwrap_or_default();
+                    let path = path.strip_prefix(&cwd).unwrap_or(path);
                     notes.push(crate::input::display_path(path));
                 }
                 let notes = if notes.is_empty() {

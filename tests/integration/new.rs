@@ -372,6 +372,13 @@ fn project_templates_come_from_the_config() {
         ))
         .stdout(predicate::str::contains("jwt-pizza"));
     incident(tmp.path())
+        .args(["templates", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "team        Our own report (default, team-templates/team.yml)\n",
+        ));
+    incident(tmp.path())
         .args(["new", "--stdout", "--at", AT])
         .assert()
         .success()
