@@ -7,7 +7,7 @@ use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc};
 use regex::Regex;
 
 use crate::cli::templates::{choose, project_settings};
@@ -113,7 +113,13 @@ pub fn parse_at(text: &str) -> Result<DateTime<Utc>, String> {
     let date = NaiveDate::parse_from_str(&caps[1], "%Y-%m-%d");
     let time = NaiveTime::parse_from_str(&caps[2], "%H:%M:%S")
         .or_else(|_| NaiveTime::parse_from_str(&caps[2], "%H:%M"));
-    let (Ok(date), Ok(time)) = (date, time) else {
+    // chrono reads `:60` as a leap second; a report title cannot show one.
+    let (Ok(date), Ok(time)) = (
+        date,
+        time.ok()
+            .filter(|t| t.nanosecond() < 1_000_000_000)
+            .ok_or(()),
+    ) else {
         return Err(format!("--at `{text}` is not a real date and time"));
     };
     let local = NaiveDateTime::new(date, time);
@@ -313,6 +319,7 @@ mod tests {
             ("2025-10-14 08:41 MST", "ambiguous"),
             ("2025-02-30T08:41Z", "not a real date"),
             ("2025-10-14T25:10Z", "not a real date"),
+            ("2025-10-14T08:41:60Z", "not a real date"),
             ("2025-10-14T08:41+24:00", "not a UTC offset"),
             ("yesterday", "not an ISO 8601"),
             ("10/14/2025 8:41 AM", "not an ISO 8601"),
