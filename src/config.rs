@@ -269,50 +269,9 @@ fn describe_yaml(e: &serde_yaml_ng::Error) -> String {
     }
 }
 
-/// Reads every `*.yml` (and `*.yaml`) file of a templates folder, by name order.
+/// Reads the templates folder; errors name the key and the template file.
 fn load_templates(dir: &Path) -> Result<Vec<Template>, String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| {
-        format!(
-            "`templates_dir`: cannot read {}: {}",
-            dir.display(),
-            crate::input::describe_io(&e)
-        )
-    })?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("yml") || e.eq_ignore_ascii_case("yaml"))
-        })
-        .collect();
-    paths.sort();
-    let mut out: Vec<Template> = Vec::new();
-    for path in paths {
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            format!(
-                "`templates_dir`: cannot read {}: {}",
-                path.display(),
-                crate::input::describe_io(&e)
-            )
-        })?;
-        let template = Template::from_yaml(&text).map_err(|e| {
-            format!(
-                "`templates_dir`: {} is not a valid template: {}",
-                path.display(),
-                describe_yaml(&e)
-            )
-        })?;
-        if let Some(other) = out.iter().find(|t| t.name == template.name) {
-            return Err(format!(
-                "`templates_dir`: two templates are named `{}` ({} and another file)",
-                other.name,
-                path.display()
-            ));
-        }
-        out.push(template);
-    }
-    Ok(out)
+    templates::load_dir(dir).map_err(|e| format!("`templates_dir`: {e}"))
 }
 
 /// Everything a check needs besides the files: the result of the

@@ -4,8 +4,12 @@
 //! The built-in templates are embedded in the binary, so an installed
 //! `incident` needs no repository around it.
 
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use chrono::{DateTime, Utc};
+use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior};
 use serde::Deserialize;
 
 /// A template: its schema and its body.
@@ -23,7 +27,33 @@ pub struct Template {
     pub body: String,
     /// Normalized names and aliases → section index, built on first use.
     #[serde(skip)]
-    lookup: OnceLock<Vec<(String, usize)>>,
+    lookup: Cached<Vec<(String, usize)>>,
+    /// The YAML the template was read from (what `templates show` prints).
+    #[serde(skip)]
+    pub source: String,
+    /// The file it was read from; `None` for a built-in.
+    #[serde(skip)]
+    pub origin: Option<PathBuf>,
+    /// Finds guidance lines in text; built on first use.
+    #[serde(skip)]
+    guidance_matcher: Cached<Option<regex::Regex>>,
+}
+
+/// A value derived from a template, built on first use. A clone starts
+/// empty, so a template cloned and then edited does not keep stale data.
+#[derive(Debug)]
+struct Cached<T>(OnceLock<T>);
+
+impl<T> Default for Cached<T> {
+    fn default() -> Cached<T> {
+        Cached(OnceLock::new())
+    }
+}
+
+impl<T> Clone for Cached<T> {
+    fn clone(&self) -> Cached<T> {
+        Cached::default()
+    }
 }
 
 /// One section of a template's schema.
@@ -60,8 +90,16 @@ fn two() -> u8 {
 pub const DEFAULT_TEMPLATE: &str = "jwt-pizza";
 
 /// The YAML of every built-in template, in `templates list` order.
-const BUILTIN_SOURCES: &[(&str, &str)] =
-    &[("jwt-pizza", include_str!("../templates/jwt-pizza.yml"))];
+const BUILTIN_SOURCES: &[(&str, &str)] = &[
+    ("jwt-pizza", include_str!("../templates/jwt-pizza.yml")),
+    ("google-sre", include_str!("../templates/google-sre.yml")),
+];
+
+/// The variables every rendering has; `--set` cannot change them.
+pub const PROVIDED_VARIABLES: &[&str] = &["date", "time", "datetime", "template"];
+
+/// The functions and filters the body can call (not variables).
+const FUNCTIONS: &[&str] = &["guidance"];
 
 /// The built-in templates, parsed once.
 pub fn builtins() -> &'static [Template] {
@@ -84,9 +122,202 @@ pub fn builtin(name: &str) -> Option<&'static Template> {
 }
 
 impl Template {
-    /// Parses a template file.
+    /// Parses a template's YAML.
     pub fn from_yaml(yaml: &str) -> Result<Template, serde_yaml_ng::Error> {
-        serde_yaml_ng::from_str(yaml)
+        let mut template: Template = serde_yaml_ng::from_str(yaml)?;
+        template.source = yaml.to_string();
+        Ok(template)
+    }
+
+    /// Where the first line of template guidance (of this template or of a
+    /// built-in) occurs in `text`, as a byte range. Only lines of 24 bytes
+    /// or more count, so that short phrases do not match by chance.
+    pub fn find_guidance(&self, text: &str) -> Option<std::ops::Range<usize>> {
+        self.guidance_matcher
+            .0
+            .get_or_init(|| {
+                let mut lines: Vec<&str> = guidance_lines(self)
+                    .chain(builtins().iter().flat_map(guidance_lines))
+                    .collect();
+                lines.sort_unstable();
+                lines.dedup();
+                if lines.is_empty() {
+                    return None;
+                }
+                let pattern: Vec<String> = lines.iter().map(|l| regex::escape(l)).collect();
+                regex::Regex::new(&pattern.join("|")).ok()
+            })
+            .as_ref()?
+            .find(text)
+            .map(|m| m.range())
+    }
+
+    /// Reads and validates a template file. The error names the file.
+    pub fn from_file(path: &Path) -> Result<Template, String> {
+        let shown = path.display();
+        let yaml = std::fs::read_to_string(path).map_err(|e| {
+            format!(
+                "{shown}: cannot read the template: {}",
+                crate::input::describe_io(&e)
+            )
+        })?;
+        let mut template = Template::from_yaml(&yaml)
+            .map_err(|e| format!("{shown}: not a valid template: {e}"))?;
+        template.origin = Some(path.to_path_buf());
+        template.validate().map_err(|e| format!("{shown}: {e}"))?;
+        Ok(template)
+    }
+
+    /// Checks what serde cannot: a usable name, sections with sane levels
+    /// and distinct names, and a body that renders.
+    pub fn validate(&self) -> Result<(), String> {
+        let name_ok = !self.name.is_empty()
+            && self
+                .name
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        if !name_ok {
+            return Err(format!(
+                "the template name `{}` must be one word of letters, digits, `-`, `_` or `.`",
+                self.name
+            ));
+        }
+        if self.sections.is_empty() {
+            return Err("the template has no sections".into());
+        }
+        let mut seen = BTreeSet::new();
+        for section in &self.sections {
+            if !(1..=6).contains(&section.level) {
+                return Err(format!(
+                    "section `{}` has level {}; a heading level is 1 to 6",
+                    section.name, section.level
+                ));
+            }
+            if !seen.insert(normalize_heading(&section.name)) {
+                return Err(format!("section `{}` appears twice", section.name));
+            }
+        }
+        let sample: BTreeMap<String, String> = self
+            .variables()?
+            .into_iter()
+            .map(|v| (v, "example".to_string()))
+            .collect();
+        self.render(DateTime::<Utc>::UNIX_EPOCH, &sample).map(drop)
+    }
+
+    /// The variables the body uses that `--set` can fill (`severity`, …).
+    pub fn variables(&self) -> Result<BTreeSet<String>, String> {
+        let env = self.environment();
+        let body = env
+            .template_from_str(&self.body)
+            .map_err(|e| describe(&self.name, &e))?;
+        Ok(body
+            .undeclared_variables(false)
+            .into_iter()
+            .filter(|v| {
+                !PROVIDED_VARIABLES.contains(&v.as_str()) && !FUNCTIONS.contains(&v.as_str())
+            })
+            .collect())
+    }
+
+    /// Renders the report for an incident that started at `at`, with the
+    /// `--set` values. A value the body does not use, or a variable the
+    /// body needs and `values` lacks, is an error that names it.
+    pub fn render(
+        &self,
+        at: DateTime<Utc>,
+        values: &BTreeMap<String, String>,
+    ) -> Result<String, String> {
+        let known = self.variables()?;
+        for key in values.keys() {
+            if PROVIDED_VARIABLES.contains(&key.as_str()) {
+                return Err(format!(
+                    "`{key}` cannot be set: it comes from the incident's start time and the template"
+                ));
+            }
+            if !known.contains(key) {
+                return Err(format!(
+                    "the template `{}` has no variable `{key}` (it has: {})",
+                    self.name,
+                    list_or_none(&known)
+                ));
+            }
+        }
+        let env = self.environment();
+        let body = env
+            .template_from_str(&self.body)
+            .map_err(|e| describe(&self.name, &e))?;
+        let mut context: BTreeMap<&str, String> = values
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.clone()))
+            .collect();
+        context.insert("date", at.format("%Y-%m-%d").to_string());
+        context.insert("time", at.format("%H-%M-%S").to_string());
+        context.insert("datetime", at.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+        context.insert("template", self.name.clone());
+        body.render(&context).map_err(|e| {
+            if e.kind() == ErrorKind::UndefinedError {
+                let missing: BTreeSet<String> = known
+                    .iter()
+                    .filter(|k| !values.contains_key(*k))
+                    .cloned()
+                    .collect();
+                format!(
+                    "the template `{}` needs a value it was not given ({}); pass it with `--set NAME=VALUE`",
+                    self.name,
+                    list_or_none(&missing)
+                )
+            } else {
+                describe(&self.name, &e)
+            }
+        })
+    }
+
+    /// The minijinja environment of this template: strict about undefined
+    /// variables, block tags on their own lines leave no blank line, with
+    /// `guidance()`, `yaml` and `yaml_list`.
+    fn environment(&self) -> Environment<'static> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_keep_trailing_newline(true);
+        // A line holding only a `{% tag %}` leaves nothing behind.
+        env.set_trim_blocks(true);
+        env.set_lstrip_blocks(true);
+        let guidance: Vec<(String, Option<String>)> = self
+            .sections
+            .iter()
+            .map(|s| (s.name.clone(), s.guidance.clone()))
+            .collect();
+        env.add_function("guidance", move |name: &str| -> Result<String, Error> {
+            match guidance.iter().find(|(section, _)| section == name) {
+                Some((_, Some(text))) => Ok(callout(text)),
+                Some((_, None)) => Err(Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!("section `{name}` has no guidance"),
+                )),
+                None => Err(Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!("guidance(\"{name}\") names no section of the template"),
+                )),
+            }
+        });
+        env.add_filter("yaml", |value: &str| yaml_string(value));
+        env.add_filter("yaml_list", |value: &str| {
+            let items: Vec<&str> = value
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect();
+            format!(
+                "[{}]",
+                items
+                    .iter()
+                    .map(|s| yaml_string(s))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        });
+        env
     }
 
     /// The index of the schema section that a heading's text names, if any.
@@ -101,7 +332,7 @@ impl Template {
         if key.is_empty() {
             return None;
         }
-        let lookup = self.lookup.get_or_init(|| {
+        let lookup = self.lookup.0.get_or_init(|| {
             self.sections
                 .iter()
                 .enumerate()
@@ -126,6 +357,94 @@ impl Template {
                     })
             })
     }
+}
+
+/// Reads every template (`*.yml`, `*.yaml`) in a folder, in name order.
+/// Two files with the same template name are an error.
+pub fn load_dir(dir: &Path) -> Result<Vec<Template>, String> {
+    let shown = dir.display();
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        format!(
+            "cannot read the templates folder {shown}: {}",
+            crate::input::describe_io(&e)
+        )
+    })?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file()
+                && p.extension()
+                    .is_some_and(|ext| ext == "yml" || ext == "yaml")
+        })
+        .collect();
+    paths.sort();
+    let mut templates: Vec<Template> = Vec::with_capacity(paths.len());
+    for path in paths {
+        let template = Template::from_file(&path)?;
+        if let Some(other) = templates.iter().find(|t| t.name == template.name) {
+            return Err(format!(
+                "{}: the template name `{}` is already used by {}",
+                path.display(),
+                template.name,
+                other.origin.as_deref().unwrap_or(Path::new("?")).display()
+            ));
+        }
+        templates.push(template);
+    }
+    Ok(templates)
+}
+
+/// The lines of a template's guidance that are long enough to recognise.
+pub fn guidance_lines(template: &Template) -> impl Iterator<Item = &str> {
+    template
+        .sections
+        .iter()
+        .filter_map(|s| s.guidance.as_deref())
+        .flat_map(str::lines)
+        .map(|l| l.trim().trim_start_matches('>').trim())
+        .filter(|l| l.len() >= 24)
+}
+
+/// Guidance text as a `> [!NOTE]` callout, without a trailing newline.
+fn callout(text: &str) -> String {
+    let mut out = String::from("> [!NOTE]");
+    for line in text.trim_end().lines() {
+        out.push_str("\n>");
+        if !line.trim().is_empty() {
+            out.push(' ');
+            out.push_str(line.trim_end());
+        }
+    }
+    out
+}
+
+/// A value as a YAML scalar: a JSON string, which YAML reads as-is.
+fn yaml_string(value: &str) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "\"\"".into())
+}
+
+fn list_or_none(names: &BTreeSet<String>) -> String {
+    if names.is_empty() {
+        "none".into()
+    } else {
+        names
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// A minijinja error as one line that names the template.
+fn describe(template: &str, err: &Error) -> String {
+    let mut text = format!("the template `{template}` cannot be rendered: {err}");
+    let mut source = std::error::Error::source(err);
+    while let Some(cause) = source {
+        text.push_str(&format!(": {cause}"));
+        source = cause.source();
+    }
+    text
 }
 
 /// Reduces a heading to a comparable key: lower case, words separated by
@@ -168,6 +487,185 @@ mod tests {
         for t in builtins() {
             assert!(!t.sections.is_empty(), "{} has no sections", t.name);
         }
+    }
+
+    fn at() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2025-10-14T08:41:07Z")
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    fn template(body: &str, guidance: Option<&str>) -> Template {
+        let mut t = builtin(DEFAULT_TEMPLATE).unwrap().clone();
+        t.body = body.to_string();
+        t.sections[0].guidance = guidance.map(str::to_string);
+        t
+    }
+
+    #[test]
+    fn every_builtin_validates_and_renders_its_title() {
+        assert!(builtins().len() >= 2);
+        for t in builtins() {
+            t.validate().unwrap_or_else(|e| panic!("{}: {e}", t.name));
+            let text = t.render(at(), &BTreeMap::new()).unwrap();
+            let title = text.lines().find(|l| l.starts_with("# ")).unwrap();
+            assert_eq!(title, "# Incident: 2025-10-14 08-41-07", "{}", t.name);
+            assert!(text.ends_with('\n'), "{}", t.name);
+            assert_eq!(
+                t.source,
+                BUILTIN_SOURCES
+                    .iter()
+                    .find(|(n, _)| *n == t.name)
+                    .unwrap()
+                    .1
+            );
+        }
+        assert!(builtin("google-sre").is_some());
+    }
+
+    #[test]
+    fn every_required_section_has_guidance() {
+        for t in builtins() {
+            for s in t.sections.iter().filter(|s| s.required) {
+                assert!(
+                    s.guidance.is_some(),
+                    "{}: {} has no guidance",
+                    t.name,
+                    s.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn guidance_becomes_a_note_callout() {
+        let t = template(
+            "{{ guidance(\"Summary\") }}\n",
+            Some("Write this.\n\nAnd that.\n"),
+        );
+        let text = t.render(at(), &BTreeMap::new()).unwrap();
+        assert_eq!(text, "> [!NOTE]\n> Write this.\n>\n> And that.\n");
+        let t = template("{{ guidance(\"Nope\") }}", Some("Write."));
+        let err = t.render(at(), &BTreeMap::new()).unwrap_err();
+        assert!(err.contains("names no section"), "{err}");
+    }
+
+    #[test]
+    fn undefined_variables_are_errors() {
+        let t = template("{{ date }} {{ owner }}\n", None);
+        assert_eq!(
+            t.variables().unwrap(),
+            BTreeSet::from(["owner".to_string()])
+        );
+        let err = t.render(at(), &BTreeMap::new()).unwrap_err();
+        assert!(err.contains("owner") && err.contains("--set"), "{err}");
+        let values = BTreeMap::from([("owner".to_string(), "Ana".to_string())]);
+        assert_eq!(t.render(at(), &values).unwrap(), "2025-10-14 Ana\n");
+        let typo = BTreeMap::from([("ownr".to_string(), "Ana".to_string())]);
+        let err = t.render(at(), &typo).unwrap_err();
+        assert!(
+            err.contains("no variable `ownr`") && err.contains("owner"),
+            "{err}"
+        );
+        let provided = BTreeMap::from([("date".to_string(), "x".to_string())]);
+        assert!(
+            t.render(at(), &provided)
+                .unwrap_err()
+                .contains("cannot be set")
+        );
+    }
+
+    #[test]
+    fn yaml_filters_quote_values() {
+        let t = template(
+            "a: {{ severity | yaml }}\nb: {{ authors | yaml_list }}\n",
+            None,
+        );
+        let values = BTreeMap::from([
+            ("severity".to_string(), "x: \"y\" # z".to_string()),
+            ("authors".to_string(), "Ana Ruiz, , Bo: Li".to_string()),
+        ]);
+        let text = t.render(at(), &values).unwrap();
+        let parsed: serde_yaml_ng::Value = serde_yaml_ng::from_str(&text).unwrap();
+        assert_eq!(parsed["a"].as_str(), Some("x: \"y\" # z"));
+        assert_eq!(parsed["b"][1].as_str(), Some("Bo: Li"));
+        assert_eq!(parsed["b"].as_sequence().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn validation_names_the_problem() {
+        let mut t = template("x", None);
+        t.name = "two words".into();
+        assert!(t.validate().unwrap_err().contains("one word"));
+        let mut t = template("x", None);
+        t.sections[1].level = 7;
+        assert!(t.validate().unwrap_err().contains("level 7"));
+        let mut t = template("x", None);
+        t.sections[1].name = "summary".into();
+        assert!(t.validate().unwrap_err().contains("twice"));
+        let t = template("{% if %}", None);
+        assert!(t.validate().unwrap_err().contains("cannot be rendered"));
+    }
+
+    #[test]
+    fn load_dir_reads_yml_files_and_names_bad_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let yaml = |name: &str| {
+            format!(
+                "name: {name}\ndescription: d\nsections:\n  - name: Summary\n    guidance: Write it.\nbody: |\n  # Incident: {{{{ date }}}} {{{{ time }}}}\n"
+            )
+        };
+        std::fs::write(dir.path().join("b.yml"), yaml("team-b")).unwrap();
+        std::fs::write(dir.path().join("a.yaml"), yaml("team-a")).unwrap();
+        std::fs::write(dir.path().join("notes.md"), "not a template").unwrap();
+        let loaded = load_dir(dir.path()).unwrap();
+        let names: Vec<&str> = loaded.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["team-a", "team-b"]);
+        assert_eq!(
+            loaded[0].origin.as_deref(),
+            Some(dir.path().join("a.yaml").as_path())
+        );
+        assert_eq!(loaded[1].source, yaml("team-b"));
+
+        std::fs::write(dir.path().join("c.yml"), yaml("team-a")).unwrap();
+        let err = load_dir(dir.path()).unwrap_err();
+        assert!(
+            err.contains("c.yml") && err.contains("already used"),
+            "{err}"
+        );
+        std::fs::write(dir.path().join("c.yml"), "name: [").unwrap();
+        let err = load_dir(dir.path()).unwrap_err();
+        assert!(
+            err.contains("c.yml") && err.contains("not a valid template"),
+            "{err}"
+        );
+        let err = load_dir(&dir.path().join("missing")).unwrap_err();
+        assert!(err.contains("no such file"), "{err}");
+    }
+
+    #[test]
+    fn guidance_lines_are_found_in_text() {
+        let t = builtin(DEFAULT_TEMPLATE).unwrap();
+        let line = "for whom, between which UTC times, how it was fixed, and the severity.";
+        let text = format!("We wrote our own words. {line} More words.");
+        let found = t.find_guidance(&text).unwrap();
+        assert_eq!(&text[found], line);
+        // Another built-in's guidance counts too; short lines never match.
+        let sre = "Note the near misses: what made this incident smaller than it could";
+        assert!(t.find_guidance(sre).is_some());
+        assert!(t.find_guidance("the severity.").is_none());
+        let own = template(
+            "x",
+            Some("Write the customer-facing story of this outage here.\n"),
+        );
+        assert!(
+            own.find_guidance("> Write the customer-facing story of this outage here.")
+                .is_some()
+        );
+        assert!(
+            t.find_guidance("Write the customer-facing story of this outage here.")
+                .is_none()
+        );
     }
 
     #[test]

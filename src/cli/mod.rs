@@ -4,6 +4,8 @@
 mod check;
 mod completions;
 mod explain;
+mod new;
+mod templates;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -52,7 +54,7 @@ pub struct NewArgs {
     /// When the incident started: ISO 8601 with `Z` or an offset (default: now, UTC)
     #[arg(long, value_name = "DATETIME")]
     pub at: Option<String>,
-    /// A built-in template name or a template file
+    /// A template name (see `incident templates list`) or a template file
     #[arg(long, value_name = "NAME|PATH")]
     pub template: Option<String>,
     /// Fill a template variable (severity, authors, service, summary …)
@@ -148,9 +150,9 @@ pub enum ExportFormat {
 pub enum TemplatesCommand {
     /// List the templates
     List,
-    /// Print a template
+    /// Print a template's file (schema, guidance and body)
     Show {
-        /// Template name
+        /// Template name (or the path of a template file)
         name: String,
     },
 }
@@ -168,7 +170,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Explain(args) => explain::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Manpage => completions::manpage(),
-        Command::New(_) | Command::Fix(_) | Command::Export(_) | Command::Templates(_) => {
+        Command::New(args) => new::run(&args),
+        Command::Templates(command) => templates::run(&command),
+        Command::Fix(_) | Command::Export(_) => {
             Err(Failure::Usage("this command is not available yet".into()))
         }
     };

@@ -62,15 +62,11 @@ fn is_instruction(quote: &str) -> bool {
 /// The lines of guidance of every template (the report's and the
 /// built-ins), long enough not to match by chance.
 pub fn guidance_lines<'a>(report: &'a Report<'_>) -> impl Iterator<Item = &'a str> {
-    report
-        .template
-        .sections
-        .iter()
-        .chain(templates::builtins().iter().flat_map(|t| t.sections.iter()))
-        .filter_map(|s| s.guidance.as_deref())
-        .flat_map(str::lines)
-        .map(|l| l.trim().trim_start_matches('>').trim())
-        .filter(|l| l.len() >= 24)
+    templates::guidance_lines(report.template).chain(
+        templates::builtins()
+            .iter()
+            .flat_map(templates::guidance_lines),
+    )
 }
 
 impl Report<'_> {
@@ -91,8 +87,9 @@ impl Report<'_> {
                 return true;
             }
         }
-        let text = self.doc.text(&block.own);
-        guidance_lines(self).any(|line| text.contains(line))
+        self.template
+            .find_guidance(self.doc.text(&block.own))
+            .is_some()
     }
 
     /// The blocks of a section that the author wrote (not template text).

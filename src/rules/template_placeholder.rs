@@ -67,7 +67,6 @@ fn check(report: &Report<'_>, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    let guidance: Vec<&str> = guidance::guidance_lines(report).collect();
     let mut last_quote_end = 0;
     for block in &doc.blocks {
         match &block.kind {
@@ -92,20 +91,19 @@ fn check(report: &Report<'_>, out: &mut Vec<Diagnostic>) {
         if block.span.start < last_quote_end {
             continue;
         }
-        check_text(report, block, &guidance, out);
+        check_text(report, block, out);
     }
 }
 
 /// Reports the first placeholder in a block's own text.
-fn check_text(report: &Report<'_>, block: &Block, guidance: &[&str], out: &mut Vec<Diagnostic>) {
+fn check_text(report: &Report<'_>, block: &Block, out: &mut Vec<Diagnostic>) {
     let text = report.doc.text(&block.own);
     let base = block.own.start;
-    if let Some(line) = guidance.iter().find(|g| text.contains(**g)) {
-        let at = base + text.find(line).unwrap_or(0);
+    if let Some(line) = report.template.find_guidance(text) {
         out.push(
             TEMPLATE_PLACEHOLDER
                 .diagnostic(
-                    at..at + line.len(),
+                    base + line.start..base + line.end,
                     "the template's guidance text is still here",
                 )
                 .with_help("replace the guidance with what happened"),

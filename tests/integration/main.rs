@@ -6,5 +6,6 @@ mod common;
 mod config;
 mod docs;
 mod formats;
+mod new;
 mod structure;
 mod suppression;
