@@ -56,9 +56,25 @@ pub struct Zone {
     /// Minutes east of UTC, when the zone names a fixed offset; `None` for
     /// `local time` and zones like `MT` whose offset depends on the date.
     pub offset_minutes: Option<i32>,
+    /// For a US zone named without standard or daylight (`MT`, `Mountain
+    /// Time`): its standard offset; daylight saving is applied by date.
+    pub us_standard: Option<i32>,
 }
 
 impl Zone {
+    /// The offset in minutes east of UTC on `date`, if it can be known.
+    pub fn offset_on(&self, date: NaiveDate) -> Option<i32> {
+        if let Some(offset) = self.offset_minutes {
+            return Some(offset);
+        }
+        let standard = self.us_standard?;
+        Some(if us_daylight_saving(date) {
+            standard + 60
+        } else {
+            standard
+        })
+    }
+
     /// True for UTC itself (`UTC`, `Z`, `GMT`, `UTC+0`).
     pub fn is_utc(&self) -> bool {
         self.offset_minutes == Some(0) && !self.name.eq_ignore_ascii_case("WET")
@@ -104,11 +120,33 @@ const ZONES: &[(&str, Option<i32>)] = &[
     ("PT", None),
 ];
 
+/// US daylight saving time: from the second Sunday of March to the first
+/// Sunday of November.
+fn us_daylight_saving(date: NaiveDate) -> bool {
+    use chrono::Datelike;
+    let year = date.year();
+    let nth_sunday = |month: u32, n: u32| {
+        NaiveDate::from_weekday_of_month_opt(year, month, Weekday::Sun, n as u8)
+    };
+    match (nth_sunday(3, 2), nth_sunday(11, 1)) {
+        (Some(start), Some(end)) => date >= start && date < end,
+        _ => false,
+    }
+}
+
 const ZONE_ALTERNATION: &str = r"UTC(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?|GMT(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?|Zulu|AKST|AKDT|CEST|EEST|WEST|AEST|AEDT|NZST|NZDT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|HST|CET|EET|WET|BST|IST|JST|KST|SGT|ET|CT|MT|PT|UT|Z|(?:Mountain|Pacific|Eastern|Central)(?:\s(?:Standard|Daylight))?\s[Tt]ime|[Ll]ocal\s[Tt]ime|[+-]\d{2}:?\d{2}";
 
 /// Reads a zone as written (one alternative of [`ZONE_ALTERNATION`]).
 fn zone_from(name: &str, span: Range<usize>) -> Zone {
     let compact: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    let generic = match compact.as_str() {
+        "ET" => Some(-300),
+        "CT" => Some(-360),
+        "MT" => Some(-420),
+        "PT" => Some(-480),
+        _ => None,
+    };
+    let mut us_standard = generic;
     let offset = if let Some(rest) = compact
         .strip_prefix("UTC")
         .or_else(|| compact.strip_prefix("GMT"))
@@ -137,13 +175,17 @@ fn zone_from(name: &str, span: Range<usize>) -> Zone {
         match (base, daylight, standard) {
             (Some(b), true, _) => Some(b + 60),
             (Some(b), _, true) => Some(b),
-            _ => None,
+            (b, _, _) => {
+                us_standard = b;
+                None
+            }
         }
     };
     Zone {
         span,
         name: name.to_string(),
         offset_minutes: offset,
+        us_standard,
     }
 }
 
@@ -266,9 +308,9 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
         (?P<approx>(?i:(?:{APPROX_WORDS}))\s*)?
         (?:
           (?P<h>\d{{1,2}}):(?P<m>\d{{1,2}})(?::(?P<s>\d{{2}})(?:[.,](?P<f>\d{{1,9}}))?)?
-          (?P<mer>\s?(?i:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b))?
+          (?P<mer>\s?(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm))?
         |
-          (?P<h2>\d{{1,2}})(?P<mer2>\s?(?i:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b))
+          (?P<h2>\d{{1,2}})(?P<mer2>\s?(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm))
         )
         (?:(?P<zsep>\s?\(?)(?P<zone>{ZONE_ALTERNATION})\)?)?"
     ))
@@ -279,8 +321,10 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
 pub fn find_times(text: &str) -> Vec<ClockTime> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
-    for caps in TIME.captures_iter(text) {
-        let Some(whole) = caps.get(0) else { continue };
+    let mut pos = 0;
+    while let Some(caps) = TIME.captures_at(text, pos) {
+        let Some(whole) = caps.get(0) else { break };
+        pos = whole.end();
         let core_start = caps
             .get(1)
             .map_or(whole.start(), |a| a.end())
@@ -291,6 +335,24 @@ pub fn find_times(text: &str) -> Vec<ClockTime> {
             _ => continue,
         };
         let digits_start = h.start();
+        // `am`/`pm` must end the word (`9 amazing`, `10:00 pmtools` are not).
+        let mut mer = caps.name("mer").or(caps.name("mer2"));
+        if let Some(x) = mer {
+            if bytes.get(x.end()).is_some_and(u8::is_ascii_alphanumeric) {
+                if caps.name("mer2").is_some() {
+                    continue;
+                }
+                mer = None;
+            }
+        }
+        // A bare hour (`9 am`) is 1 to 12, and not the minutes of `7: 00 PM`.
+        if caps.name("h2").is_some() {
+            let hour: u32 = h.as_str().parse().unwrap_or(0);
+            let before = text[..digits_start].trim_end_matches(' ');
+            if !(1..=12).contains(&hour) || before.ends_with(':') {
+                continue;
+            }
+        }
         // Not part of a longer number, a version, an address or a ratio.
         if let Some(&before) = digits_start.checked_sub(1).and_then(|i| bytes.get(i)) {
             let after_date_t = before == b'T'
@@ -321,7 +383,7 @@ pub fn find_times(text: &str) -> Vec<ClockTime> {
         {
             continue;
         }
-        let meridiem = caps.name("mer").or(caps.name("mer2")).map(|x| {
+        let meridiem = mer.map(|x| {
             if x.as_str()
                 .trim_start()
                 .to_ascii_lowercase()
@@ -336,6 +398,15 @@ pub fn find_times(text: &str) -> Vec<ClockTime> {
         let num = |x: Option<regex::Match<'_>>| x.and_then(|x| x.as_str().parse::<u32>().ok());
         let zone = caps.name("zone").and_then(|z| {
             let name = z.as_str();
+            // The zone must follow the time as matched (not a dropped `am`).
+            if caps.name("mer").is_some() && mer.is_none() {
+                return None;
+            }
+            // A numeric offset glued to a time is a range (`10:00-11:00`)
+            // unless it is `+hh:mm`, or follows seconds (`08:41:00-07:00`).
+            if name.starts_with('-') && caps.name("s").is_none() {
+                return None;
+            }
             // A one-letter `Z` only counts glued to the time (`16:20Z`).
             if name == "Z" && caps.name("zsep").is_some_and(|s| !s.as_str().is_empty()) {
                 return None;
@@ -347,8 +418,22 @@ pub fn find_times(text: &str) -> Vec<ClockTime> {
             {
                 return None;
             }
-            Some(zone_from(name, z.range()))
+            let zone = zone_from(name, z.range());
+            let numeric = name.starts_with(['+', '-']) || name.len() > 3;
+            if numeric
+                && zone.offset_minutes.is_none()
+                && zone.us_standard.is_none()
+                && !name.to_ascii_lowercase().contains("local")
+            {
+                return None;
+            }
+            Some(zone)
         });
+        // A rejected zone may be the next time (`17:46-17:53`): read on from
+        // the end of this one.
+        if caps.name("zone").is_some() && zone.is_none() {
+            pos = clock_end;
+        }
         let end = match &zone {
             Some(z) => {
                 let close = bytes.get(z.span.end) == Some(&b')')
@@ -399,6 +484,9 @@ pub struct FoundDate {
     /// `03/04/2025`: month and day could be either way round (read as
     /// month/day, the US order, unless only day/month is a real date).
     pub ambiguous: bool,
+    /// False for a date written without its year (`Jan 13`, `12-05`) in a
+    /// timeline entry: the year is then taken from the entries around it.
+    pub year_given: bool,
 }
 
 const MONTHS: &str = r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?";
@@ -524,6 +612,7 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
             date: NaiveDate::from_ymd_opt(year, month, day),
             weekday,
             ambiguous,
+            year_given: true,
         });
     }
     out
@@ -574,6 +663,55 @@ pub fn weekday_name(day: Weekday) -> &'static str {
         Weekday::Sat => "Saturday",
         Weekday::Sun => "Sunday",
     }
+}
+
+static SHORT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:(?P<mn>(?i:{MONTHS}))\.?\s+(?P<md>\d{{1,2}})(?i:st|nd|rd|th)?|(?P<nm>\d{{1,2}})[-/](?P<nd>\d{{1,2}}))"
+    ))
+    .expect("valid regex")
+});
+
+/// A date without a year at the very start of `text` (`Jan 13`, `May 31st`,
+/// `12-05`, `12/05`), as timeline entries write them. The year is left to
+/// the caller (`year` is 0 and `year_given` false).
+pub fn short_date_at_start(text: &str) -> Option<FoundDate> {
+    let caps = SHORT_DATE.captures(text)?;
+    let whole = caps.get(0)?;
+    let next = text.as_bytes().get(whole.end());
+    let digit_after = text
+        .as_bytes()
+        .get(whole.end() + 1)
+        .is_some_and(u8::is_ascii_digit);
+    if next.is_some_and(|b| {
+        b.is_ascii_alphanumeric() || (matches!(b, b'/' | b'-' | b':' | b'.') && digit_after)
+    }) {
+        return None;
+    }
+    let (month, day) = if let Some(m) = caps.name("mn") {
+        (
+            month_number(m.as_str()),
+            caps.name("md")?.as_str().parse().ok()?,
+        )
+    } else {
+        (
+            caps.name("nm")?.as_str().parse().ok()?,
+            caps.name("nd")?.as_str().parse().ok()?,
+        )
+    };
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    Some(FoundDate {
+        span: whole.range(),
+        year: 0,
+        month,
+        day,
+        date: None,
+        weekday: None,
+        ambiguous: false,
+        year_given: false,
+    })
 }
 
 /// A date written as the whole of a line (a date line of a timeline:
@@ -672,6 +810,9 @@ static AFTER_OFFSET: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+static RANGE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\d\s*(?:-|–|to|or)\s*$").expect("valid regex"));
+
 fn number_value(text: &str) -> Option<f64> {
     let lower = text.trim().to_ascii_lowercase();
     if let Ok(n) = lower.parse::<f64>() {
@@ -736,11 +877,14 @@ pub fn find_durations_detailed(text: &str) -> Vec<DurationDetail> {
             }
         }
         let pre_text = pre.map_or(String::new(), |p| p.as_str().to_ascii_lowercase());
-        let bound = [
-            "over", "under", "more", "less", "at least", "up to", "within", "just",
-        ]
-        .iter()
-        .any(|w| pre_text.trim_start().starts_with(w));
+        // `20-27 minutes`, `10 to 15 minutes`: a range, not one length.
+        let range = pre.is_none() && RANGE_BEFORE.is_match(tail(text, core_start, 16));
+        let bound = range
+            || [
+                "over", "under", "more", "less", "at least", "up to", "within", "just",
+            ]
+            .iter()
+            .any(|w| pre_text.trim_start().starts_with(w));
         let approximate = pre.is_some() && !bound;
         let span = core_start..whole.end();
         let offset = AFTER_OFFSET.is_match(&text[whole.end()..]);
@@ -914,10 +1058,20 @@ impl Window {
         let mut start = date.and_time(s) + TimeDelta::days(i64::from(s_next));
         let mut end = date.and_time(e) + TimeDelta::days(i64::from(e_next));
         if end < start {
-            end += TimeDelta::days(1);
+            // `12:59 to 1:07` with no AM/PM: the 12-hour clock, 8 minutes.
+            let twelve = self.start.meridiem.is_none()
+                && self.end.meridiem.is_none()
+                && e < s
+                && e + TimeDelta::hours(12) >= s
+                && (1..12).contains(&self.end.hour);
+            end += if twelve {
+                TimeDelta::hours(12)
+            } else {
+                TimeDelta::days(1)
+            };
         }
-        start -= zone_offset(self.start.zone.as_ref());
-        end -= zone_offset(self.end.zone.as_ref());
+        start -= zone_offset(self.start.zone.as_ref(), start.date())?;
+        end -= zone_offset(self.end.zone.as_ref(), end.date())?;
         Some((start, end))
     }
 
@@ -930,9 +1084,14 @@ impl Window {
     }
 }
 
-/// The offset of a zone as a [`TimeDelta`] (zero when unknown).
-pub fn zone_offset(zone: Option<&Zone>) -> TimeDelta {
-    TimeDelta::minutes(i64::from(zone.and_then(|z| z.offset_minutes).unwrap_or(0)))
+/// The offset of a zone on a date as a [`TimeDelta`]: zero for no zone (the
+/// report's times are UTC unless marked), `None` when it cannot be known
+/// (`local time`).
+pub fn zone_offset(zone: Option<&Zone>, date: NaiveDate) -> Option<TimeDelta> {
+    match zone {
+        None => Some(TimeDelta::zero()),
+        Some(z) => z.offset_on(date).map(|m| TimeDelta::minutes(i64::from(m))),
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -984,7 +1143,8 @@ pub struct PlacedDuration {
 #[non_exhaustive]
 pub struct Times {
     /// Every clock time in the author's text (title, front matter, code
-    /// blocks and inline code excluded; timeline entries included).
+    /// blocks, inline code and block quotes, which quote others, excluded;
+    /// timeline entries included).
     pub clocks: Vec<ClockTime>,
     /// Every date in the author's text (same places as `clocks`).
     pub dates: Vec<FoundDate>,
@@ -1021,7 +1181,8 @@ impl Times {
                         BlockKind::Paragraph
                             | BlockKind::ListItem { .. }
                             | BlockKind::TableRow { .. }
-                    ) && !report.is_template_text(b)
+                    ) && !b.in_quote
+                        && !report.is_template_text(b)
                 })
                 .map(|b| b.own.clone()),
         );
@@ -1065,6 +1226,13 @@ impl Times {
                 for mut window in find_windows(text) {
                     let sentence = sentence_around(text, window.span.start, window.span.end);
                     shift_window(&mut window, base);
+                    // Unmarked times follow the zone the timeline declares.
+                    if window.start.zone.is_none() && window.end.zone.is_none() {
+                        if let Some((_, zone)) = &report.timeline.other_zone_declared {
+                            window.start.zone = Some(zone.clone());
+                            window.end.zone = Some(zone.clone());
+                        }
+                    }
                     let at = window.resolve(times.report_date);
                     times.windows.push(StatedWindow {
                         place,
@@ -1114,6 +1282,21 @@ impl crate::model::Report<'_> {
             .or(stated.map(|s| s.1));
         (start, end)
     }
+}
+
+static TITLE_ZONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\d\s*\(?(?P<z>{ZONE_ALTERNATION})\)?\s*$")).expect("valid regex")
+});
+
+/// The zone written at the end of a title (`Incident: 2025-12-02 09-39-00 MST`).
+pub fn title_zone(title: &str) -> Option<Zone> {
+    let caps = TITLE_ZONE.captures(title.trim_end())?;
+    let z = caps.name("z")?;
+    // `13:43-14:23` is a range, not an offset.
+    if !z.as_str().starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    Some(zone_from(z.as_str(), z.range()))
 }
 
 /// Byte ranges of inline code (`` `…` ``) in a line of text.

@@ -13,7 +13,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 use regex::Regex;
 
 use crate::document::{BlockKind, Span};
@@ -50,6 +50,8 @@ pub struct Entry {
     pub time_span: Span,
     /// The time, if the entry has one (a date-only entry has none).
     pub clock: Option<ClockTime>,
+    /// The end of a period entry (`16:20 - 16:45 - database down`).
+    pub until: Option<ClockTime>,
     /// The time on the 24-hour clock, if it is a real time.
     pub time: Option<NaiveTime>,
     /// The date written in the entry itself.
@@ -58,6 +60,9 @@ pub struct Entry {
     pub day: Option<(NaiveDate, DaySource)>,
     /// The entry's date and time in UTC, when both are known.
     pub at: Option<NaiveDateTime>,
+    /// For ordering: `at`, or when the report names no date, the time on a
+    /// stand-in first day (plus any day changes). Not a real date.
+    pub order_key: Option<NaiveDateTime>,
     /// What happened (the text after the time and its separator).
     pub text: String,
     pub text_span: Span,
@@ -124,8 +129,11 @@ static UTC_DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:\btimes?\b[^\n.]{0,40}?\b(?:UTC|GMT|Zulu|Coordinated Universal Time)\b|\(\s*(?:in\s+|all\s+times\s+(?:in\s+)?)?(?:UTC|GMT)\s*\)|\b(?:UTC|GMT)\s+times?\b|^\W*(?:UTC|GMT)\W*$)")
         .expect("valid regex")
 });
+/// `UTC-7`: an offset right after `UTC`.
+static OFFSET_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s?[+-]\s?[1-9]").expect("valid regex"));
 static OTHER_DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\b[Tt]imes?\b[^\n.]{0,40}?\b(?P<z1>EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|BST|IST|JST|(?:Mountain|Pacific|Eastern|Central)(?:\s(?:Standard|Daylight))?\s[Tt]ime|[Ll]ocal\s[Tt]ime|[Ll]ocal)\b|\(\s*(?P<z2>EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|[Ll]ocal(?:\s[Tt]ime)?)\s*\))")
+    Regex::new(r"(?:\b[Tt]imes?\b[^\n.]{0,40}?\b(?P<z1>(?:UTC|GMT)\s?[+-]\s?[1-9]\d?(?::?\d{2})?|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|BST|IST|JST|MT|PT|ET|CT|(?:Mountain|Pacific|Eastern|Central)(?:\s(?:Standard|Daylight))?\s[Tt]ime|[Ll]ocal\s[Tt]ime|[Ll]ocal)\b|\(\s*(?P<z2>(?:UTC|GMT)\s?[+-]\s?[1-9]\d?(?::?\d{2})?|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|[Ll]ocal(?:\s[Tt]ime)?)\s*\))")
         .expect("valid regex")
 });
 
@@ -139,7 +147,12 @@ impl Timeline {
         let doc = &report.doc;
         timeline.heading = Some(section.heading_span.clone());
         let heading_text = &doc.headings[section.heading].text;
-        if UTC_DECLARATION.is_match(heading_text) || heading_text.contains("UTC") {
+        if let Some(c) = OTHER_DECLARATION.captures(heading_text) {
+            if let Some(z) = c.name("z1").or(c.name("z2")) {
+                let span = section.heading_span.clone();
+                timeline.other_zone_declared = Some((span.clone(), zone_named(z.as_str(), span)));
+            }
+        } else if UTC_DECLARATION.is_match(heading_text) || heading_text.contains("UTC") {
             timeline.utc_declared = Some(section.heading_span.clone());
         }
         // Sub-headings of the timeline (`### 2026-03-03`) are date lines.
@@ -157,7 +170,7 @@ impl Timeline {
             })
             .collect();
         let mut time_column: Option<usize> = None;
-        let mut timed_items: Vec<Span> = Vec::new();
+        let mut item_spans: Vec<Span> = Vec::new();
         for block in report.authored_blocks(section) {
             match &block.kind {
                 // `- 16:20 - text`, `1. 16:20 text`
@@ -168,16 +181,17 @@ impl Timeline {
                     match read_line(doc.text(&(own.start..first_line_end)), own.start, true) {
                         Line::Entry(mut e) => {
                             e.span = own.start..trim_end(doc.text(&own), own.start);
-                            timed_items.push(block.span.clone());
+                            item_spans.push(block.span.clone());
                             items.push((own.start, Item::Entry(e)));
                         }
                         Line::Date(d) => items.push((own.start, Item::DateLine(own.clone(), d))),
                         Line::Declaration => {}
                         Line::Other(found) => {
-                            // A detail under a timed entry is part of it.
-                            let nested = timed_items
+                            // A detail under another item is part of it.
+                            let nested = item_spans
                                 .iter()
                                 .any(|p| p.start < block.span.start && block.span.end <= p.end);
+                            item_spans.push(block.span.clone());
                             if !nested {
                                 items.push((
                                     own.start,
@@ -243,8 +257,11 @@ impl Timeline {
                 continue;
             }
             let text = doc.text(&block.own);
-            if timeline.utc_declared.is_none() {
-                if let Some(m) = UTC_DECLARATION.find(text) {
+            if timeline.utc_declared.is_none() && timeline.other_zone_declared.is_none() {
+                if let Some(m) = UTC_DECLARATION
+                    .find(text)
+                    .filter(|m| !OFFSET_AFTER.is_match(&text[m.end()..]))
+                {
                     let is_entry_zone = items.iter().any(|(_, i)| {
                         matches!(i, Item::Entry(e) if e.span.start <= block.own.start + m.start() && block.own.start + m.end() <= e.span.end)
                     });
@@ -271,6 +288,26 @@ impl Timeline {
             timeline.utc_declared = report_wide_utc(report);
         }
         items.sort_by_key(|(at, _)| *at);
+        // Items under a sub-heading that is not a date ("### Summary of
+        // events") belong to a timeline only if some of them have times.
+        let breaks: Vec<usize> = doc
+            .headings
+            .iter()
+            .filter(|h| h.span.start > section.heading_span.start && h.span.end <= section.body.end)
+            .filter(|h| time::date_line(&h.text).is_none())
+            .map(|h| h.span.start)
+            .collect();
+        let group = |at: usize| breaks.iter().filter(|b| **b <= at).count();
+        let timed_groups: Vec<usize> = items
+            .iter()
+            .filter(|(_, i)| matches!(i, Item::Entry(_)))
+            .map(|(at, _)| group(*at))
+            .collect();
+        if !timed_groups.is_empty() {
+            items.retain(|(at, i)| {
+                !matches!(i, Item::Malformed(_)) || timed_groups.contains(&group(*at))
+            });
+        }
         timeline.resolve(items, report_date(report));
         timeline
     }
@@ -280,10 +317,17 @@ impl Timeline {
         let declared_offset = self.other_zone_declared.as_ref().map(|(_, z)| z.clone());
         let mut day: Option<(NaiveDate, DaySource)> = report_date.map(|d| (d, DaySource::Report));
         let mut previous: Option<NaiveTime> = None;
+        let stand_in_day = day.is_none();
+        if day.is_none() {
+            // A stand-in day, so that entries can still be ordered.
+            day = NaiveDate::from_ymd_opt(2000, 1, 1).map(|d| (d, DaySource::Report));
+        }
+        let mut real_day = report_date.is_some();
         for (_, item) in items {
             match item {
                 Item::DateLine(span, date) => {
                     if let Some(d) = date.date {
+                        real_day = true;
                         day = Some((d, DaySource::DateLine));
                         previous = None;
                     }
@@ -291,16 +335,30 @@ impl Timeline {
                 }
                 Item::Malformed(m) => self.malformed.push(m),
                 Item::Entry(mut e) => {
+                    if let (Some(d), Some((current, _))) = (&mut e.date, day) {
+                        if !d.year_given && (!stand_in_day || real_day) {
+                            // The year that puts the date nearest the current day.
+                            let nearest = [current.year() - 1, current.year(), current.year() + 1]
+                                .into_iter()
+                                .filter_map(|y| NaiveDate::from_ymd_opt(y, d.month, d.day))
+                                .min_by_key(|c| (*c - current).num_days().abs());
+                            if let Some(n) = nearest {
+                                d.year = n.year();
+                                d.date = Some(n);
+                            }
+                        }
+                    }
                     let resolved = e.clock.as_ref().and_then(|c| c.resolve().ok());
                     e.time = resolved.map(|(t, _)| t);
                     if let Some(d) = e.date.as_ref().and_then(|d| d.date) {
+                        real_day = true;
                         day = Some((d, DaySource::Entry));
                     } else if let (Some(prev), Some(t), Some((d, _))) = (previous, e.time, day) {
                         if t < prev && prev.hour() >= 18 && t.hour() < 8 {
                             day = d.succ_opt().map(|n| (n, DaySource::NextDay));
                         }
                     }
-                    e.day = day.map(|(d, source)| {
+                    e.day = day.filter(|_| real_day).map(|(d, source)| {
                         let source = if e.date.as_ref().is_some_and(|x| x.date.is_some()) {
                             DaySource::Entry
                         } else {
@@ -308,16 +366,35 @@ impl Timeline {
                         };
                         (d, source)
                     });
-                    if let (Some((d, _)), Some((t, next))) = (e.day, resolved) {
-                        let zone = e
-                            .clock
-                            .as_ref()
-                            .and_then(|c| c.zone.clone())
-                            .or_else(|| declared_offset.clone());
-                        e.at = Some(
-                            d.and_time(t) + TimeDelta::days(i64::from(next))
-                                - time::zone_offset(zone.as_ref()),
-                        );
+                    let zone = e
+                        .clock
+                        .as_ref()
+                        .and_then(|c| c.zone.clone())
+                        .or_else(|| declared_offset.clone());
+                    let local = match (day, resolved) {
+                        (Some((d, _)), Some((t, next))) => {
+                            let local = d.and_time(t) + TimeDelta::days(i64::from(next));
+                            match time::zone_offset(zone.as_ref(), d) {
+                                Some(offset) => Some(local - offset),
+                                // An unknown offset: order by the clock, but
+                                // give no UTC time.
+                                None => {
+                                    e.order_key = Some(local);
+                                    None
+                                }
+                            }
+                        }
+                        // A date-only entry sorts at the start of its day.
+                        (Some((d, DaySource::Entry)), None) if e.clock.is_none() => {
+                            Some(d.and_time(NaiveTime::MIN))
+                        }
+                        _ => None,
+                    };
+                    if local.is_some() || e.order_key.is_none() {
+                        e.order_key = local;
+                    }
+                    if e.day.is_some() && e.time.is_some() {
+                        e.at = local;
                     }
                     if e.time.is_some() {
                         previous = e.time;
@@ -405,9 +482,14 @@ fn zone_named(name: &str, span: Span) -> Zone {
             span: 0..0,
             name: name.to_string(),
             offset_minutes: None,
+            us_standard: None,
         });
-    if zone.name.eq_ignore_ascii_case("local") {
+    if zone.name.to_ascii_lowercase().starts_with("local") {
         zone.offset_minutes = None;
+        zone.us_standard = None;
+        zone.name = "local time".to_string();
+        zone.span = span;
+        return zone;
     }
     zone.name = name.to_string();
     zone.span = span;
@@ -485,7 +567,20 @@ fn read_line(line: &str, base: usize, _several: bool) -> Line {
         return Line::Date(d);
     }
     let times = time::find_times(body);
-    let dates = time::find_dates(body);
+    let mut dates = time::find_dates(body);
+    // `Jan 13`, `12-05 16:21`: a date without its year at the start.
+    let lead_start = body.len() - body.trim_start_matches(is_markup).len();
+    let full_date_first = dates
+        .first()
+        .is_some_and(|d| times.first().is_none_or(|t| d.span.start < t.span.start));
+    if !full_date_first {
+        if let Some(mut d) = time::short_date_at_start(&body[lead_start..]) {
+            d.span = d.span.start + lead_start..d.span.end + lead_start;
+            if times.first().is_none_or(|t| t.span.start >= d.span.end) {
+                dates.insert(0, d);
+            }
+        }
+    }
     let first_time = times.first();
     let first_date = dates.first();
     // What comes before the first date or time must be markup or a lead word.
@@ -543,6 +638,18 @@ fn read_line(line: &str, base: usize, _several: bool) -> Line {
         }
         (None, None) => return Line::Other(String::new()),
     }
+    // A period: `16:20 - 16:45 - text`, `9:00 AM – 1:51 PM`.
+    let mut until = None;
+    if let Some(c) = &clock {
+        if let Some(next) = times.iter().find(|t| t.span.start >= c.span.end) {
+            let gap = &body[end..next.span.start];
+            let joined = gap.trim_matches(|ch: char| ch.is_whitespace() || "*_`~".contains(ch));
+            if matches!(joined, "-" | "–" | "—" | "to" | "until") {
+                end = next.span.end;
+                until = Some(next.clone());
+            }
+        }
+    }
     // A date right after the time (`16:20 2026-03-03`) is rare; ignore it.
     let start = lead_end;
     let rest = &body[end..];
@@ -550,6 +657,9 @@ fn read_line(line: &str, base: usize, _several: bool) -> Line {
     let text_start = end + sep;
     let text = body[text_start..].trim_end();
     if let Some(c) = &mut clock {
+        shift_time(c, base + marker);
+    }
+    if let Some(c) = &mut until {
         shift_time(c, base + marker);
     }
     if let Some(d) = &mut date {
@@ -561,9 +671,11 @@ fn read_line(line: &str, base: usize, _several: bool) -> Line {
         time_span: abs(start)..abs(end),
         time: None,
         clock,
+        until,
         date,
         day: None,
         at: None,
+        order_key: None,
         text: text.trim_end_matches(['*', '_']).trim().to_string(),
         text_span: abs(text_start)..abs(text_start + text.len()),
     }))
