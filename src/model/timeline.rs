@@ -284,7 +284,7 @@ impl Timeline {
             }
         }
         // The report-wide statement "All times in this report are UTC".
-        if timeline.utc_declared.is_none() {
+        if timeline.utc_declared.is_none() && timeline.other_zone_declared.is_none() {
             timeline.utc_declared = report_wide_utc(report);
         }
         items.sort_by_key(|(at, _)| *at);
@@ -466,8 +466,10 @@ fn report_wide_utc(report: &Report<'_>) -> Option<Span> {
         if report.is_template_text(b) {
             return None;
         }
+        let text = report.doc.text(&b.own);
         REPORT_WIDE
-            .find(report.doc.text(&b.own))
+            .find(text)
+            .filter(|m| !OFFSET_AFTER.is_match(&text[m.end()..]))
             .map(|m| b.own.start + m.start()..b.own.start + m.end())
     })
 }
