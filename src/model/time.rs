@@ -1537,6 +1537,84 @@ mod tests {
     }
 
     #[test]
+    fn impact_window_prefers_front_matter_then_impact_then_summary() {
+        use crate::document::Document;
+        use crate::model::Report;
+        use crate::templates::{DEFAULT_TEMPLATE, builtin};
+        let build = |src: &str| {
+            Report::build(
+                "incident-2025-10-14-1.md",
+                Document::parse(src.to_string()),
+                builtin(DEFAULT_TEMPLATE).unwrap(),
+                &[],
+            )
+        };
+        let show = |w: (Option<NaiveDateTime>, Option<NaiveDateTime>)| {
+            (w.0.map(|t| t.to_string()), w.1.map(|t| t.to_string()))
+        };
+        let body = "# Incident: 2025-10-14 08-41-00\n\n## Summary\n\nBetween 08:40 and 09:20 UTC, orders failed.\n\n## Impact\n\nFor 36 minutes between 08:41 UTC and 09:17 UTC on 2025-10-14, users failed.\n";
+        let r = build(body);
+        assert_eq!(
+            show(r.impact_window()),
+            (
+                Some("2025-10-14 08:41:00".into()),
+                Some("2025-10-14 09:17:00".into())
+            )
+        );
+        assert_eq!(r.times.windows.len(), 2);
+        assert_eq!(r.times.durations.len(), 1);
+        assert_eq!(
+            &r.doc.source[r.times.durations[0].detail.stated.span.clone()],
+            "36 minutes"
+        );
+        let r = build(&body.replace("## Impact\n\nFor 36 minutes between 08:41 UTC and 09:17 UTC on 2025-10-14, users failed.\n", ""));
+        assert_eq!(
+            show(r.impact_window()),
+            (
+                Some("2025-10-14 08:40:00".into()),
+                Some("2025-10-14 09:20:00".into())
+            )
+        );
+        let r = build(&format!("---\nstarted: 2025-10-14T08:30:00Z\n---\n{body}"));
+        assert_eq!(
+            show(r.impact_window()),
+            (
+                Some("2025-10-14 08:30:00".into()),
+                Some("2025-10-14 09:17:00".into())
+            )
+        );
+        // A zone named without standard/daylight follows the date: MDT in October.
+        let r = build(&body.replace("08:41 UTC and 09:17 UTC", "02:41 MT and 03:17 MT"));
+        assert_eq!(
+            show(r.impact_window()).0.as_deref(),
+            Some("2025-10-14 08:41:00")
+        );
+    }
+
+    proptest::proptest! {
+        /// The finders and the whole model never panic, whatever the text
+        /// (multi-byte characters next to digits, colons and zone letters).
+        #[test]
+        fn never_panics(text in "[0-9:apmAPMUTCZ +\\-–~/.,_*#|>\n é≈日a-z]{0,120}") {
+            let _ = find_times(&text);
+            let _ = find_dates(&text);
+            let _ = find_durations(&text);
+            let _ = find_windows(&text);
+            let _ = date_line(&text);
+            let _ = short_date_at_start(&text);
+            let doc = crate::document::Document::parse(format!(
+                "# Incident: 2025-10-14 08-41-00\n## Summary\n{text}\n## Impact\n{text}\n## Timeline\n{text}\n- {text}\n| Time | Event |\n| --- | --- |\n| {text} | x |\n"
+            ));
+            let template = crate::templates::builtin(crate::templates::DEFAULT_TEMPLATE).unwrap();
+            let report = crate::model::Report::build("x.md", doc, template, &[]);
+            let mut out = Vec::new();
+            for rule in crate::rules::RULES {
+                (rule.check)(&report, &mut out);
+            }
+        }
+    }
+
+    #[test]
     fn describes_lengths() {
         assert_eq!(describe_seconds(36 * 60), "36 minutes");
         assert_eq!(describe_seconds(72 * 60), "1 hour 12 minutes");

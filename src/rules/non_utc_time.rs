@@ -8,7 +8,8 @@ declare_rule! {
     /// ## What it does
     /// Checks that no time in the report is written in a zone other than UTC
     /// (`MST`, `PDT`, `CET`, `+02:00`, "local time"), and, in a timeline
-    /// whose entries say `UTC`, that no entry leaves its zone out.
+    /// whose entries mostly say `UTC`, that no entry leaves its zone out (a
+    /// first entry marked UTC counts for the entries below it).
     ///
     /// The message names the zone it found and, when the zone has a fixed
     /// offset, the same time in UTC.
@@ -68,12 +69,25 @@ fn check(report: &Report<'_>, out: &mut Vec<Diagnostic>) {
     if timeline.utc_declared.is_some() || timeline.other_zone_declared.is_some() {
         return;
     }
-    let marked = timeline
+    let clocks: Vec<_> = timeline
         .entries
         .iter()
         .filter_map(|e| e.clock.as_ref())
-        .find(|c| c.zone.as_ref().is_some_and(|z| z.is_utc()));
-    let Some(marked) = marked else { return };
+        .collect();
+    let is_utc = |c: &ClockTime| c.zone.as_ref().is_some_and(|z| z.is_utc());
+    // A first entry that says UTC sets the zone for the ones below it
+    // (`Apr 02 20:11 UTC`, then `21:16`, `21:25` …); otherwise the marked
+    // entries must be most of them for the unmarked ones to stand out.
+    if clocks.first().is_some_and(|c| is_utc(c)) {
+        return;
+    }
+    let marked_count = clocks.iter().filter(|c| is_utc(c)).count();
+    if marked_count * 2 <= clocks.len() {
+        return;
+    }
+    let Some(marked) = clocks.iter().find(|c| is_utc(c)) else {
+        return;
+    };
     for entry in &timeline.entries {
         let Some(clock) = &entry.clock else { continue };
         if clock.zone.is_some() {

@@ -83,7 +83,7 @@ fn twelve_hour_clock() {
 #[test]
 fn non_utc_time() {
     assert_fires("non-utc-time", "fire-zones.md", &[38, 38, 39, 39]);
-    assert_fires("non-utc-time", "fire-unmarked-entry.md", &[22]);
+    assert_fires("non-utc-time", "fire-unmarked-entry.md", &[21]);
     assert_quiet_fixtures("non-utc-time");
     let (_, diags) = check_fixture("non-utc-time", "fire-zones.md");
     let first = diags.iter().find(|d| d.rule == "non-utc-time").unwrap();
