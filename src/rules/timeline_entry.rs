@@ -1,4 +1,4 @@
-use crate::diagnostic::{Diagnostic, Fix};
+use crate::diagnostic::Diagnostic;
 use crate::model::Report;
 
 declare_rule! {
@@ -11,7 +11,8 @@ declare_rule! {
     /// `**October 14, 2025**`) and sentences such as "All times are UTC"
     /// are not entries.
     ///
-    /// A time whose minutes have one digit (`1:7`) is fixed to two (`1:07`).
+    /// A time whose minutes have one digit (`1:7`) is reported too; it is
+    /// not fixed automatically, since `1:7` may be a slip for `1:17`.
     ///
     /// ## Why is this bad?
     /// An entry without a time cannot be placed on the timeline: readers
@@ -35,7 +36,7 @@ declare_rule! {
         id: "timeline-entry",
         family: Time,
         severity: Warning,
-        fix: Sometimes,
+        fix: Never,
         summary: "Every timeline entry starts with a time that parses",
         check: check,
     }
@@ -84,19 +85,15 @@ fn check(report: &Report<'_>, out: &mut Vec<Diagnostic>) {
         }
         let written = report.doc.text(&c.clock_span);
         let fixed = format!("{}:{:02}", c.hour, c.minute);
-        let mut d = TIMELINE_ENTRY
-            .diagnostic(
-                c.clock_span.clone(),
-                format!("`{written}` is not a time: the minutes need two digits"),
-            )
-            .with_help(format!("write `{fixed}`"));
-        if c.meridiem.is_none() && c.hour < 24 {
-            d = d.with_fix(Fix::replace(
-                c.clock_span.clone(),
-                fixed,
-                "write the minutes with two digits",
-            ));
-        }
-        out.push(d);
+        out.push(
+            TIMELINE_ENTRY
+                .diagnostic(
+                    c.clock_span.clone(),
+                    format!("`{written}` is not a time: the minutes need two digits"),
+                )
+                .with_help(format!(
+                    "write the minutes with two digits (`{fixed}`, if that is the time)"
+                )),
+        );
     }
 }

@@ -115,8 +115,16 @@ fn check(report: &Report<'_>, out: &mut Vec<Diagnostic>) {
     // Summary against Impact: the main (first) window of each must match
     // some window of the other.
     if let (Some(s), Some(i)) = (summary.first(), impact.first()) {
+        // Times of day only, when either window leaves its date unsaid.
+        let pair = |a: &StatedWindow, b: &StatedWindow| {
+            if a.window.date.is_some() && b.window.date.is_some() {
+                return (a.at, b.at);
+            }
+            let day = a.at.or(b.at).map(|w| w.0.date());
+            (a.window.resolve(day), b.window.resolve(day))
+        };
         let matches = |a: &StatedWindow, b: &StatedWindow| {
-            let (Some(x), Some(y)) = (a.at, b.at) else {
+            let (Some(x), Some(y)) = pair(a, b) else {
                 return true;
             };
             let tol = tolerance(
@@ -132,7 +140,7 @@ fn check(report: &Report<'_>, out: &mut Vec<Diagnostic>) {
                 || (approximate && (contains(x, y) || contains(y, x)))
         };
         if !impact.iter().any(|w| matches(s, w)) && !summary.iter().any(|w| matches(w, i)) {
-            if let (Some(sa), Some(ia)) = (s.at, i.at) {
+            if let (Some(sa), Some(ia)) = pair(s, i) {
                 let dated = sa.0.date() != ia.0.date() || sa.1.date() != ia.1.date();
                 out.push(
                     WINDOW_MISMATCH
