@@ -40,6 +40,8 @@ pub struct Report<'t> {
     pub timeline: Timeline,
     pub impact: Impact,
     pub actions: ActionItems,
+    /// Times, dates, windows and durations stated outside the timeline.
+    pub times: time::Times,
 }
 
 /// The report's title heading (`# Incident: 2025-10-14 08-41-00`).
@@ -106,8 +108,10 @@ impl<'t> Report<'t> {
             timeline: Timeline::default(),
             impact: Impact::default(),
             actions: ActionItems::default(),
+            times: time::Times::default(),
         };
         report.timeline = Timeline::build(&report);
+        report.times = time::Times::build(&report);
         report.impact = Impact::build(&report);
         report.actions = ActionItems::build(&report);
         report

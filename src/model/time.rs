@@ -1,9 +1,25 @@
 //! Times, dates and durations as reports write them.
 //!
-//! (The time issue fills this module in; `find_durations` is the shared
-//! entry point the impact model uses.)
+//! The finders here scan a piece of text and return what they find with
+//! byte ranges *within that text* (the model adds the offset of the text in
+//! the file). They never fail: text that is not a time is simply not found.
+//! Impossible values (`25:10`, `2025-02-30`) are found and marked, so the
+//! rules can say so.
+//!
+//! - [`find_times`]: clock times (`08:41`, `16:20:05.311`, `4:20 PM MDT`,
+//!   `16:20Z`, `~12:47`, `9 am`).
+//! - [`find_dates`]: dates (`2025-10-14`, `10/14/25`, `October 14, 2025`,
+//!   `14 Oct 2025`), with the weekday written next to them, if any.
+//! - [`find_durations`]: durations (`36 minutes`, `1 hr 12 minutes`, `1h 5m`,
+//!   `an hour`, `half an hour`, `2 hrs`).
+//! - [`find_windows`]: intervals (`between 08:41 and 09:17`, `from 9:40 am to
+//!   10:25 am`, `08:41–09:17`).
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Weekday};
+use regex::Regex;
 
 /// A duration written in prose ("36 minutes", "1 hr 12 minutes", "1h 5m",
 /// "an hour", "half an hour", "2 hrs").
@@ -19,6 +35,1589 @@ pub struct StatedDuration {
 }
 
 /// Every duration stated in `text`, in order.
-pub fn find_durations(_text: &str) -> Vec<StatedDuration> {
-    Vec::new()
+pub fn find_durations(text: &str) -> Vec<StatedDuration> {
+    find_durations_detailed(text)
+        .into_iter()
+        .map(|d| d.stated)
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// Zones
+
+/// A time zone written after a time (`UTC`, `Z`, `MDT`, `+02:00`, `local time`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Zone {
+    /// Byte range of the zone as written.
+    pub span: Range<usize>,
+    /// The zone as written (`MDT`, `+02:00`, `local time`).
+    pub name: String,
+    /// Minutes east of UTC, when the zone names a fixed offset; `None` for
+    /// `local time` and zones like `MT` whose offset depends on the date.
+    pub offset_minutes: Option<i32>,
+    /// For a US zone named without standard or daylight (`MT`, `Mountain
+    /// Time`): its standard offset; daylight saving is applied by date.
+    pub us_standard: Option<i32>,
+}
+
+impl Zone {
+    /// The offset in minutes east of UTC on `date`, if it can be known.
+    pub fn offset_on(&self, date: NaiveDate) -> Option<i32> {
+        if let Some(offset) = self.offset_minutes {
+            return Some(offset);
+        }
+        let standard = self.us_standard?;
+        Some(if us_daylight_saving(date) {
+            standard + 60
+        } else {
+            standard
+        })
+    }
+
+    /// True for UTC itself (`UTC`, `Z`, `GMT`, `UTC+0`).
+    pub fn is_utc(&self) -> bool {
+        self.offset_minutes == Some(0) && !self.name.eq_ignore_ascii_case("WET")
+    }
+}
+
+/// Named zones and their offsets in minutes east of UTC.
+const ZONES: &[(&str, Option<i32>)] = &[
+    ("UTC", Some(0)),
+    ("GMT", Some(0)),
+    ("UT", Some(0)),
+    ("Z", Some(0)),
+    ("Zulu", Some(0)),
+    ("EST", Some(-300)),
+    ("EDT", Some(-240)),
+    ("CST", Some(-360)),
+    ("CDT", Some(-300)),
+    ("MST", Some(-420)),
+    ("MDT", Some(-360)),
+    ("PST", Some(-480)),
+    ("PDT", Some(-420)),
+    ("AKST", Some(-540)),
+    ("AKDT", Some(-480)),
+    ("HST", Some(-600)),
+    ("CET", Some(60)),
+    ("CEST", Some(120)),
+    ("EET", Some(120)),
+    ("EEST", Some(180)),
+    ("WET", Some(0)),
+    ("WEST", Some(60)),
+    ("BST", Some(60)),
+    ("IST", Some(330)),
+    ("JST", Some(540)),
+    ("KST", Some(540)),
+    ("SGT", Some(480)),
+    ("AEST", Some(600)),
+    ("AEDT", Some(660)),
+    ("NZST", Some(720)),
+    ("NZDT", Some(780)),
+    ("ET", None),
+    ("CT", None),
+    ("MT", None),
+    ("PT", None),
+];
+
+/// US daylight saving time: from the second Sunday of March to the first
+/// Sunday of November.
+fn us_daylight_saving(date: NaiveDate) -> bool {
+    use chrono::Datelike;
+    let year = date.year();
+    let nth_sunday = |month: u32, n: u32| {
+        NaiveDate::from_weekday_of_month_opt(year, month, Weekday::Sun, n as u8)
+    };
+    match (nth_sunday(3, 2), nth_sunday(11, 1)) {
+        (Some(start), Some(end)) => date >= start && date < end,
+        _ => false,
+    }
+}
+
+const ZONE_ALTERNATION: &str = r"UTC(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?|GMT(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?|Zulu|AKST|AKDT|CEST|EEST|WEST|AEST|AEDT|NZST|NZDT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|HST|CET|EET|WET|BST|IST|JST|KST|SGT|ET|CT|MT|PT|UT|Z|(?:Mountain|Pacific|Eastern|Central)(?:\s(?:Standard|Daylight))?\s[Tt]ime|[Ll]ocal\s[Tt]ime|[+-]\d{2}:?\d{2}";
+
+/// Reads a zone as written (one alternative of [`ZONE_ALTERNATION`]).
+fn zone_from(name: &str, span: Range<usize>) -> Zone {
+    let compact: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    let generic = match compact.as_str() {
+        "ET" => Some(-300),
+        "CT" => Some(-360),
+        "MT" => Some(-420),
+        "PT" => Some(-480),
+        _ => None,
+    };
+    let mut us_standard = generic;
+    let offset = if let Some(rest) = compact
+        .strip_prefix("UTC")
+        .or_else(|| compact.strip_prefix("GMT"))
+        .filter(|r| !r.is_empty())
+    {
+        parse_offset(rest)
+    } else if compact.starts_with(['+', '-']) {
+        parse_offset(&compact)
+    } else if let Some((_, off)) = ZONES.iter().find(|(z, _)| *z == compact) {
+        *off
+    } else {
+        let lower = name.to_ascii_lowercase();
+        let daylight = lower.contains("daylight");
+        let standard = lower.contains("standard");
+        let base = if lower.starts_with("mountain") {
+            Some(-420)
+        } else if lower.starts_with("pacific") {
+            Some(-480)
+        } else if lower.starts_with("eastern") {
+            Some(-300)
+        } else if lower.starts_with("central") {
+            Some(-360)
+        } else {
+            None
+        };
+        match (base, daylight, standard) {
+            (Some(b), true, _) => Some(b + 60),
+            (Some(b), _, true) => Some(b),
+            (b, _, _) => {
+                us_standard = b;
+                None
+            }
+        }
+    };
+    Zone {
+        span,
+        name: name.to_string(),
+        offset_minutes: offset,
+        us_standard,
+    }
+}
+
+/// `+02:00`, `-0700`, `+2`, `-7` → minutes east of UTC.
+fn parse_offset(text: &str) -> Option<i32> {
+    let sign = if text.starts_with('-') { -1 } else { 1 };
+    let digits = text.trim_start_matches(['+', '-']).replace(':', "");
+    let (h, m) = match digits.len() {
+        1 | 2 => (digits.parse::<i32>().ok()?, 0),
+        3 => (digits[..1].parse::<i32>().ok()?, digits[1..].parse().ok()?),
+        4 => (digits[..2].parse::<i32>().ok()?, digits[2..].parse().ok()?),
+        _ => return None,
+    };
+    (h <= 14 && m < 60).then_some(sign * (h * 60 + m))
+}
+
+// ---------------------------------------------------------------------------
+// Clock times
+
+/// AM or PM.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Meridiem {
+    Am,
+    Pm,
+}
+
+/// A clock time found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ClockTime {
+    /// The time with its AM/PM and zone (`4:20 PM MDT`), without any
+    /// "about"/"~" before it.
+    pub span: Range<usize>,
+    /// The digits and the AM/PM only (`4:20 PM`).
+    pub clock_span: Range<usize>,
+    pub hour: u32,
+    pub minute: u32,
+    pub second: u32,
+    /// Fraction of a second, in nanoseconds.
+    pub nanos: u32,
+    pub meridiem: Option<Meridiem>,
+    pub zone: Option<Zone>,
+    /// Written with "~", "about", "around", "approximately" … before it.
+    pub approximate: bool,
+    /// True when the minutes were written with one digit (`9:5`): the shape
+    /// of a time, but not one that parses.
+    pub short_minute: bool,
+}
+
+/// What is wrong with a time or date that does not exist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Impossible(pub String);
+
+impl ClockTime {
+    /// The time on the 24-hour clock, and whether it is the end of the day
+    /// (`24:00`, which is the next day's 00:00).
+    pub fn resolve(&self) -> Result<(NaiveTime, bool), Impossible> {
+        if self.short_minute {
+            return Err(Impossible(format!(
+                "the minutes of `{}:{}` need two digits",
+                self.hour, self.minute
+            )));
+        }
+        let hour = match self.meridiem {
+            None => self.hour,
+            Some(m) => {
+                if self.hour == 0 || self.hour > 12 {
+                    return Err(Impossible(format!(
+                        "{} is not an hour on the 12-hour clock",
+                        self.hour
+                    )));
+                }
+                match (m, self.hour) {
+                    (Meridiem::Am, 12) => 0,
+                    (Meridiem::Am, h) => h,
+                    (Meridiem::Pm, 12) => 12,
+                    (Meridiem::Pm, h) => h + 12,
+                }
+            }
+        };
+        if hour == 24 && self.minute == 0 && self.second == 0 && self.nanos == 0 {
+            return Ok((NaiveTime::MIN, true));
+        }
+        if hour > 23 {
+            return Err(Impossible(format!("there is no hour {hour}")));
+        }
+        if self.minute > 59 {
+            return Err(Impossible(format!("there is no minute {}", self.minute)));
+        }
+        if self.second > 59 {
+            return Err(Impossible(format!("there is no second {}", self.second)));
+        }
+        NaiveTime::from_hms_nano_opt(hour, self.minute, self.second, self.nanos)
+            .map(|t| (t, false))
+            .ok_or_else(|| Impossible("not a time of day".into()))
+    }
+
+    /// The time on the 24-hour clock, if it is a real one (`24:00` is `00:00`).
+    pub fn time(&self) -> Option<NaiveTime> {
+        self.resolve().ok().map(|(t, _)| t)
+    }
+
+    /// The same time written on the 24-hour clock (`16:20`, `16:20:05`).
+    pub fn to_24h(&self) -> Option<String> {
+        let t = self.time()?;
+        Some(if self.second != 0 || self.nanos != 0 {
+            t.format("%H:%M:%S").to_string()
+        } else {
+            t.format("%H:%M").to_string()
+        })
+    }
+}
+
+const APPROX_WORDS: &str =
+    r"about|around|approx\.?|approximately|roughly|circa|ca\.|nearly|almost|~|≈|\+/-";
+
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)
+        (?P<approx>(?i:(?:{APPROX_WORDS}))\s*)?
+        (?:
+          (?P<h>\d{{1,2}}):(?P<m>\d{{1,2}})(?::(?P<s>\d{{2}})(?:[.,](?P<f>\d{{1,9}}))?)?
+          (?P<mer>\s?(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm))?
+        |
+          (?P<h2>\d{{1,2}})(?P<mer2>\s?(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm))
+        )
+        (?:(?P<zsep>\s?\(?)(?P<zone>{ZONE_ALTERNATION})\)?)?"
+    ))
+    .expect("valid regex")
+});
+
+/// Every clock time in `text`, in order.
+pub fn find_times(text: &str) -> Vec<ClockTime> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while let Some(caps) = TIME.captures_at(text, pos) {
+        let Some(whole) = caps.get(0) else { break };
+        pos = whole.end();
+        let core_start = caps
+            .get(1)
+            .map_or(whole.start(), |a| a.end())
+            .max(whole.start());
+        let (h, m) = match (caps.name("h"), caps.name("m"), caps.name("h2")) {
+            (Some(h), Some(m), _) => (h, Some(m)),
+            (_, _, Some(h2)) => (h2, None),
+            _ => continue,
+        };
+        let digits_start = h.start();
+        // `am`/`pm` must end the word (`9 amazing`, `10:00 pmtools` are not).
+        let mut mer = caps.name("mer").or(caps.name("mer2"));
+        if let Some(x) = mer {
+            if bytes.get(x.end()).is_some_and(u8::is_ascii_alphanumeric) {
+                if caps.name("mer2").is_some() {
+                    continue;
+                }
+                mer = None;
+            }
+        }
+        // A bare hour (`9 am`) is 1 to 12, and not the minutes of `7: 00 PM`.
+        if caps.name("h2").is_some() {
+            let hour: u32 = h.as_str().parse().unwrap_or(0);
+            let before = text[..digits_start].trim_end_matches(' ');
+            if !(1..=12).contains(&hour) || before.ends_with(':') {
+                continue;
+            }
+        }
+        // Not part of a longer number, a version, an address or a ratio.
+        if let Some(&before) = digits_start.checked_sub(1).and_then(|i| bytes.get(i)) {
+            let after_date_t = before == b'T'
+                && digits_start >= 11
+                && bytes.get(digits_start - 11).is_some_and(u8::is_ascii_digit);
+            if before.is_ascii_digit()
+                || matches!(before, b'.' | b':' | b'/' | b'#' | b'$' | b'v' | b'@')
+                || (before.is_ascii_alphabetic() && !after_date_t)
+            {
+                continue;
+            }
+        }
+        let clock_end = caps.name("mer").or(caps.name("mer2")).map_or_else(
+            || {
+                caps.name("f")
+                    .or(caps.name("s"))
+                    .or(m)
+                    .map_or(h.end(), |x| x.end())
+            },
+            |x| x.end(),
+        );
+        let after = bytes.get(clock_end);
+        if after.is_some_and(|b| b.is_ascii_digit())
+            || (after == Some(&b':') && bytes.get(clock_end + 1).is_some_and(u8::is_ascii_digit))
+            || (after == Some(&b'.')
+                && bytes.get(clock_end + 1).is_some_and(u8::is_ascii_digit)
+                && caps.name("f").is_none())
+        {
+            continue;
+        }
+        let meridiem = mer.map(|x| {
+            if x.as_str()
+                .trim_start()
+                .to_ascii_lowercase()
+                .starts_with('a')
+            {
+                Meridiem::Am
+            } else {
+                Meridiem::Pm
+            }
+        });
+        // A bare `9 am` needs the meridiem; `5 m` etc. are not times.
+        let num = |x: Option<regex::Match<'_>>| x.and_then(|x| x.as_str().parse::<u32>().ok());
+        let zone = caps.name("zone").and_then(|z| {
+            let name = z.as_str();
+            // The zone must follow the time as matched (not a dropped `am`).
+            if caps.name("mer").is_some() && mer.is_none() {
+                return None;
+            }
+            // A numeric offset glued to a time is a range (`10:00-11:00`)
+            // unless it is `+hh:mm`, or follows seconds (`08:41:00-07:00`).
+            if name.starts_with('-') && caps.name("s").is_none() {
+                return None;
+            }
+            // A one-letter `Z` only counts glued to the time (`16:20Z`).
+            if name == "Z" && caps.name("zsep").is_some_and(|s| !s.as_str().is_empty()) {
+                return None;
+            }
+            // Zone words must end at a word boundary (`MT` of `MTTR` is not a zone).
+            if bytes
+                .get(z.end())
+                .is_some_and(|b| b.is_ascii_alphanumeric())
+            {
+                return None;
+            }
+            let zone = zone_from(name, z.range());
+            let numeric = name.starts_with(['+', '-']) || name.len() > 3;
+            if numeric
+                && zone.offset_minutes.is_none()
+                && zone.us_standard.is_none()
+                && !name.to_ascii_lowercase().contains("local")
+            {
+                return None;
+            }
+            Some(zone)
+        });
+        // A rejected zone may be the next time (`17:46-17:53`): read on from
+        // the end of this one.
+        if caps.name("zone").is_some() && zone.is_none() {
+            pos = clock_end;
+        }
+        let end = match &zone {
+            Some(z) => {
+                let close = bytes.get(z.span.end) == Some(&b')')
+                    && caps.name("zsep").is_some_and(|s| s.as_str().contains('('));
+                z.span.end + usize::from(close)
+            }
+            None => clock_end,
+        };
+        let nanos = caps.name("f").map_or(0, |f| {
+            let digits = f.as_str();
+            let padded = format!("{digits:0<9}");
+            padded[..9].parse().unwrap_or(0)
+        });
+        let minute_text = m.map_or("00", |m| m.as_str());
+        out.push(ClockTime {
+            span: digits_start..end,
+            clock_span: digits_start..clock_end,
+            hour: num(Some(h)).unwrap_or(99),
+            minute: minute_text.parse().unwrap_or(99),
+            second: num(caps.name("s")).unwrap_or(0),
+            nanos,
+            meridiem,
+            zone,
+            approximate: caps.name("approx").is_some() && core_start <= digits_start,
+            short_minute: minute_text.len() == 1,
+        });
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Dates
+
+/// A date found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FoundDate {
+    /// The date as written, without a weekday (`October 14, 2025`).
+    pub span: Range<usize>,
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+    /// The date, if it exists.
+    pub date: Option<NaiveDate>,
+    /// A weekday written next to it (`Tuesday, October 14, 2025`,
+    /// `2025-10-14 (Tue)`): its span and day.
+    pub weekday: Option<(Range<usize>, Weekday)>,
+    /// `03/04/2025`: month and day could be either way round (read as
+    /// month/day, the US order, unless only day/month is a real date).
+    pub ambiguous: bool,
+    /// False for a date written without its year (`Jan 13`, `12-05`) in a
+    /// timeline entry: the year is then taken from the entries around it.
+    pub year_given: bool,
+}
+
+const MONTHS: &str = r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?";
+const WEEKDAYS: &str = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun";
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)
+        (?:(?P<wd1>(?i:{WEEKDAYS}))\.?,?\s+(?:the\s+)?)?
+        (?:
+          (?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})
+        | (?P<sy>\d{{4}})/(?P<sm>\d{{1,2}})/(?P<sd>\d{{1,2}})
+        | (?P<ua>\d{{1,2}})/(?P<ub>\d{{1,2}})/(?P<uy>\d{{4}}|\d{{2}})
+        | (?P<mn>(?i:{MONTHS}))\.?\s+(?P<md>\d{{1,2}})(?i:st|nd|rd|th)?,?\s+(?P<my>\d{{4}})
+        | (?P<dd>\d{{1,2}})(?i:st|nd|rd|th)?\s+(?:of\s+)?(?P<dn>(?i:{MONTHS}))\.?,?\s+(?P<dy>\d{{4}})
+        )
+        (?P<tail>,?\s*\(?(?P<wd2>(?i:{WEEKDAYS}))\b\)?)?"
+    ))
+    .expect("valid regex")
+});
+
+fn month_number(name: &str) -> u32 {
+    let lower = name.to_ascii_lowercase();
+    [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .iter()
+    .position(|m| lower.starts_with(m))
+    .map_or(0, |i| i as u32 + 1)
+}
+
+fn weekday_of(name: &str) -> Option<Weekday> {
+    let lower = name.to_ascii_lowercase();
+    let table = [
+        ("mon", Weekday::Mon),
+        ("tue", Weekday::Tue),
+        ("wed", Weekday::Wed),
+        ("thu", Weekday::Thu),
+        ("fri", Weekday::Fri),
+        ("sat", Weekday::Sat),
+        ("sun", Weekday::Sun),
+    ];
+    table
+        .iter()
+        .find(|(p, _)| lower.starts_with(p))
+        .map(|(_, d)| *d)
+}
+
+/// Every date in `text`, in order.
+pub fn find_dates(text: &str) -> Vec<FoundDate> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for caps in DATE.captures_iter(text) {
+        let Some(whole) = caps.get(0) else { continue };
+        let num = |n: &str| caps.name(n).and_then(|x| x.as_str().parse::<u32>().ok());
+        let (core, year, month, day, ambiguous) = if let Some(y) = caps.name("iy") {
+            let end = caps.name("id").map_or(y.end(), |d| d.end());
+            (y.start()..end, num("iy"), num("im"), num("id"), false)
+        } else if let Some(y) = caps.name("sy") {
+            let end = caps.name("sd").map_or(y.end(), |d| d.end());
+            (y.start()..end, num("sy"), num("sm"), num("sd"), false)
+        } else if let Some(a) = caps.name("ua") {
+            let end = caps.name("uy").map_or(a.end(), |d| d.end());
+            let year = num("uy").map(|y| if y < 100 { 2000 + y } else { y });
+            let (first, second) = (num("ua").unwrap_or(0), num("ub").unwrap_or(0));
+            // Month/day (US) unless only day/month is a real date.
+            let (m, d) = if first > 12 && second <= 12 {
+                (second, first)
+            } else {
+                (first, second)
+            };
+            let ambiguous = first <= 12 && second <= 12 && first != second;
+            (a.start()..end, year, Some(m), Some(d), ambiguous)
+        } else if let Some(mn) = caps.name("mn") {
+            let end = caps.name("my").map_or(mn.end(), |d| d.end());
+            (
+                mn.start()..end,
+                num("my"),
+                Some(month_number(mn.as_str())),
+                num("md"),
+                false,
+            )
+        } else if let Some(dd) = caps.name("dd") {
+            let end = caps.name("dy").map_or(dd.end(), |d| d.end());
+            (
+                dd.start()..end,
+                num("dy"),
+                caps.name("dn").map(|m| month_number(m.as_str())),
+                num("dd"),
+                false,
+            )
+        } else {
+            continue;
+        };
+        // Not part of a longer number or a version (`v1.2025-10-14`, `12/10/2025/3`).
+        let before = core.start.checked_sub(1).and_then(|i| bytes.get(i));
+        let after = bytes.get(core.end);
+        if before.is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'-'))
+            || after.is_some_and(|b| b.is_ascii_digit() || *b == b'/')
+            || (after == Some(&b'-') && bytes.get(core.end + 1).is_some_and(u8::is_ascii_digit))
+        {
+            continue;
+        }
+        let (Some(year), Some(month), Some(day)) = (year, month, day) else {
+            continue;
+        };
+        let year = year as i32;
+        let wd1 = caps.name("wd1").filter(|w| {
+            !w.start()
+                .checked_sub(1)
+                .and_then(|i| bytes.get(i))
+                .is_some_and(u8::is_ascii_alphabetic)
+        });
+        let weekday = wd1
+            .or(caps.name("wd2"))
+            .and_then(|w| weekday_of(w.as_str()).map(|d| (w.range(), d)));
+        let _ = whole;
+        out.push(FoundDate {
+            span: core,
+            year,
+            month,
+            day,
+            date: NaiveDate::from_ymd_opt(year, month, day),
+            weekday,
+            ambiguous,
+            year_given: true,
+        });
+    }
+    out
+}
+
+impl FoundDate {
+    /// Why the date does not exist, if it does not.
+    pub fn impossible(&self) -> Option<Impossible> {
+        if self.date.is_some() {
+            return None;
+        }
+        Some(Impossible(if !(1..=12).contains(&self.month) {
+            format!("there is no month {}", self.month)
+        } else if self.month == 2 && self.day == 29 {
+            format!("{} is not a leap year", self.year)
+        } else {
+            let days = days_in_month(self.year, self.month);
+            format!(
+                "{} has {days} days",
+                NaiveDate::from_ymd_opt(self.year, self.month, 1)
+                    .map_or_else(|| "that month".into(), |d| d.format("%B %Y").to_string())
+            )
+        }))
+    }
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    let first = NaiveDate::from_ymd_opt(year, month, 1);
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)
+    };
+    match (first, next) {
+        (Some(a), Some(b)) => (b - a).num_days() as u32,
+        _ => 31,
+    }
+}
+
+/// The weekday's full English name.
+pub fn weekday_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}
+
+static SHORT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:(?P<mn>(?i:{MONTHS}))\.?\s+(?P<md>\d{{1,2}})(?i:st|nd|rd|th)?|(?P<nm>\d{{1,2}})[-/](?P<nd>\d{{1,2}}))"
+    ))
+    .expect("valid regex")
+});
+
+/// A date without a year at the very start of `text` (`Jan 13`, `May 31st`,
+/// `12-05`, `12/05`), as timeline entries write them. The year is left to
+/// the caller (`year` is 0 and `year_given` false).
+pub fn short_date_at_start(text: &str) -> Option<FoundDate> {
+    let caps = SHORT_DATE.captures(text)?;
+    let whole = caps.get(0)?;
+    let next = text.as_bytes().get(whole.end());
+    let digit_after = text
+        .as_bytes()
+        .get(whole.end() + 1)
+        .is_some_and(u8::is_ascii_digit);
+    if next.is_some_and(|b| {
+        b.is_ascii_alphanumeric() || (matches!(b, b'/' | b'-' | b':' | b'.') && digit_after)
+    }) {
+        return None;
+    }
+    let (month, day) = if let Some(m) = caps.name("mn") {
+        (
+            month_number(m.as_str()),
+            caps.name("md")?.as_str().parse().ok()?,
+        )
+    } else {
+        (
+            caps.name("nm")?.as_str().parse().ok()?,
+            caps.name("nd")?.as_str().parse().ok()?,
+        )
+    };
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    Some(FoundDate {
+        span: whole.range(),
+        year: 0,
+        month,
+        day,
+        date: None,
+        weekday: None,
+        ambiguous: false,
+        year_given: false,
+    })
+}
+
+/// A date written as the whole of a line (a date line of a timeline:
+/// `_Tuesday, October 14, 2025_`, `**March 3, 2026**`, `2026-03-03:`).
+pub fn date_line(text: &str) -> Option<FoundDate> {
+    let dates = find_dates(text);
+    let [date] = dates.as_slice() else {
+        return None;
+    };
+    let start = date
+        .weekday
+        .as_ref()
+        .map_or(date.span.start, |(w, _)| w.start.min(date.span.start));
+    let end = date
+        .weekday
+        .as_ref()
+        .map_or(date.span.end, |(w, _)| w.end.max(date.span.end));
+    let rest = format!("{}{}", &text[..start], &text[end..]);
+    let only_markup = rest
+        .chars()
+        .all(|c| c.is_whitespace() || "*_#-:,()[]`.|>".contains(c))
+        || {
+            let r = rest.to_ascii_lowercase();
+            let r = r.trim_matches(|c: char| c.is_whitespace() || "*_#-:,()[]`.|>".contains(c));
+            matches!(r, "on" | "day 1" | "day 2" | "date")
+        };
+    (only_markup && find_times(text).is_empty()).then(|| date.clone())
+}
+
+// ---------------------------------------------------------------------------
+// Durations
+
+/// A duration with what the rules need beyond [`StatedDuration`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DurationDetail {
+    pub stated: StatedDuration,
+    /// "over", "more than", "under", "less than", "at least", "up to", "within":
+    /// a bound, not the length itself.
+    pub bound: bool,
+    /// Written in whole hours only (`2 hours`, `an hour`, `half an hour`):
+    /// read as rounded.
+    pub round: bool,
+    /// Followed by "after", "later", "before", "earlier", "ago": the distance
+    /// to something else, not the length of an interval.
+    pub offset: bool,
+}
+
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("a", 1.0),
+    ("an", 1.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("fifteen", 15.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("forty-five", 45.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("ninety", 90.0),
+];
+
+static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    let number = r"\d+(?:\.\d+)?|forty-five|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety";
+    Regex::new(&format!(
+        r"(?ix)
+        (?P<pre>(?:{APPROX_WORDS}|just\s+over|just\s+under|over|under|more\s+than|less\s+than|at\s+least|up\s+to|within)\s*)?
+        (?:
+          (?P<half1>half\s+an\s+hour|a\s+half[\s-]hour|half-hour)
+        | (?P<hh>{number})\s*-?\s*(?:and\s+a\s+half\s+hours?|hours?\s+and\s+a\s+half)
+        | (?P<h>{number})\s*-?\s*(?P<hu>hours?|hrs?\.?|h)\b
+          (?:,?\s*(?:and\s+)?(?P<hm>\d+|{number})\s*-?\s*(?:minutes?|mins?\.?|m)\b)?
+          (?:,?\s*(?:and\s+)?(?P<hs>\d+)\s*-?\s*(?:seconds?|secs?\.?|s)\b)?
+        | (?P<m>{number})\s*-?\s*(?:minutes?|mins?\.?)\b
+          (?:,?\s*(?:and\s+)?(?P<ms>\d+)\s*-?\s*(?:seconds?|secs?\.?|s)\b)?
+        | (?P<hm2>\d{{1,2}})h(?P<mm2>\d{{1,2}})m?\b
+        | (?P<s>{number})\s*-?\s*(?:seconds?|secs?\.?)\b
+        | (?P<d>{number})\s*-?\s*days?\b
+        )"
+    ))
+    .expect("valid regex")
+});
+
+static AFTER_OFFSET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:after|later|before|earlier|ago|prior|into|in\s+advance|past\s+the|from\s+(?:the\s+)?(?:start|first|when|initial))\b")
+        .expect("valid regex")
+});
+
+static RANGE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\d\s*(?:-|–|to|or)\s*$").expect("valid regex"));
+
+fn number_value(text: &str) -> Option<f64> {
+    let lower = text.trim().to_ascii_lowercase();
+    if let Ok(n) = lower.parse::<f64>() {
+        return Some(n);
+    }
+    NUMBER_WORDS
+        .iter()
+        .find(|(w, _)| *w == lower)
+        .map(|(_, n)| *n)
+}
+
+/// Every duration in `text`, with the wording around it.
+pub fn find_durations_detailed(text: &str) -> Vec<DurationDetail> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for caps in DURATION.captures_iter(text) {
+        let Some(whole) = caps.get(0) else { continue };
+        let pre = caps.name("pre");
+        let core_start = pre.map_or(whole.start(), |p| p.end());
+        // Whole words only (`a` of `data hours` is not a number).
+        if core_start > 0
+            && bytes
+                .get(core_start - 1)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b':' | b'/'))
+        {
+            continue;
+        }
+        let get = |n: &str| caps.name(n).and_then(|x| number_value(x.as_str()));
+        let mut round = false;
+        let seconds = if caps.name("half1").is_some() {
+            round = true;
+            1800.0
+        } else if let Some(h) = get("hh") {
+            round = true;
+            h * 3600.0 + 1800.0
+        } else if let Some(h) = get("h") {
+            let m = get("hm");
+            let s = get("hs");
+            round = m.is_none() && s.is_none();
+            h * 3600.0 + m.unwrap_or(0.0) * 60.0 + s.unwrap_or(0.0)
+        } else if let Some(m) = get("m") {
+            m * 60.0 + get("ms").unwrap_or(0.0)
+        } else if let Some(h) = get("hm2") {
+            h * 3600.0 + get("mm2").unwrap_or(0.0) * 60.0
+        } else if let Some(s) = get("s") {
+            s
+        } else if let Some(d) = get("d") {
+            round = true;
+            d * 86400.0
+        } else {
+            continue;
+        };
+        // `1 h` alone with a one-letter unit after a bare `a`/`an` is too
+        // weak a signal ("a h…"); require digits for one-letter units.
+        if let Some(u) = caps.name("hu") {
+            if u.as_str().eq_ignore_ascii_case("h")
+                && caps
+                    .name("h")
+                    .is_some_and(|h| !h.as_str().starts_with(|c: char| c.is_ascii_digit()))
+            {
+                continue;
+            }
+        }
+        let pre_text = pre.map_or(String::new(), |p| p.as_str().to_ascii_lowercase());
+        // `20-27 minutes`, `10 to 15 minutes`: a range, not one length.
+        let range = pre.is_none() && RANGE_BEFORE.is_match(tail(text, core_start, 16));
+        let bound = range
+            || [
+                "over", "under", "more", "less", "at least", "up to", "within", "just",
+            ]
+            .iter()
+            .any(|w| pre_text.trim_start().starts_with(w));
+        let approximate = pre.is_some() && !bound;
+        let span = core_start..whole.end();
+        let offset = AFTER_OFFSET.is_match(&text[whole.end()..]);
+        out.push(DurationDetail {
+            stated: StatedDuration {
+                span,
+                seconds: seconds.round() as i64,
+                approximate,
+            },
+            bound,
+            round,
+            offset,
+        });
+    }
+    out
+}
+
+/// Writes a length of time for a message (`36 minutes`, `1 hour 12 minutes`).
+pub fn describe_seconds(seconds: i64) -> String {
+    let minutes = (seconds.abs() + 30) / 60;
+    let (h, m) = (minutes / 60, minutes % 60);
+    let unit = |n: i64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    match (h, m) {
+        (0, 0) if seconds != 0 => unit(seconds.abs(), "second", "seconds"),
+        (0, m) => unit(m, "minute", "minutes"),
+        (h, 0) => unit(h, "hour", "hours"),
+        (h, m) => format!(
+            "{} {}",
+            unit(h, "hour", "hours"),
+            unit(m, "minute", "minutes")
+        ),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Windows
+
+/// An interval written in prose: `between 08:41 and 09:17`, `from 9:40 am to
+/// 10:25 am`, `08:41–09:17 UTC`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Window {
+    /// From the first time to the second.
+    pub span: Range<usize>,
+    pub start: ClockTime,
+    pub end: ClockTime,
+    /// A date given in the same sentence (`on 2025-10-14`), if any.
+    pub date: Option<FoundDate>,
+    /// Either time is approximate, or the sentence says "about".
+    pub approximate: bool,
+}
+
+static WINDOW_JOIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*(?:\s(?:on|of)\s[^.;]{{0,30}}?)?\s*(?P<j>-|–|—|to|until|till|til|through|thru|and)\s*(?:(?:{APPROX_WORDS})\s*)?$"
+    ))
+    .expect("valid regex")
+});
+
+static APPROX_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|\W)(?:{APPROX_WORDS})\s*(?:between|from)?\s*$"
+    ))
+    .expect("valid regex")
+});
+
+/// The last `n` bytes (or a little more, to a character boundary) before `end`.
+pub fn tail(text: &str, end: usize, n: usize) -> &str {
+    let mut start = end.saturating_sub(n);
+    while start > 0 && !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    text.get(start..end).unwrap_or("")
+}
+
+/// Every window in `text`: two times joined by "to", "until", "-", or
+/// "and" after "between".
+pub fn find_windows(text: &str) -> Vec<Window> {
+    let times = find_times(text);
+    let dates = find_dates(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 1 < times.len() {
+        let (a, b) = (&times[i], &times[i + 1]);
+        let between = &text[a.span.end..b.clock_span.start.max(a.span.end)];
+        let Some(caps) = WINDOW_JOIN.captures(between) else {
+            i += 1;
+            continue;
+        };
+        let joiner = caps
+            .name("j")
+            .map_or("", |j| j.as_str())
+            .to_ascii_lowercase();
+        let lead = tail(text, a.span.start, 40).to_ascii_lowercase();
+        if joiner == "and" && !lead.contains("between") {
+            i += 1;
+            continue;
+        }
+        // The zone of the second time applies to both (`08:41 and 09:17 UTC`).
+        let mut start = a.clone();
+        if start.zone.is_none() {
+            start.zone.clone_from(&b.zone);
+        }
+        let mut end = b.clone();
+        if end.zone.is_none() {
+            end.zone.clone_from(&a.zone);
+        }
+        // `9:40 to 10:25 am`: the meridiem of the second applies to the first
+        // when the first has none and the result is not after the end.
+        if start.meridiem.is_none() && start.hour <= 12 {
+            start.meridiem = end.meridiem;
+            if let (Some(s), Some(e)) = (start.time(), end.time()) {
+                if s > e {
+                    start.meridiem = match end.meridiem {
+                        Some(Meridiem::Pm) => Some(Meridiem::Am),
+                        _ => Some(Meridiem::Pm),
+                    };
+                }
+            }
+        }
+        let sentence = sentence_around(text, a.span.start, b.span.end);
+        let date = dates
+            .iter()
+            .filter(|d| sentence.contains(&d.span.start) && d.date.is_some())
+            .min_by_key(|d| d.span.start.abs_diff(a.span.start))
+            .cloned();
+        let approximate = a.approximate || b.approximate || APPROX_END.is_match(&lead);
+        out.push(Window {
+            span: a.span.start..b.span.end,
+            start,
+            end,
+            date,
+            approximate,
+        });
+        i += 2;
+    }
+    out
+}
+
+/// The byte range of the sentence holding `start..end`.
+pub fn sentence_around(text: &str, start: usize, end: usize) -> Range<usize> {
+    let is_stop = |s: &str| s.ends_with(". ") || s.ends_with(".\n") || s.ends_with("\n\n");
+    let mut from = start;
+    while from > 0 {
+        if text.is_char_boundary(from) && is_stop(&text[..from]) {
+            break;
+        }
+        from -= 1;
+    }
+    let mut to = end;
+    while to < text.len() {
+        if text.is_char_boundary(to + 1) && is_stop(&text[..=to]) {
+            break;
+        }
+        to += 1;
+    }
+    from..to.min(text.len())
+}
+
+impl Window {
+    /// The start and end as date-times in UTC, given the date to use when
+    /// the window names none. The end is moved to the next day when it is
+    /// before the start (`23:50 to 00:20`).
+    pub fn resolve(
+        &self,
+        report_date: Option<NaiveDate>,
+    ) -> Option<(NaiveDateTime, NaiveDateTime)> {
+        let date = self.date.as_ref().and_then(|d| d.date).or(report_date)?;
+        let (s, s_next) = self.start.resolve().ok()?;
+        let (e, e_next) = self.end.resolve().ok()?;
+        let mut start = date.and_time(s) + TimeDelta::days(i64::from(s_next));
+        let mut end = date.and_time(e) + TimeDelta::days(i64::from(e_next));
+        if end < start {
+            // `12:59 to 1:07` with no AM/PM: the 12-hour clock, 8 minutes.
+            let twelve = self.start.meridiem.is_none()
+                && self.end.meridiem.is_none()
+                && e < s
+                && e + TimeDelta::hours(12) >= s
+                && (1..12).contains(&self.end.hour);
+            end += if twelve {
+                TimeDelta::hours(12)
+            } else {
+                TimeDelta::days(1)
+            };
+        }
+        start -= zone_offset(self.start.zone.as_ref(), start.date())?;
+        end -= zone_offset(self.end.zone.as_ref(), end.date())?;
+        Some((start, end))
+    }
+
+    /// The length of the window, in seconds, as written (zones ignored
+    /// unless both times name different ones).
+    pub fn seconds(&self) -> Option<i64> {
+        let day = NaiveDate::from_ymd_opt(2000, 1, 1)?;
+        let (start, end) = self.resolve(Some(day))?;
+        Some((end - start).num_seconds())
+    }
+}
+
+/// The offset of a zone on a date as a [`TimeDelta`]: zero for no zone (the
+/// report's times are UTC unless marked), `None` when it cannot be known
+/// (`local time`).
+pub fn zone_offset(zone: Option<&Zone>, date: NaiveDate) -> Option<TimeDelta> {
+    match zone {
+        None => Some(TimeDelta::zero()),
+        Some(z) => z.offset_on(date).map(|m| TimeDelta::minutes(i64::from(m))),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Report-wide times
+
+/// Where a window or duration was stated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Summary,
+    Impact,
+}
+
+impl Place {
+    /// The section's name (`Summary`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Place::Summary => "Summary",
+            Place::Impact => "Impact",
+        }
+    }
+}
+
+/// A window stated in Summary or Impact; spans are byte ranges of the file.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct StatedWindow {
+    pub place: Place,
+    pub window: Window,
+    /// The sentence that states it.
+    pub sentence: Range<usize>,
+    /// Start and end in UTC, when a date is known (the window's own, else
+    /// the report's).
+    pub at: Option<(NaiveDateTime, NaiveDateTime)>,
+}
+
+/// A duration stated in Summary or Impact; spans are byte ranges of the file.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct PlacedDuration {
+    pub place: Place,
+    pub detail: DurationDetail,
+    /// The sentence that states it.
+    pub sentence: Range<usize>,
+}
+
+/// The times a report states outside its timeline, read once for every
+/// rule. All spans are byte ranges of the file.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct Times {
+    /// Every clock time in the author's text (title, front matter, code
+    /// blocks, inline code and block quotes, which quote others, excluded;
+    /// timeline entries included).
+    pub clocks: Vec<ClockTime>,
+    /// Every date in the author's text (same places as `clocks`).
+    pub dates: Vec<FoundDate>,
+    /// The incident windows stated in Summary and Impact.
+    pub windows: Vec<StatedWindow>,
+    /// The durations stated in Summary and Impact.
+    pub durations: Vec<PlacedDuration>,
+    /// The date the report is about (title, front matter, text).
+    pub report_date: Option<NaiveDate>,
+}
+
+impl Times {
+    /// Reads the times of a report (after its timeline is built).
+    pub fn build(report: &crate::model::Report<'_>) -> Times {
+        use crate::document::BlockKind;
+        let doc = &report.doc;
+        let mut times = Times {
+            report_date: crate::model::timeline::report_date(report),
+            ..Times::default()
+        };
+        let title = report.title.as_ref().map(|t| t.span.clone());
+        let mut pieces: Vec<Range<usize>> = doc
+            .headings
+            .iter()
+            .filter(|h| Some(&h.span) != title.as_ref())
+            .map(|h| h.span.clone())
+            .collect();
+        pieces.extend(
+            doc.blocks
+                .iter()
+                .filter(|b| {
+                    matches!(
+                        b.kind,
+                        BlockKind::Paragraph
+                            | BlockKind::ListItem { .. }
+                            | BlockKind::TableRow { .. }
+                    ) && !b.in_quote
+                        && !report.is_template_text(b)
+                })
+                .map(|b| b.own.clone()),
+        );
+        pieces.sort_by_key(|p| p.start);
+        pieces.dedup();
+        for piece in &pieces {
+            let text = doc.text(piece);
+            let code = inline_code(text);
+            let outside =
+                |r: &Range<usize>| !code.iter().any(|c| c.start <= r.start && r.end <= c.end);
+            for mut t in find_times(text).into_iter().filter(|t| outside(&t.span)) {
+                shift_clock(&mut t, piece.start);
+                times.clocks.push(t);
+            }
+            for mut d in find_dates(text).into_iter().filter(|d| outside(&d.span)) {
+                shift_found_date(&mut d, piece.start);
+                times.dates.push(d);
+            }
+        }
+        for e in &report.timeline.entries {
+            if let Some(c) = &e.clock {
+                if !times.clocks.iter().any(|t| t.clock_span == c.clock_span) {
+                    times.clocks.push(c.clone());
+                }
+            }
+        }
+        times.clocks.sort_by_key(|t| t.span.start);
+        for place in [Place::Summary, Place::Impact] {
+            let Some(section) = report.section(place.name()) else {
+                continue;
+            };
+            for block in report.authored_blocks(section) {
+                if matches!(
+                    block.kind,
+                    BlockKind::Code { .. } | BlockKind::Html | BlockKind::Quote { .. }
+                ) {
+                    continue;
+                }
+                let base = block.own.start;
+                let text = doc.text(&block.own);
+                for mut window in find_windows(text) {
+                    let sentence = sentence_around(text, window.span.start, window.span.end);
+                    shift_window(&mut window, base);
+                    // Unmarked times follow the zone the timeline declares.
+                    if window.start.zone.is_none() && window.end.zone.is_none() {
+                        if let Some((_, zone)) = &report.timeline.other_zone_declared {
+                            window.start.zone = Some(zone.clone());
+                            window.end.zone = Some(zone.clone());
+                        }
+                    }
+                    let at = window.resolve(times.report_date);
+                    times.windows.push(StatedWindow {
+                        place,
+                        window,
+                        sentence: sentence.start + base..sentence.end + base,
+                        at,
+                    });
+                }
+                for mut detail in find_durations_detailed(text) {
+                    let span = detail.stated.span.clone();
+                    let sentence = sentence_around(text, span.start, span.end);
+                    detail.stated.span = span.start + base..span.end + base;
+                    times.durations.push(PlacedDuration {
+                        place,
+                        detail,
+                        sentence: sentence.start + base..sentence.end + base,
+                    });
+                }
+            }
+        }
+        times
+    }
+
+    /// The incident window stated in Impact, else in Summary, in UTC.
+    pub fn stated_window(&self) -> Option<&StatedWindow> {
+        [Place::Impact, Place::Summary]
+            .into_iter()
+            .find_map(|p| self.windows.iter().find(|w| w.place == p && w.at.is_some()))
+    }
+}
+
+impl crate::model::Report<'_> {
+    /// The impact window in UTC: front matter `started`/`resolved`, else the
+    /// window stated in Impact, else the one in Summary. Either end may be
+    /// missing when the report does not state it.
+    pub fn impact_window(&self) -> (Option<NaiveDateTime>, Option<NaiveDateTime>) {
+        let stated = self.times.stated_window().and_then(|w| w.at);
+        let start = self
+            .front_matter
+            .started
+            .map(|d| d.naive_utc())
+            .or(stated.map(|s| s.0));
+        let end = self
+            .front_matter
+            .resolved
+            .map(|d| d.naive_utc())
+            .or(stated.map(|s| s.1));
+        (start, end)
+    }
+}
+
+static TITLE_ZONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\d\s*\(?(?P<z>{ZONE_ALTERNATION})\)?\s*$")).expect("valid regex")
+});
+
+/// The zone written at the end of a title (`Incident: 2025-12-02 09-39-00 MST`).
+pub fn title_zone(title: &str) -> Option<Zone> {
+    let caps = TITLE_ZONE.captures(title.trim_end())?;
+    let z = caps.name("z")?;
+    // `13:43-14:23` is a range, not an offset.
+    if !z.as_str().starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    Some(zone_from(z.as_str(), z.range()))
+}
+
+/// Byte ranges of inline code (`` `…` ``) in a line of text.
+fn inline_code(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if c == '`' {
+            match open.take() {
+                Some(start) => out.push(start..i + 1),
+                None => open = Some(i),
+            }
+        } else if c == '\n' && open.is_some() && text[i + 1..].starts_with('\n') {
+            open = None;
+        }
+    }
+    out
+}
+
+fn shift_clock(clock: &mut ClockTime, base: usize) {
+    clock.span = clock.span.start + base..clock.span.end + base;
+    clock.clock_span = clock.clock_span.start + base..clock.clock_span.end + base;
+    if let Some(z) = &mut clock.zone {
+        z.span = z.span.start + base..z.span.end + base;
+    }
+}
+
+fn shift_found_date(date: &mut FoundDate, base: usize) {
+    date.span = date.span.start + base..date.span.end + base;
+    if let Some((w, _)) = &mut date.weekday {
+        *w = w.start + base..w.end + base;
+    }
+}
+
+fn shift_window(window: &mut Window, base: usize) {
+    window.span = window.span.start + base..window.span.end + base;
+    shift_clock(&mut window.start, base);
+    shift_clock(&mut window.end, base);
+    if let Some(d) = &mut window.date {
+        shift_found_date(d, base);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Datelike;
+
+    fn one_time(text: &str) -> Option<ClockTime> {
+        let found = find_times(text);
+        assert!(found.len() <= 1, "{text}: {found:?}");
+        found.into_iter().next()
+    }
+
+    #[test]
+    fn time_table() {
+        // (input, resolved 24-hour time or error, span of the time as written)
+        let cases: &[(&str, Result<&str, ()>, &str)] = &[
+            ("08:41", Ok("08:41:00"), "08:41"),
+            ("00:00", Ok("00:00:00"), "00:00"),
+            ("24:00", Ok("00:00:00"), "24:00"),
+            ("24:01", Err(()), "24:01"),
+            ("25:10", Err(()), "25:10"),
+            ("12:60", Err(()), "12:60"),
+            ("9:5", Err(()), "9:5"),
+            ("12:00 AM", Ok("00:00:00"), "12:00 AM"),
+            ("12:00 PM", Ok("12:00:00"), "12:00 PM"),
+            ("12:30 a.m.", Ok("00:30:00"), "12:30 a.m."),
+            ("13:00 PM", Err(()), "13:00 PM"),
+            ("4:20 PM MDT", Ok("16:20:00"), "4:20 PM MDT"),
+            ("16:20Z", Ok("16:20:00"), "16:20Z"),
+            ("16:20 UTC", Ok("16:20:00"), "16:20 UTC"),
+            ("~12:47", Ok("12:47:00"), "12:47"),
+            ("10:42:07.311 AM", Ok("10:42:07.311"), "10:42:07.311 AM"),
+            ("13:17:18", Ok("13:17:18"), "13:17:18"),
+            ("9 am", Ok("09:00:00"), "9 am"),
+            ("08:41:00+02:00", Ok("08:41:00"), "08:41:00+02:00"),
+            ("at 10:00 local time", Ok("10:00:00"), "10:00 local time"),
+        ];
+        for (input, want, span) in cases {
+            let t = one_time(input).unwrap_or_else(|| panic!("no time in {input}"));
+            assert_eq!(&input[t.span.clone()], *span, "{input}");
+            match want {
+                Ok(w) => assert_eq!(
+                    t.time().map(|t| t.to_string()).as_deref(),
+                    Some(*w),
+                    "{input}"
+                ),
+                Err(()) => assert!(t.resolve().is_err(), "{input} should not resolve"),
+            }
+        }
+        for not_a_time in [
+            "v1.12:30",
+            "10.0.0.1:8080",
+            "port 3000",
+            "12:30:45:10",
+            "1,234",
+        ] {
+            assert!(find_times(not_a_time).is_empty(), "{not_a_time}");
+        }
+        let t = one_time("about 10:00 MST").unwrap();
+        assert!(t.approximate);
+        assert_eq!(t.zone.unwrap().offset_minutes, Some(-420));
+        assert!(one_time("24:00").unwrap().resolve().unwrap().1);
+        assert_eq!(
+            one_time("16:20 (UTC+2)")
+                .unwrap()
+                .zone
+                .unwrap()
+                .offset_minutes,
+            Some(120)
+        );
+        assert!(one_time("16:20Z").unwrap().zone.unwrap().is_utc());
+        assert!(one_time("16:20 MTTR").unwrap().zone.is_none());
+    }
+
+    #[test]
+    fn date_table() {
+        let cases: &[(&str, Option<&str>, &str)] = &[
+            ("2025-10-14", Some("2025-10-14"), "2025-10-14"),
+            ("2025-02-29", None, "2025-02-29"),
+            ("2024-02-29", Some("2024-02-29"), "2024-02-29"),
+            ("2025-02-30", None, "2025-02-30"),
+            ("2025-13-01", None, "2025-13-01"),
+            ("10/14/25", Some("2025-10-14"), "10/14/25"),
+            ("14/10/2025", Some("2025-10-14"), "14/10/2025"),
+            ("October 14, 2025", Some("2025-10-14"), "October 14, 2025"),
+            ("Oct. 14th 2025", Some("2025-10-14"), "Oct. 14th 2025"),
+            ("14 October 2025", Some("2025-10-14"), "14 October 2025"),
+            ("February 30, 2025", None, "February 30, 2025"),
+        ];
+        for (input, want, span) in cases {
+            let found = find_dates(input);
+            assert_eq!(found.len(), 1, "{input}: {found:?}");
+            assert_eq!(&input[found[0].span.clone()], *span);
+            assert_eq!(
+                found[0].date.map(|d| d.to_string()).as_deref(),
+                *want,
+                "{input}"
+            );
+        }
+        let d = &find_dates("Monday, October 14, 2025")[0];
+        assert_eq!(d.weekday.as_ref().map(|w| w.1), Some(Weekday::Mon));
+        assert_eq!(d.date.unwrap().weekday(), Weekday::Tue);
+        let d = &find_dates("on 2025-10-14 (Tue)")[0];
+        assert_eq!(d.weekday.as_ref().map(|w| w.1), Some(Weekday::Tue));
+        assert!(find_dates("version 1.2025-10-14").is_empty());
+        assert!(find_dates("the sun rose").is_empty());
+        assert_eq!(
+            find_dates("2025-02-29")
+                .first()
+                .and_then(FoundDate::impossible),
+            Some(Impossible("2025 is not a leap year".into()))
+        );
+    }
+
+    #[test]
+    fn date_lines() {
+        for line in [
+            "_Tuesday, October 14, 2025_",
+            "**March 3, 2026**",
+            "2026-03-03",
+            "2026-03-03:",
+        ] {
+            assert!(date_line(line).is_some(), "{line}");
+        }
+        for line in ["2026-03-03 16:20 deploy", "On 2026-03-03 we deployed"] {
+            assert!(date_line(line).is_none(), "{line}");
+        }
+    }
+
+    #[test]
+    fn duration_table() {
+        let cases: &[(&str, i64, bool, &str)] = &[
+            ("36 minutes", 36 * 60, false, "36 minutes"),
+            ("for 1 hr 12 minutes", 72 * 60, false, "1 hr 12 minutes"),
+            ("1h 5m", 65 * 60, false, "1h 5m"),
+            ("an hour", 3600, false, "an hour"),
+            ("half an hour", 1800, false, "half an hour"),
+            ("2 hrs", 7200, false, "2 hrs"),
+            ("about 40 minutes", 2400, true, "40 minutes"),
+            ("~45 min", 2700, true, "45 min"),
+            ("a 36-minute outage", 36 * 60, false, "36-minute"),
+            (
+                "1 hour and 30 minutes",
+                90 * 60,
+                false,
+                "1 hour and 30 minutes",
+            ),
+            ("an hour and a half", 90 * 60, false, "an hour and a half"),
+            ("90 seconds", 90, false, "90 seconds"),
+            ("1.5 hours", 90 * 60, false, "1.5 hours"),
+            ("2h05m", 125 * 60, false, "2h05m"),
+        ];
+        for (input, seconds, approx, span) in cases {
+            let found = find_durations(input);
+            assert_eq!(found.len(), 1, "{input}: {found:?}");
+            assert_eq!(&input[found[0].span.clone()], *span, "{input}");
+            assert_eq!(found[0].seconds, *seconds, "{input}");
+            assert_eq!(found[0].approximate, *approx, "{input}");
+        }
+        for none in ["5m users", "data hours", "12:30", "a h"] {
+            assert!(
+                find_durations(none).is_empty(),
+                "{none}: {:?}",
+                find_durations(none)
+            );
+        }
+        let d = &find_durations_detailed("alerted 5 minutes after the start")[0];
+        assert!(d.offset);
+        let d = &find_durations_detailed("for over 30 minutes")[0];
+        assert!(d.bound && !d.stated.approximate);
+    }
+
+    #[test]
+    fn windows() {
+        let text = "For 36 minutes between 08:41 UTC and 09:17 UTC on 10/14/25, users failed.";
+        let w = &find_windows(text)[0];
+        assert_eq!(&text[w.span.clone()], "08:41 UTC and 09:17 UTC");
+        assert_eq!(w.seconds(), Some(36 * 60));
+        assert_eq!(
+            w.date
+                .as_ref()
+                .and_then(|d| d.date)
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2025-10-14")
+        );
+        let w = &find_windows("from 9:40 am to 10:25 am")[0];
+        assert_eq!(w.seconds(), Some(45 * 60));
+        let w = &find_windows("from 11:50 to 12:10 pm")[0];
+        assert_eq!(w.seconds(), Some(20 * 60));
+        let w = &find_windows("between 23:50 and 00:20")[0];
+        assert_eq!(w.seconds(), Some(30 * 60));
+        assert!(find_windows("at 08:41 and again at 09:17").is_empty());
+        let w = &find_windows("08:41–09:17 UTC")[0];
+        assert!(w.start.zone.as_ref().is_some_and(Zone::is_utc));
+    }
+
+    #[test]
+    fn impact_window_prefers_front_matter_then_impact_then_summary() {
+        use crate::document::Document;
+        use crate::model::Report;
+        use crate::templates::{DEFAULT_TEMPLATE, builtin};
+        let build = |src: &str| {
+            Report::build(
+                "incident-2025-10-14-1.md",
+                Document::parse(src.to_string()),
+                builtin(DEFAULT_TEMPLATE).unwrap(),
+                &[],
+            )
+        };
+        let show = |w: (Option<NaiveDateTime>, Option<NaiveDateTime>)| {
+            (w.0.map(|t| t.to_string()), w.1.map(|t| t.to_string()))
+        };
+        let body = "# Incident: 2025-10-14 08-41-00\n\n## Summary\n\nBetween 08:40 and 09:20 UTC, orders failed.\n\n## Impact\n\nFor 36 minutes between 08:41 UTC and 09:17 UTC on 2025-10-14, users failed.\n";
+        let r = build(body);
+        assert_eq!(
+            show(r.impact_window()),
+            (
+                Some("2025-10-14 08:41:00".into()),
+                Some("2025-10-14 09:17:00".into())
+            )
+        );
+        assert_eq!(r.times.windows.len(), 2);
+        assert_eq!(r.times.durations.len(), 1);
+        assert_eq!(
+            &r.doc.source[r.times.durations[0].detail.stated.span.clone()],
+            "36 minutes"
+        );
+        let r = build(&body.replace("## Impact\n\nFor 36 minutes between 08:41 UTC and 09:17 UTC on 2025-10-14, users failed.\n", ""));
+        assert_eq!(
+            show(r.impact_window()),
+            (
+                Some("2025-10-14 08:40:00".into()),
+                Some("2025-10-14 09:20:00".into())
+            )
+        );
+        let r = build(&format!("---\nstarted: 2025-10-14T08:30:00Z\n---\n{body}"));
+        assert_eq!(
+            show(r.impact_window()),
+            (
+                Some("2025-10-14 08:30:00".into()),
+                Some("2025-10-14 09:17:00".into())
+            )
+        );
+        // A zone named without standard/daylight follows the date: MDT in October.
+        let r = build(&body.replace("08:41 UTC and 09:17 UTC", "02:41 MT and 03:17 MT"));
+        assert_eq!(
+            show(r.impact_window()).0.as_deref(),
+            Some("2025-10-14 08:41:00")
+        );
+    }
+
+    proptest::proptest! {
+        /// The finders and the whole model never panic, whatever the text
+        /// (multi-byte characters next to digits, colons and zone letters).
+        #[test]
+        fn never_panics(text in "[0-9:apmAPMUTCZ +\\-–~/.,_*#|>\n é≈日a-z]{0,120}") {
+            let _ = find_times(&text);
+            let _ = find_dates(&text);
+            let _ = find_durations(&text);
+            let _ = find_windows(&text);
+            let _ = date_line(&text);
+            let _ = short_date_at_start(&text);
+            let doc = crate::document::Document::parse(format!(
+                "# Incident: 2025-10-14 08-41-00\n## Summary\n{text}\n## Impact\n{text}\n## Timeline\n{text}\n- {text}\n| Time | Event |\n| --- | --- |\n| {text} | x |\n"
+            ));
+            let template = crate::templates::builtin(crate::templates::DEFAULT_TEMPLATE).unwrap();
+            let report = crate::model::Report::build("x.md", doc, template, &[]);
+            let mut out = Vec::new();
+            for rule in crate::rules::RULES {
+                (rule.check)(&report, &mut out);
+            }
+        }
+    }
+
+    #[test]
+    fn describes_lengths() {
+        assert_eq!(describe_seconds(36 * 60), "36 minutes");
+        assert_eq!(describe_seconds(72 * 60), "1 hour 12 minutes");
+        assert_eq!(describe_seconds(3600), "1 hour");
+    }
 }

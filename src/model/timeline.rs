@@ -1,14 +1,857 @@
 //! The timeline: entries with their times, read from the Timeline section.
+//!
+//! Entries are read from list items (`- _16:20_ - text`, `1. 16:20 text`,
+//! `* 2026-03-03 16:20 UTC: text`), table rows with a time column
+//! (`| 2025-10-06 14:03 | event |`) and plain lines (`14:50 - text`). Date
+//! lines (`_Tuesday, October 14, 2025_`, `**March 3, 2026**`,
+//! `### 2026-03-03`) set the day of the entries below them.
+//!
+//! An entry's date is the one it states, else the last date line above it,
+//! else the report's date ([`report_date`]); a step from late evening to
+//! early morning moves to the next day. [`Entry::at`] is then the entry's
+//! date and time in UTC.
 
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
+use regex::Regex;
+
+use crate::document::{BlockKind, Span};
 use crate::model::Report;
+use crate::model::time::{self, ClockTime, FoundDate, Zone};
 
 /// The timeline of a report.
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
-pub struct Timeline {}
+pub struct Timeline {
+    /// The entries, in the order they are written.
+    pub entries: Vec<Entry>,
+    /// Lines that set the date of the entries below them.
+    pub date_lines: Vec<DateLine>,
+    /// Items and rows of the timeline that do not start with a time.
+    pub malformed: Vec<Malformed>,
+    /// Where the timeline says its times are UTC ("All times are UTC", a
+    /// `(UTC)` heading or column), if it does.
+    pub utc_declared: Option<Span>,
+    /// Where the timeline says its times are in another zone ("All times
+    /// are MST", "local time"), and the zone.
+    pub other_zone_declared: Option<(Span, Zone)>,
+    /// The Timeline section's heading, if the report has that section.
+    pub heading: Option<Span>,
+}
+
+/// One timeline entry.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Entry {
+    /// The whole entry: the list item's own text, the table row or the line.
+    pub span: Span,
+    /// The date and time as written at the start of the entry.
+    pub time_span: Span,
+    /// The time, if the entry has one (a date-only entry has none).
+    pub clock: Option<ClockTime>,
+    /// The end of a period entry (`16:20 - 16:45 - database down`).
+    pub until: Option<ClockTime>,
+    /// The time on the 24-hour clock, if it is a real time.
+    pub time: Option<NaiveTime>,
+    /// The date written in the entry itself.
+    pub date: Option<FoundDate>,
+    /// The date the entry falls on, and where it came from.
+    pub day: Option<(NaiveDate, DaySource)>,
+    /// The entry's date and time in UTC, when both are known.
+    pub at: Option<NaiveDateTime>,
+    /// For ordering: `at`, or when the report names no date, the time on a
+    /// stand-in first day (plus any day changes). Not a real date.
+    pub order_key: Option<NaiveDateTime>,
+    /// What happened (the text after the time and its separator).
+    pub text: String,
+    pub text_span: Span,
+}
+
+/// Where an entry's date comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DaySource {
+    /// The entry states it.
+    Entry,
+    /// The last date line above the entry.
+    DateLine,
+    /// The report's date (title, front matter, text).
+    Report,
+    /// The day after the previous entry's: the clock stepped from late
+    /// evening to early morning.
+    NextDay,
+}
+
+/// A line that sets the date of the entries below it.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct DateLine {
+    pub span: Span,
+    pub date: FoundDate,
+}
+
+/// An item or row of the timeline that does not start with a time.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Malformed {
+    /// The whole item, row or line.
+    pub span: Span,
+    /// What it starts with instead of a time (a short excerpt).
+    pub found: String,
+}
+
+/// What a timeline entry records, for [`Timeline::first_matching`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventKind {
+    /// An alert, a page, someone noticing or reporting the problem.
+    Detection,
+    /// The impact stops or is worked around (rollback, fix deployed, recovered).
+    Mitigation,
+    /// The incident is over (resolved, closed, back to normal).
+    Resolution,
+}
+
+static DETECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(alert|alarm|paged?|paging|notic|detect|report(ed|s)? by|discover|on-?call|pagerduty|opsgenie|notified|notification|acknowledg)")
+        .expect("valid regex")
+});
+static MITIGATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(mitigat|roll(ed|ing)?[- ]?back|revert|hot-?fix|fix(ed)? (was )?deployed|deployed (a |the )?fix|recover|restor|disabled?|workaround|failover|stopp?ed|error rate (falls|fell|drops|dropped))")
+        .expect("valid regex")
+});
+static RESOLUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(resolv|resolution|closed|back to normal|fully operational|all clear|incident (is )?over|ended|normal operation)")
+        .expect("valid regex")
+});
+
+/// "All times are UTC", "Times in UTC", "(UTC)".
+static UTC_DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\btimes?\b[^\n.]{0,40}?\b(?:UTC|GMT|Zulu|Coordinated Universal Time)\b|\(\s*(?:in\s+|all\s+times\s+(?:in\s+)?)?(?:UTC|GMT)\s*\)|\b(?:UTC|GMT)\s+times?\b|^\W*(?:UTC|GMT)\W*$)")
+        .expect("valid regex")
+});
+/// `UTC-7`: an offset right after `UTC`.
+static OFFSET_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s?[+-]\s?[1-9]").expect("valid regex"));
+static OTHER_DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\b[Tt]imes?\b[^\n.]{0,40}?\b(?P<z1>(?:UTC|GMT)\s?[+-]\s?[1-9]\d?(?::?\d{2})?|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|BST|IST|JST|MT|PT|ET|CT|(?:Mountain|Pacific|Eastern|Central)(?:\s(?:Standard|Daylight))?\s[Tt]ime|[Ll]ocal\s[Tt]ime|[Ll]ocal)\b|\(\s*(?P<z2>(?:UTC|GMT)\s?[+-]\s?[1-9]\d?(?::?\d{2})?|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|[Ll]ocal(?:\s[Tt]ime)?)\s*\))")
+        .expect("valid regex")
+});
 
 impl Timeline {
-    pub fn build(_report: &Report<'_>) -> Timeline {
-        Timeline::default()
+    /// Reads the Timeline section of a report.
+    pub fn build(report: &Report<'_>) -> Timeline {
+        let mut timeline = Timeline::default();
+        let Some(section) = report.section("Timeline") else {
+            return timeline;
+        };
+        let doc = &report.doc;
+        timeline.heading = Some(section.heading_span.clone());
+        let heading_text = &section.heading_text;
+        if let Some(c) = OTHER_DECLARATION.captures(heading_text) {
+            if let Some(z) = c.name("z1").or(c.name("z2")) {
+                let span = section.heading_span.clone();
+                timeline.other_zone_declared = Some((span.clone(), zone_named(z.as_str(), span)));
+            }
+        } else if UTC_DECLARATION.is_match(heading_text) || heading_text.contains("UTC") {
+            timeline.utc_declared = Some(section.heading_span.clone());
+        }
+        // Sub-headings of the timeline (`### 2026-03-03`) are date lines.
+        let mut items: Vec<(usize, Item)> = doc
+            .headings
+            .iter()
+            .filter(|h| h.span.start >= section.body.start && h.span.end <= section.body.end)
+            .filter_map(|h| {
+                time::date_line(&h.text).map(|d| {
+                    let at = doc.text(&h.span).find(&h.text).unwrap_or(0);
+                    let mut date = d;
+                    shift_date(&mut date, h.span.start + at);
+                    (h.span.start, Item::DateLine(h.span.clone(), date))
+                })
+            })
+            .collect();
+        let mut time_column: Option<usize> = None;
+        let mut item_spans: Vec<Span> = Vec::new();
+        for block in report.authored_blocks(section) {
+            match &block.kind {
+                // `- 16:20 - text`, `1. 16:20 text`
+                BlockKind::ListItem { .. } => {
+                    let own = block.own.clone();
+                    let text = doc.text(&own);
+                    let first_line_end = text.find('\n').map_or(own.end, |i| own.start + i);
+                    match read_line(doc.text(&(own.start..first_line_end)), own.start, true) {
+                        Line::Entry(mut e) => {
+                            e.span = own.start..trim_end(doc.text(&own), own.start);
+                            item_spans.push(block.span.clone());
+                            items.push((own.start, Item::Entry(e)));
+                        }
+                        Line::Date(d) => items.push((own.start, Item::DateLine(own.clone(), d))),
+                        Line::Declaration => {}
+                        Line::Other(found) => {
+                            // A detail under another item is part of it.
+                            let nested = item_spans
+                                .iter()
+                                .any(|p| p.start < block.span.start && block.span.end <= p.end);
+                            item_spans.push(block.span.clone());
+                            if !nested {
+                                items.push((
+                                    own.start,
+                                    Item::Malformed(Malformed {
+                                        span: own.start..trim_end(text, own.start),
+                                        found,
+                                    }),
+                                ));
+                            }
+                        }
+                    }
+                }
+                // `| 2025-10-06 14:03 | event |`
+                BlockKind::TableRow { header, cells } => {
+                    if *header {
+                        let row = doc.text(&block.span);
+                        if UTC_DECLARATION.is_match(row) || row.contains("UTC") {
+                            timeline.utc_declared.get_or_insert(block.span.clone());
+                        }
+                        time_column = cells.iter().position(|c| {
+                            let t = doc.text(c).to_ascii_lowercase();
+                            t.contains("time") || t.contains("when") || t.contains("date")
+                        });
+                        continue;
+                    }
+                    if let Some(item) = read_row(doc, &block.span, cells, time_column) {
+                        items.push((block.span.start, item));
+                    }
+                }
+                // Plain lines: `14:50 - text`, date lines, "All times are UTC."
+                BlockKind::Paragraph => {
+                    let text = doc.text(&block.span);
+                    let mut offset = block.span.start;
+                    let lines: Vec<&str> = text.split('\n').collect();
+                    let several = lines.len() > 1;
+                    for line in lines {
+                        match read_line(line, offset, several) {
+                            Line::Entry(e) => items.push((offset, Item::Entry(e))),
+                            Line::Date(d) => items.push((
+                                offset,
+                                Item::DateLine(offset..offset + line.trim_end().len(), d),
+                            )),
+                            Line::Other(found) if several && looks_timed(line) => {
+                                items.push((
+                                    offset,
+                                    Item::Malformed(Malformed {
+                                        span: offset..trim_end(line, offset),
+                                        found,
+                                    }),
+                                ));
+                            }
+                            Line::Other(_) | Line::Declaration => {}
+                        }
+                        offset += line.len() + 1;
+                    }
+                }
+                BlockKind::Code { .. } | BlockKind::Quote { .. } | BlockKind::Html => {}
+            }
+        }
+        // Zone declarations anywhere in the timeline's own text.
+        for block in report.authored_blocks(section) {
+            if matches!(block.kind, BlockKind::Code { .. }) {
+                continue;
+            }
+            let text = doc.text(&block.own);
+            if timeline.utc_declared.is_none() && timeline.other_zone_declared.is_none() {
+                if let Some(m) = UTC_DECLARATION
+                    .find(text)
+                    .filter(|m| !OFFSET_AFTER.is_match(&text[m.end()..]))
+                {
+                    let is_entry_zone = items.iter().any(|(_, i)| {
+                        matches!(i, Item::Entry(e) if e.span.start <= block.own.start + m.start() && block.own.start + m.end() <= e.span.end)
+                    });
+                    if !is_entry_zone || m.as_str().to_ascii_lowercase().contains("time") {
+                        timeline.utc_declared =
+                            Some(block.own.start + m.start()..block.own.start + m.end());
+                    }
+                }
+            }
+            if timeline.other_zone_declared.is_none() {
+                if let Some(c) = OTHER_DECLARATION.captures(text) {
+                    if let (Some(m), Some(z)) = (c.get(0), c.name("z1").or(c.name("z2"))) {
+                        let base = block.own.start;
+                        let mut zone = zone_named(z.as_str(), base + z.start()..base + z.end());
+                        zone.span = base + z.start()..base + z.end();
+                        timeline.other_zone_declared =
+                            Some((base + m.start()..base + m.end(), zone));
+                    }
+                }
+            }
+        }
+        // The report-wide statement "All times in this report are UTC".
+        if timeline.utc_declared.is_none() && timeline.other_zone_declared.is_none() {
+            timeline.utc_declared = report_wide_utc(report);
+        }
+        items.sort_by_key(|(at, _)| *at);
+        // Items under a sub-heading that is not a date ("### Summary of
+        // events") belong to a timeline only if some of them have times.
+        let breaks: Vec<usize> = doc
+            .headings
+            .iter()
+            .filter(|h| h.span.start > section.heading_span.start && h.span.end <= section.body.end)
+            .filter(|h| time::date_line(&h.text).is_none())
+            .map(|h| h.span.start)
+            .collect();
+        let group = |at: usize| breaks.iter().filter(|b| **b <= at).count();
+        let timed_groups: Vec<usize> = items
+            .iter()
+            .filter(|(_, i)| matches!(i, Item::Entry(_)))
+            .map(|(at, _)| group(*at))
+            .collect();
+        if !timed_groups.is_empty() {
+            items.retain(|(at, i)| {
+                !matches!(i, Item::Malformed(_)) || timed_groups.contains(&group(*at))
+            });
+        }
+        timeline.resolve(items, report_date(report));
+        timeline
+    }
+
+    /// Gives every entry its day and UTC date-time, in order.
+    fn resolve(&mut self, items: Vec<(usize, Item)>, report_date: Option<NaiveDate>) {
+        let declared_offset = self.other_zone_declared.as_ref().map(|(_, z)| z.clone());
+        let mut day: Option<(NaiveDate, DaySource)> = report_date.map(|d| (d, DaySource::Report));
+        let mut previous: Option<NaiveTime> = None;
+        let stand_in_day = day.is_none();
+        if day.is_none() {
+            // A stand-in day, so that entries can still be ordered.
+            day = NaiveDate::from_ymd_opt(2000, 1, 1).map(|d| (d, DaySource::Report));
+        }
+        let mut real_day = report_date.is_some();
+        for (_, item) in items {
+            match item {
+                Item::DateLine(span, date) => {
+                    if let Some(d) = date.date {
+                        real_day = true;
+                        day = Some((d, DaySource::DateLine));
+                        previous = None;
+                    }
+                    self.date_lines.push(DateLine { span, date });
+                }
+                Item::Malformed(m) => self.malformed.push(m),
+                Item::Entry(mut e) => {
+                    if let (Some(d), Some((current, _))) = (&mut e.date, day) {
+                        if !d.year_given && (!stand_in_day || real_day) {
+                            // The year that puts the date nearest the current day.
+                            let nearest = [current.year() - 1, current.year(), current.year() + 1]
+                                .into_iter()
+                                .filter_map(|y| NaiveDate::from_ymd_opt(y, d.month, d.day))
+                                .min_by_key(|c| (*c - current).num_days().abs());
+                            if let Some(n) = nearest {
+                                d.year = n.year();
+                                d.date = Some(n);
+                            }
+                        }
+                    }
+                    let resolved = e.clock.as_ref().and_then(|c| c.resolve().ok());
+                    e.time = resolved.map(|(t, _)| t);
+                    if let Some(d) = e.date.as_ref().and_then(|d| d.date) {
+                        real_day = true;
+                        day = Some((d, DaySource::Entry));
+                    } else if let (Some(prev), Some(t), Some((d, _))) = (previous, e.time, day) {
+                        if t < prev && prev.hour() >= 18 && t.hour() < 8 {
+                            day = d.succ_opt().map(|n| (n, DaySource::NextDay));
+                        }
+                    }
+                    e.day = day.filter(|_| real_day).map(|(d, source)| {
+                        let source = if e.date.as_ref().is_some_and(|x| x.date.is_some()) {
+                            DaySource::Entry
+                        } else {
+                            source
+                        };
+                        (d, source)
+                    });
+                    let zone = e
+                        .clock
+                        .as_ref()
+                        .and_then(|c| c.zone.clone())
+                        .or_else(|| declared_offset.clone());
+                    let local = match (day, resolved) {
+                        (Some((d, _)), Some((t, next))) => {
+                            let local = d.and_time(t) + TimeDelta::days(i64::from(next));
+                            match time::zone_offset(zone.as_ref(), d) {
+                                Some(offset) => Some(local - offset),
+                                // An unknown offset: order by the clock, but
+                                // give no UTC time.
+                                None => {
+                                    e.order_key = Some(local);
+                                    None
+                                }
+                            }
+                        }
+                        // A date-only entry sorts at the start of its day.
+                        (Some((d, DaySource::Entry)), None) if e.clock.is_none() => {
+                            Some(d.and_time(NaiveTime::MIN))
+                        }
+                        _ => None,
+                    };
+                    if local.is_some() || e.order_key.is_none() {
+                        e.order_key = local;
+                    }
+                    if e.day.is_some() && e.time.is_some() {
+                        e.at = local;
+                    }
+                    if e.time.is_some() {
+                        previous = e.time;
+                    }
+                    self.entries.push(*e);
+                }
+            }
+        }
+    }
+
+    /// The entries, in the order they are written.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The first entry at or after `after` (UTC) whose text records `kind`
+    /// (an alert, a page or someone noticing; a mitigation; the resolution).
+    /// Entries without a full date-time are skipped.
+    pub fn first_matching(&self, kind: EventKind, after: NaiveDateTime) -> Option<&Entry> {
+        let pattern: &Regex = match kind {
+            EventKind::Detection => &DETECTION,
+            EventKind::Mitigation => &MITIGATION,
+            EventKind::Resolution => &RESOLUTION,
+        };
+        self.entries
+            .iter()
+            .filter(|e| e.at.is_some_and(|at| at >= after))
+            .find(|e| pattern.is_match(&e.text))
+    }
+
+    /// True when the timeline has at least one entry with a time.
+    pub fn has_times(&self) -> bool {
+        self.entries.iter().any(|e| e.clock.is_some())
+    }
+}
+
+/// The report's date: the title's, else front matter `started`, else the
+/// first real date written in the Summary, Impact or Timeline.
+pub fn report_date(report: &Report<'_>) -> Option<NaiveDate> {
+    if let Some(title) = &report.title {
+        if let Some(dt) = title.datetime {
+            return Some(dt.date());
+        }
+        if let Some(d) = time::find_dates(&title.text).iter().find_map(|d| d.date) {
+            return Some(d);
+        }
+    }
+    if let Some(started) = report.front_matter.started {
+        return Some(started.date_naive());
+    }
+    ["Summary", "Impact", "Timeline", "Detection"]
+        .iter()
+        .filter_map(|name| report.section(name))
+        .flat_map(|s| report.authored_blocks(s))
+        .filter(|b| !matches!(b.kind, BlockKind::Code { .. }))
+        .find_map(|b| {
+            time::find_dates(report.doc.text(&b.own))
+                .iter()
+                .find_map(|d| d.date)
+        })
+}
+
+/// "All times in this report are UTC" anywhere before the timeline.
+fn report_wide_utc(report: &Report<'_>) -> Option<Span> {
+    static REPORT_WIDE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\ball\s+times\b[^\n.]{0,50}?\b(?:UTC|GMT)\b").expect("valid regex")
+    });
+    report.doc.blocks.iter().find_map(|b| {
+        if report.is_template_text(b) {
+            return None;
+        }
+        let text = report.doc.text(&b.own);
+        REPORT_WIDE
+            .find(text)
+            .filter(|m| !OFFSET_AFTER.is_match(&text[m.end()..]))
+            .map(|m| b.own.start + m.start()..b.own.start + m.end())
+    })
+}
+
+fn zone_named(name: &str, span: Span) -> Zone {
+    let found = time::find_times(&format!("00:00 {name}"));
+    let mut zone = found
+        .into_iter()
+        .next()
+        .and_then(|t| t.zone)
+        .unwrap_or(Zone {
+            span: 0..0,
+            name: name.to_string(),
+            offset_minutes: None,
+            us_standard: None,
+        });
+    if zone.name.to_ascii_lowercase().starts_with("local") {
+        zone.offset_minutes = None;
+        zone.us_standard = None;
+        zone.name = "local time".to_string();
+        zone.span = span;
+        return zone;
+    }
+    zone.name = name.to_string();
+    zone.span = span;
+    zone
+}
+
+enum Item {
+    Entry(Box<Entry>),
+    DateLine(Span, FoundDate),
+    Malformed(Malformed),
+}
+
+enum Line {
+    Entry(Box<Entry>),
+    Date(FoundDate),
+    Declaration,
+    /// Not an entry; what it starts with.
+    Other(String),
+}
+
+/// The end of `text` (which starts at `base`) without trailing whitespace.
+fn trim_end(text: &str, base: usize) -> usize {
+    base + text.trim_end().len()
+}
+
+fn shift_date(date: &mut FoundDate, base: usize) {
+    date.span = date.span.start + base..date.span.end + base;
+    if let Some((w, _)) = &mut date.weekday {
+        *w = w.start + base..w.end + base;
+    }
+}
+
+fn shift_time(clock: &mut ClockTime, base: usize) {
+    clock.span = clock.span.start + base..clock.span.end + base;
+    clock.clock_span = clock.clock_span.start + base..clock.clock_span.end + base;
+    if let Some(z) = &mut clock.zone {
+        z.span = z.span.start + base..z.span.end + base;
+    }
+}
+
+/// Characters that may sit around the time of an entry: list markers,
+/// emphasis, brackets, code ticks.
+fn is_markup(c: char) -> bool {
+    c.is_whitespace() || "-*+_`[]()|>#~".contains(c)
+}
+
+static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?").expect("valid regex")
+});
+static LEAD_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:at|around|about|approx\.?|approximately|circa|ca\.|roughly|on|time:?|~|≈)$",
+    )
+    .expect("valid regex")
+});
+static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s*_`)\]|]*(?:[-–—:|>=]+|\bUTC\b)?[\s*_`|]*").expect("valid regex")
+});
+/// A line that starts the way an entry does: with digits and a colon, dot or `h`.
+static TIMED_SHAPE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\s*_`~\[(]*\d{1,2}[:.h]\d").expect("valid regex"));
+
+fn looks_timed(line: &str) -> bool {
+    let line = LIST_MARKER.find(line).map_or(line, |m| &line[m.end()..]);
+    TIMED_SHAPE.is_match(line)
+}
+
+/// Reads one line of a timeline (without its list marker, which is
+/// skipped here). `base` is the line's offset in the file.
+fn read_line(line: &str, base: usize, _several: bool) -> Line {
+    let marker = LIST_MARKER.find(line).map_or(0, |m| m.end());
+    let body = &line[marker..];
+    if let Some(mut d) = time::date_line(body) {
+        shift_date(&mut d, base + marker);
+        return Line::Date(d);
+    }
+    let times = time::find_times(body);
+    let mut dates = time::find_dates(body);
+    // `Jan 13`, `12-05 16:21`: a date without its year at the start.
+    let lead_start = body.len() - body.trim_start_matches(is_markup).len();
+    let full_date_first = dates
+        .first()
+        .is_some_and(|d| times.first().is_none_or(|t| d.span.start < t.span.start));
+    if !full_date_first {
+        if let Some(mut d) = time::short_date_at_start(&body[lead_start..]) {
+            d.span = d.span.start + lead_start..d.span.end + lead_start;
+            if times.first().is_none_or(|t| t.span.start >= d.span.end) {
+                dates.insert(0, d);
+            }
+        }
+    }
+    let first_time = times.first();
+    let first_date = dates.first();
+    // What comes before the first date or time must be markup or a lead word.
+    let lead_end = match (first_time, first_date) {
+        (Some(t), Some(d)) => t.span.start.min(
+            d.weekday
+                .as_ref()
+                .map_or(d.span.start, |w| w.0.start.min(d.span.start)),
+        ),
+        (Some(t), None) => t.span.start,
+        (None, Some(d)) => d
+            .weekday
+            .as_ref()
+            .map_or(d.span.start, |w| w.0.start.min(d.span.start)),
+        (None, None) => body.len(),
+    };
+    let lead = body[..lead_end].trim_matches(is_markup);
+    let lead_ok = lead.is_empty() || LEAD_WORDS.is_match(lead);
+    if !lead_ok || (first_time.is_none() && first_date.is_none()) {
+        if UTC_DECLARATION.is_match(body) || OTHER_DECLARATION.is_match(body) {
+            return Line::Declaration;
+        }
+        let found: String = body
+            .trim_start_matches(is_markup)
+            .chars()
+            .take(24)
+            .collect();
+        return Line::Other(found);
+    }
+    // The date (if it comes first) and the time right after it.
+    let mut date = None;
+    let mut clock = None;
+    let mut end;
+    match (first_time, first_date) {
+        (Some(t), Some(d)) if d.span.start < t.span.start => {
+            end = d.span.end;
+            let gap = &body[d.span.end..t.span.start];
+            if gap
+                .trim_matches(|c: char| is_markup(c) || c == ',' || c == 'T' || c == '@')
+                .is_empty()
+                || gap.trim().eq_ignore_ascii_case("at")
+            {
+                clock = Some(t.clone());
+                end = t.span.end;
+            }
+            date = Some(d.clone());
+        }
+        (Some(t), _) => {
+            clock = Some(t.clone());
+            end = t.span.end;
+        }
+        (None, Some(d)) => {
+            date = Some(d.clone());
+            end = d.span.end;
+        }
+        (None, None) => return Line::Other(String::new()),
+    }
+    // A period: `16:20 - 16:45 - text`, `9:00 AM – 1:51 PM`.
+    let mut until = None;
+    if let Some(c) = &clock {
+        if let Some(next) = times.iter().find(|t| t.span.start >= c.span.end) {
+            let gap = &body[end..next.span.start];
+            let joined = gap.trim_matches(|ch: char| ch.is_whitespace() || "*_`~".contains(ch));
+            if matches!(joined, "-" | "–" | "—" | "to" | "until") {
+                end = next.span.end;
+                until = Some(next.clone());
+            }
+        }
+    }
+    // A date right after the time (`16:20 2026-03-03`) is rare; ignore it.
+    let start = lead_end;
+    let rest = &body[end..];
+    let sep = SEPARATOR.find(rest).map_or(0, |m| m.end());
+    let text_start = end + sep;
+    let text = body[text_start..].trim_end();
+    if let Some(c) = &mut clock {
+        shift_time(c, base + marker);
+    }
+    if let Some(c) = &mut until {
+        shift_time(c, base + marker);
+    }
+    if let Some(d) = &mut date {
+        shift_date(d, base + marker);
+    }
+    let abs = |i: usize| base + marker + i;
+    Line::Entry(Box::new(Entry {
+        span: abs(0).min(base)..abs(body.trim_end().len()),
+        time_span: abs(start)..abs(end),
+        time: None,
+        clock,
+        until,
+        date,
+        day: None,
+        at: None,
+        order_key: None,
+        text: text.trim_end_matches(['*', '_']).trim().to_string(),
+        text_span: abs(text_start)..abs(text_start + text.len()),
+    }))
+}
+
+/// Reads a table row: the time column (the header's "Time"/"Date"/"When",
+/// else the first cell with a time), a date column, and the event.
+fn read_row(
+    doc: &crate::document::Document,
+    span: &Span,
+    cells: &[Span],
+    time_column: Option<usize>,
+) -> Option<Item> {
+    let texts: Vec<&str> = cells.iter().map(|c| doc.text(c)).collect();
+    if texts.iter().all(|t| t.trim().is_empty()) {
+        return None;
+    }
+    let timed = |i: usize| {
+        texts
+            .get(i)
+            .is_some_and(|t| !time::find_times(t).is_empty() || !time::find_dates(t).is_empty())
+    };
+    let column = time_column
+        .filter(|&i| timed(i))
+        .or_else(|| (0..texts.len()).find(|&i| timed(i)));
+    let Some(column) = column else {
+        let found: String = texts
+            .first()
+            .map(|t| t.trim().chars().take(24).collect())
+            .unwrap_or_default();
+        return Some(Item::Malformed(Malformed {
+            span: span.clone(),
+            found,
+        }));
+    };
+    let cell = &cells[column];
+    let mut entry = match read_line(doc.text(cell), cell.start, false) {
+        Line::Entry(e) => e,
+        Line::Date(d) => {
+            // `| 2025-10-06 | 14:03 | event |`: a date column and a time column.
+            let next = column + 1;
+            let time_cell = cells.get(next)?;
+            match read_line(doc.text(time_cell), time_cell.start, false) {
+                Line::Entry(mut e) if e.clock.is_some() => {
+                    e.date = Some(d);
+                    e.time_span = cell.start..e.time_span.end;
+                    e.text.clear();
+                    e
+                }
+                _ => return Some(Item::DateLine(span.clone(), d)),
+            }
+        }
+        Line::Declaration | Line::Other(_) => {
+            let found: String = doc.text(cell).trim().chars().take(24).collect();
+            return Some(Item::Malformed(Malformed {
+                span: span.clone(),
+                found,
+            }));
+        }
+    };
+    entry.span = span.clone();
+    if entry.text.is_empty() {
+        // The event is in the next non-empty cell that is not the time.
+        if let Some(c) = cells
+            .iter()
+            .skip(column + 1)
+            .find(|c| !doc.text(c).trim().is_empty() && !entry.time_span.contains(&c.start))
+        {
+            let text = doc.text(c).trim();
+            let at = doc.text(c).find(text).unwrap_or(0);
+            entry.text = text.to_string();
+            entry.text_span = c.start + at..c.start + at + text.len();
+        }
+    }
+    Some(Item::Entry(entry))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::templates::{DEFAULT_TEMPLATE, builtin};
+
+    fn timeline(src: &str) -> (Report<'static>, Vec<(String, String, String)>) {
+        let report = Report::build(
+            "incident-2026-03-03-1.md",
+            Document::parse(src.to_string()),
+            builtin(DEFAULT_TEMPLATE).unwrap(),
+            &[],
+        );
+        let rows = report
+            .timeline
+            .entries
+            .iter()
+            .map(|e| {
+                (
+                    report.doc.text(&e.time_span).to_string(),
+                    e.at.map_or_else(
+                        || "-".into(),
+                        |a| a.format("%Y-%m-%d %H:%M:%S%.3f").to_string(),
+                    ),
+                    e.text.clone(),
+                )
+            })
+            .collect();
+        (report, rows)
+    }
+
+    fn row(a: &str, b: &str, c: &str) -> (String, String, String) {
+        (a.into(), b.into(), c.into())
+    }
+
+    #[test]
+    fn list_forms() {
+        let (r, rows) = timeline(
+            "# Incident: 2026-03-03 16-20-00\n\n## Timeline\n\nAll times are UTC.\n\n- _16:20_ - first\n- 16:25 - second\n- **16:30:07.311** — third\n* 2026-03-03 16:40 UTC: fourth\n1. 16:50 fifth\n- ~17:00 sixth\n- 4:20 PM MST — seventh\n- 23:55Z - late\n- 00:10 - after midnight\n",
+        );
+        assert_eq!(
+            rows,
+            [
+                row("16:20", "2026-03-03 16:20:00.000", "first"),
+                row("16:25", "2026-03-03 16:25:00.000", "second"),
+                row("16:30:07.311", "2026-03-03 16:30:07.311", "third"),
+                row("2026-03-03 16:40 UTC", "2026-03-03 16:40:00.000", "fourth"),
+                row("16:50", "2026-03-03 16:50:00.000", "fifth"),
+                row("17:00", "2026-03-03 17:00:00.000", "sixth"),
+                row("4:20 PM MST", "2026-03-03 23:20:00.000", "seventh"),
+                row("23:55Z", "2026-03-03 23:55:00.000", "late"),
+                row("00:10", "2026-03-04 00:10:00.000", "after midnight"),
+            ]
+        );
+        assert!(r.timeline.utc_declared.is_some());
+        assert!(r.timeline.malformed.is_empty());
+    }
+
+    #[test]
+    fn date_lines_tables_and_plain_lines() {
+        let (r, rows) = timeline(
+            "# Incident: 2025-10-14 08-41-00\n\n## Timeline (UTC)\n\n_Tuesday, October 14, 2025_\n\n14:50 - plain\n14:55 - plain two\n\n**March 3, 2026**\n\n| Time | Event |\n| --- | --- |\n| 2025-10-06 14:03 | tabled |\n| 14:05 | next |\n\n### 2026-03-05\n\n- 09:00 - under heading\n- no time here\n",
+        );
+        assert_eq!(
+            rows,
+            [
+                row("14:50", "2025-10-14 14:50:00.000", "plain"),
+                row("14:55", "2025-10-14 14:55:00.000", "plain two"),
+                row("2025-10-06 14:03", "2025-10-06 14:03:00.000", "tabled"),
+                row("14:05", "2025-10-06 14:05:00.000", "next"),
+                row("09:00", "2026-03-05 09:00:00.000", "under heading"),
+            ]
+        );
+        assert_eq!(r.timeline.date_lines.len(), 3);
+        assert_eq!(r.timeline.malformed.len(), 1);
+        assert_eq!(r.timeline.malformed[0].found, "no time here");
+        assert!(r.timeline.utc_declared.is_some());
+    }
+
+    #[test]
+    fn first_matching_finds_events() {
+        let (r, _) = timeline(
+            "# Incident: 2025-10-14 08-41-00\n\n## Timeline\n\n- 08:35 - deploy starts\n- 08:41 - errors\n- 08:47 - alert pages on-call\n- 09:06 - rollback finishes\n- 09:17 - incident resolved\n",
+        );
+        let start = r.timeline.entries[1].at.unwrap();
+        let t = |k| r.timeline.first_matching(k, start).map(|e| e.text.clone());
+        assert_eq!(
+            t(EventKind::Detection).as_deref(),
+            Some("alert pages on-call")
+        );
+        assert_eq!(
+            t(EventKind::Mitigation).as_deref(),
+            Some("rollback finishes")
+        );
+        assert_eq!(
+            t(EventKind::Resolution).as_deref(),
+            Some("incident resolved")
+        );
     }
 }

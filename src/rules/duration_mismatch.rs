@@ -1,18 +1,38 @@
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::diagnostic::Diagnostic;
 use crate::model::Report;
+use crate::model::time::{PlacedDuration, StatedWindow, describe_seconds, tail};
 
 declare_rule! {
     /// ## What it does
-    /// A stated duration matches the interval it describes.
+    /// Checks that a duration stated in Summary or Impact matches the
+    /// interval it describes in the same sentence: "For 40 minutes between
+    /// 10:05 and 10:50" is 45 minutes.
+    ///
+    /// Durations in words and abbreviations count (`1 hr 12 minutes`,
+    /// `1h 5m`, `an hour`, `half an hour`, `2 hrs`). Approximate wording
+    /// ("about", "~", "roughly", "around", "nearly") and durations in whole
+    /// hours allow ±10% or 1 minute, whichever is more. Bounds ("over 30
+    /// minutes", "within an hour") and distances ("5 minutes after") are
+    /// not compared.
     ///
     /// ## Why is this bad?
-    /// Not yet implemented: this rule reports nothing yet.
+    /// A duration that contradicts its own start and end times leaves the
+    /// reader unsure which is right, and the wrong one ends up in metrics
+    /// such as time to resolve.
     ///
     /// ## Example
-    /// (to be written)
+    /// ```markdown
+    /// For 30 minutes between 08:41 and 09:17 UTC, orders failed.
+    /// ```
     ///
     /// ## Use instead
-    /// (to be written)
+    /// ```markdown
+    /// For 36 minutes between 08:41 and 09:17 UTC, orders failed.
+    /// ```
     pub(crate) static DURATION_MISMATCH = {
         id: "duration-mismatch",
         family: Time,
@@ -23,4 +43,149 @@ declare_rule! {
     }
 }
 
-fn check(_report: &Report<'_>, _out: &mut Vec<Diagnostic>) {}
+/// Words before a duration that make it the length of the window.
+static LEADS_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\bfor|\blasted|\blasting|\blasts|\btotal of|\bspanning|\bduration of|\boutage of|\bdowntime of|\bwindow of|\bperiod of|\bover a|\(|—|–)\s*(?:about|around|approximately|approx\.?|roughly|nearly|almost|~|a|an)?\s*$")
+        .expect("valid regex")
+});
+/// Words after a duration that make it the length of the window.
+static LEADS_OUT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:-?\s*long\b|outage|incident|of\s+(?:downtime|outage|impact|disruption|degraded)|downtime|window|period|in\s+total|total|\))")
+        .expect("valid regex")
+});
+static APPROX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\babout|\baround|\bapprox|\broughly|\bnearly|\balmost|\bcirca|~|≈|\bestimated|\bapproximately)")
+        .expect("valid regex")
+});
+
+/// Words that may sit between a duration and the window it measures.
+const LINKING: &[&str] = &[
+    "from",
+    "between",
+    "for",
+    "a",
+    "an",
+    "lasting",
+    "of",
+    "utc",
+    "z",
+    "gmt",
+    "on",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "approx",
+    "i.e.",
+    "ie",
+    "total",
+    "in",
+    "that",
+    "is",
+    "was",
+    "or",
+    "which",
+    "spanning",
+];
+
+fn check(report: &Report<'_>, out: &mut Vec<Diagnostic>) {
+    let source = &report.doc.source;
+    for d in &report.times.durations {
+        if d.detail.bound || d.detail.offset {
+            continue;
+        }
+        let windows: Vec<&StatedWindow> = report
+            .times
+            .windows
+            .iter()
+            .filter(|w| w.sentence == d.sentence)
+            .collect();
+        let Some(window) = pair(report, d, &windows) else {
+            continue;
+        };
+        let Some(actual) = window.window.seconds() else {
+            continue;
+        };
+        if actual <= 0 {
+            continue;
+        }
+        let stated = d.detail.stated.seconds;
+        let before = source
+            .get(d.sentence.start..d.detail.stated.span.start)
+            .unwrap_or("");
+        let approximate = d.detail.stated.approximate
+            || d.detail.round
+            || window.window.approximate
+            || APPROX.is_match(before);
+        let tolerance = if approximate {
+            (actual / 10).max(60)
+        } else {
+            59
+        };
+        if (stated - actual).abs() <= tolerance {
+            continue;
+        }
+        let written = report.doc.text(&d.detail.stated.span);
+        let interval = format!(
+            "{} to {}",
+            report.doc.text(&window.window.start.clock_span),
+            report.doc.text(&window.window.end.clock_span)
+        );
+        out.push(
+            DURATION_MISMATCH
+                .diagnostic(
+                    d.detail.stated.span.clone(),
+                    format!(
+                        "this says {written}, but {interval} is {}",
+                        describe_seconds(actual)
+                    ),
+                )
+                .with_label(
+                    window.window.span.clone(),
+                    format!("{interval} is {}", describe_seconds(actual)),
+                )
+                .with_help(format!(
+                    "correct the duration to {} or correct the start and end times",
+                    describe_seconds(actual)
+                )),
+        );
+    }
+}
+
+/// The window a duration describes: the only one in its sentence when the
+/// duration is the only one there, or one right next to it, or one the
+/// wording ties it to ("for …", "… outage").
+fn pair<'a>(
+    report: &Report<'_>,
+    d: &PlacedDuration,
+    windows: &[&'a StatedWindow],
+) -> Option<&'a StatedWindow> {
+    let source = &report.doc.source;
+    let span = &d.detail.stated.span;
+    let nearest = windows.iter().copied().min_by_key(|w| {
+        if w.window.span.start >= span.end {
+            w.window.span.start - span.end
+        } else {
+            span.start.saturating_sub(w.window.span.end)
+        }
+    })?;
+    let gap = if nearest.window.span.start >= span.end {
+        source.get(span.end..nearest.window.span.start)
+    } else {
+        source.get(nearest.window.span.end..span.start)
+    }
+    .unwrap_or("");
+    // Only linking words between them: "for 36 minutes between …",
+    // "… 09:17 (36 minutes)", "36 minutes, from …".
+    let adjacent = gap.len() <= 40
+        && gap
+            .split(|c: char| c.is_whitespace() || ",()—–-:".contains(c))
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                LINKING.contains(&w.to_ascii_lowercase().as_str())
+                    || w.chars().all(|c| c.is_ascii_digit() || c == '/')
+            });
+    let worded = LEADS_IN.is_match(tail(source, span.start, 40))
+        || LEADS_OUT.is_match(source.get(span.end..).unwrap_or(""));
+    (adjacent || worded).then_some(nearest)
+}

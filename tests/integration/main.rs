@@ -9,3 +9,4 @@ mod formats;
 mod new;
 mod structure;
 mod suppression;
+mod time;
