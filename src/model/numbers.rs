@@ -65,7 +65,7 @@ const WORD_NUMBERS: &str = "zero|one|two|three|four|five|six|seven|eight|nine|te
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let one = format!(
-        r"(?:-?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|\b(?:{WORD_NUMBERS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?: hundred| thousand)?|\ba dozen|\ba hundred|\ba thousand)"
+        r"(?:-?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|\b(?:{WORD_NUMBERS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?:\s+hundred|\s+thousand)?|\ba\s+dozen|\ba\s+hundred|\ba\s+thousand)"
     );
     Regex::new(&format!(
         r"(?i)(?P<approx>\b(?:about|approximately|approx\.?|around|roughly|nearly|almost|an estimated|estimated|over|more than|at least|upwards of|up to|some|close to|under|fewer than|less than)\s+|~\s*|≈\s*)?(?P<a>{one})(?:\s*(?:-|–|—|to)\s*(?P<b>{one}))?"
@@ -129,7 +129,11 @@ fn stands_alone(text: &str, start: usize, end: usize) -> bool {
 
 /// The value of one number as written (`2,317`, `53.4`, `Twenty-one`, `a dozen`).
 pub fn value_of(text: &str) -> Option<f64> {
-    let t = text.trim().to_ascii_lowercase();
+    let t = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_ascii_lowercase();
     if t.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
         return t.replace(',', "").parse().ok();
     }
