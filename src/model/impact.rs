@@ -774,13 +774,18 @@ fn window_minutes(a: &Clock, b: &Clock) -> Option<i64> {
     Some((end - start).rem_euclid(24 * 60))
 }
 
+const LEVELS: &str = "critical|high|medium|mid|moderate|low|major|minor|severe";
+
 static SEVERITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bsev(?:erity)?[-\s]?[0-5]\b|\b(?:critical|high|medium|moderate|low|major|minor)[- ]severity\b|\bseverity(?:[\W_]{0,6}level)?[\W_]{0,6}(?:critical|high|medium|moderate|low|major|minor|[0-5]|sev-?[0-5]|p[0-4])\b|\b(?:critical|high|medium|moderate|low|major|minor)[- ](?:priority |impact )?(?:incident|outage)\b|\bpriority[\W_]{0,6}p[0-4]\b|\b(?:is|was|as) an? (?-i:P[0-4])\b|\b(?-i:P[0-4])[- ](?:incident|outage|severity)\b")
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"(?i)\bsev(?:erity)?[-\s]?[0-5]\b|\b(?:{LEVELS})[*_]*[- ]severity\b|\bseverity\b[^.\n]{{0,30}}?(?:\bwas|\bis|:)[\s*_]*(?:(?:a|an|level|of)\s+)*[*_]*(?:{LEVELS}|[0-5]|sev-?[0-5]|p[0-4])\b|\b(?:{LEVELS})[*_]*[- ](?:[a-z]+ )?(?:incident|outage|event)\b|\bpriority[\W_]{{0,6}}p?[0-4]\b|\b(?:is|was|as) an? (?-i:P[0-4])\b|\b(?-i:P[0-4])[- ](?:incident|outage|severity)\b"
+    ))
+    .expect("valid regex")
 });
 
 /// The severity a report states: front matter `severity`, else the first
-/// mention in the title, a heading or the authored text.
+/// mention in the title, a heading or the authored text (anywhere in the
+/// file, so a preamble before the first section counts).
 fn find_severity(report: &Report<'_>) -> Option<StatedSeverity> {
     if let Some(text) = report.front_matter.severity.as_deref() {
         if !text.trim().is_empty() {
@@ -797,28 +802,38 @@ fn find_severity(report: &Report<'_>) -> Option<StatedSeverity> {
             span: Some(span.start + m.start()..span.start + m.end()),
         })
     };
-    let title = report.title.as_ref().and_then(|t| found(&t.span));
-    title.or_else(|| {
-        report.sections.iter().find_map(|section| {
-            found(&section.heading_span).or_else(|| {
-                let mut spans = prose_spans(report, section);
-                // "## Severity" followed by "High".
-                if section
-                    .heading_text
-                    .to_ascii_lowercase()
-                    .contains("severity")
-                {
-                    let first = spans.next()?;
-                    let text = report.doc.text(&first).trim();
-                    return (!text.is_empty()).then(|| StatedSeverity {
-                        text: text.lines().next().unwrap_or("").to_string(),
+    if let Some(s) = report.doc.headings.iter().find_map(|h| found(&h.span)) {
+        return Some(s);
+    }
+    // "## Severity" followed by "High".
+    for section in &report.sections {
+        if section
+            .heading_text
+            .to_ascii_lowercase()
+            .contains("severity")
+        {
+            if let Some(first) = prose_spans(report, section).next() {
+                let text = report.doc.text(&first).trim();
+                if let Some(line) = text.lines().next().filter(|l| !l.is_empty()) {
+                    return Some(StatedSeverity {
+                        text: line.to_string(),
                         span: Some(first.clone()),
                     });
                 }
-                spans.find_map(|span| found(&span))
-            })
+            }
+        }
+    }
+    report
+        .doc
+        .blocks
+        .iter()
+        .filter(|b| !report.is_template_text(b))
+        .filter_map(|b| match &b.kind {
+            BlockKind::Paragraph | BlockKind::TableRow { .. } => Some(&b.span),
+            BlockKind::ListItem { .. } => Some(&b.own),
+            BlockKind::Code { .. } | BlockKind::Quote { .. } | BlockKind::Html => None,
         })
-    })
+        .find_map(found)
 }
 
 #[cfg(test)]
