@@ -536,7 +536,16 @@ impl Reader<'_> {
                 });
             }
         }
-        find_owner(text, span.start)
+        if let Some(c) = WILL_HANDLE.captures(text) {
+            let m = c.name("name")?;
+            if is_owner_name(m.as_str(), true) {
+                return Some(Field {
+                    text: clean(m.as_str()),
+                    span: span.start + m.start()..span.start + m.end(),
+                });
+            }
+        }
+        find_stated_owner(text, span.start).flatten()
     }
 
     fn find_deadline(&self, text: &str, base: usize) -> Option<Deadline> {
@@ -713,6 +722,11 @@ static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
 /// "Add retries — Payments team".
 static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s[–—-]\s+(?P<name>[^–—\n]{1,40}?)[\s.)]*$").expect("valid regex")
+});
+/// "Gage Smith will handle these": one owner for every item.
+static WILL_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[*_\s]*(?P<name>[^,.;:()*\n]{1,60}?)\s+will (?:handle|own|take care of|do|complete|be responsible for) (?:these|all|the following|them|every)")
+        .expect("valid regex")
 });
 static SECTION_OWNER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:assigned to|owned by|responsibility of|owner(?:s)? (?:is|are))\s*(?:the following (?:member|person|team)s?)?\s*:?[\s*_`]*(?P<name>\S)")
@@ -1019,6 +1033,15 @@ fn is_owner_name(name: &str, strict: bool) -> bool {
 
 /// The owner an item's text names, if any. `base` is the text's offset.
 fn find_owner(text: &str, base: usize) -> Option<Field> {
+    match find_stated_owner(text, base) {
+        Some(found) => found,
+        None => find_implied_owner(text, base),
+    }
+}
+
+/// An owner stated with a label, a handle or "X is responsible": `Some(None)`
+/// when a label says there is none yet (`Owner: TBD`).
+fn find_stated_owner(text: &str, base: usize) -> Option<Option<Field>> {
     let field = |start: usize, name: &str| Field {
         text: clean(name),
         span: base + start..base + start + name.len(),
@@ -1027,29 +1050,30 @@ fn find_owner(text: &str, base: usize) -> Option<Field> {
     for m in OWNER_LABEL.find_iter(text) {
         let name = take_name(&text[m.end()..]);
         if is_owner_name(name, false) {
-            return Some(field(m.end(), name));
+            return Some(Some(field(m.end(), name)));
         }
         labelled = true;
     }
     if labelled {
         // "Owner: TBD": the item says it has no owner yet.
-        return None;
+        return Some(None);
     }
     for m in OWNER_BARE.find_iter(text) {
         let name = take_name(&text[m.end()..]);
         let lenient = !name.starts_with(|c: char| c.is_lowercase()) && is_owner_name(name, false);
         if lenient || is_owner_name(name, true) {
-            return Some(field(m.end(), name));
+            return Some(Some(field(m.end(), name)));
         }
     }
     if let Some(c) = HANDLE.captures(text) {
-        let m = c.get(1)?;
-        return Some(field(m.start(), m.as_str()));
+        if let Some(m) = c.get(1) {
+            return Some(Some(field(m.start(), m.as_str())));
+        }
     }
     for m in OWNER_PHRASE.find_iter(text) {
         let name = take_name(&text[m.end()..]);
         if is_owner_name(name, true) && month_number(name).is_none() {
-            return Some(field(m.end(), name));
+            return Some(Some(field(m.end(), name)));
         }
     }
     for c in RESPONSIBLE.captures_iter(text) {
@@ -1067,10 +1091,21 @@ fn find_owner(text: &str, base: usize) -> Option<Field> {
         for (offset, _) in &words {
             let name = m.as_str()[*offset..].trim();
             if is_owner_name(name, true) {
-                return Some(field(m.start() + offset, name));
+                return Some(Some(field(m.start() + offset, name)));
             }
         }
     }
+    None
+}
+
+/// An owner implied by the shape of the item: a sentence's subject
+/// ("Dev team will …"), a prefix ("Factory team: …"), a bracketed name
+/// ("[Aaron]") or a trailing "— Payments team".
+fn find_implied_owner(text: &str, base: usize) -> Option<Field> {
+    let field = |start: usize, name: &str| Field {
+        text: clean(name),
+        span: base + start..base + start + name.len(),
+    };
     let body_start = MARKER.find(text).map_or(0, |m| m.end());
     let body = &text[body_start..];
     if let Some(c) = SUBJECT.captures(body) {

@@ -96,6 +96,25 @@ fn section_wide_owner_applies_to_every_item() {
 }
 
 #[test]
+fn section_wide_owner_forms() {
+    for (file, owner) in [
+        ("quiet-section-owner-will-handle.md", "Dana Kim"),
+        ("quiet-section-owner-responsible.md", "Dana Kim"),
+        ("quiet-section-owner-member.md", "Dana Kim"),
+    ] {
+        let r = fixture_report("action-item-owner", file);
+        assert_eq!(
+            r.actions.section_owner.as_ref().map(|o| o.text.as_str()),
+            Some(owner),
+            "{file}"
+        );
+    }
+    // A paragraph whose subject is not a person names no owner for all.
+    let r = fixture_report("action-item-owner", "fire-intro-is-not-an-owner.md");
+    assert!(r.actions.section_owner.is_none());
+}
+
+#[test]
 fn table_rows_and_nested_items_are_items() {
     let r = fixture_report("action-item-owner", "quiet-table.md");
     let items = &r.actions.items;
@@ -172,6 +191,7 @@ fn action_item_owner_fires() {
     assert_fires("action-item-owner", "fire-none.md", &[66]);
     assert_fires("action-item-owner", "fire-some.md", &[69, 70]);
     assert_fires("action-item-owner", "fire-table.md", &[71]);
+    assert_fires("action-item-owner", "fire-intro-is-not-an-owner.md", &[66]);
     let (text, diags) = check_fixture("action-item-owner", "fire-none.md");
     let d = diags
         .iter()
