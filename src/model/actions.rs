@@ -643,33 +643,35 @@ fn month_number(name: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-static ISO_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b").expect("valid regex"));
-static US_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b").expect("valid regex"));
+static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?-u:\b)").expect("valid regex")
+});
+static US_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?-u:\b)").expect("valid regex")
+});
 const MONTHS: &str = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?P<mon>{MONTHS})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
+        r"(?i)^(?P<mon>{MONTHS})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>\d{{4}})(?-u:\b))?"
     ))
     .expect("valid regex")
 });
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTHS})\b\.?(?:,?\s+(?P<year>\d{{4}})\b)?"
+        r"(?i)^(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTHS})(?-u:\b)\.?(?:,?\s+(?P<year>\d{{4}})(?-u:\b))?"
     ))
     .expect("valid regex")
 });
 
 /// "Due: …", "due 2026-02-09", "Deadline: …", "Target: …", "by Feb 3".
 static DUE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<label>due(?:\s+date)?|deadline|target(?:\s+date)?|eta|timeline|complete by|to be (?:completed|done) by|finish(?:ed)? by|no later than|by|on|before|until)\b(?:\s+(?:of|on|by|is))?[\s*_`]*(?P<colon>[:=])?[\s*_`]*")
+    Regex::new(r"(?i)(?-u:\b)(?P<label>due(?:\s+date)?|deadline|target(?:\s+date)?|eta|timeline|complete by|to be (?:completed|done) by|finish(?:ed)? by|no later than|by|on|before|until)(?-u:\b)(?:\s+(?:of|on|by|is))?[\s*_`]*(?P<colon>[:=])?[\s*_`]*")
         .expect("valid regex")
 });
 
 /// Marks of a finished item.
 static DONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\((?:done|complete|completed|fixed|resolved|closed|finished|implemented)\b[^)]*\)|\bstatus\W{0,3}(?:done|complete|completed|closed|fixed|resolved|finished)\b|\b(?:done|completed|finished)\W{0,3}:|\b(?:completed|done|finished|implemented)\s+(?:on|by|in)\b|(?:^|[.!]\s+|\s[-–—]\s*)(?:done|complete|completed)\W{0,4}$|✅|✔|☑|^\s*(?:[-*+]|\d+[.)])?\s*~~")
+    Regex::new(r"(?i)\((?:done|complete|completed|fixed|resolved|closed|finished|implemented)(?-u:\b)[^)]*\)|(?-u:\b)status\W{0,3}(?:done|complete|completed|closed|fixed|resolved|finished)(?-u:\b)|(?-u:\b)(?:done|completed|finished)\W{0,3}:|(?-u:\b)(?:completed|done|finished|implemented)\s+(?:on|by|in)(?-u:\b)|(?:^|[.!]\s+|\s[-–—]\s*)(?:done|complete|completed)\W{0,4}$|✅|✔|☑|^\s*(?:[-*+]|\d+[.)])?\s*~~")
         .expect("valid regex")
 });
 
@@ -692,18 +694,18 @@ static OWNER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "owner DevOps, due …": the label without a colon.
 static OWNER_BARE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bowner\s+").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)owner\s+").expect("valid regex"));
 static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[\s(\[,;:])(@[A-Za-z0-9][A-Za-z0-9_.-]*[A-Za-z0-9_])").expect("valid regex")
 });
 /// "Completed by Samir on …", "assigned to Dana", "responsibility of Katie".
 static OWNER_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:completed|done|finished|fixed|implemented|owned|handled|assigned) (?:by|to)\s+|\bresponsibility of\s+")
+    Regex::new(r"(?i)(?-u:\b)(?:completed|done|finished|fixed|implemented|owned|handled|assigned) (?:by|to)\s+|(?-u:\b)responsibility of\s+")
         .expect("valid regex")
 });
 /// "Dana Kim will be responsible …", "Tessa is responsible for …".
 static RESPONSIBLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<name>(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w.'-]*)\s*(?:\([^)]{0,40}\)\s*)?(?:will be|is|are|shall be)\s+(?:responsible|in charge|accountable|assigned)\b")
+    Regex::new(r"(?P<name>(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w.'-]*)\s*(?:\([^)]{0,40}\)\s*)?(?:will be|is|are|shall be)\s+(?:responsible|in charge|accountable|assigned)(?-u:\b)")
         .expect("valid regex")
 });
 /// "Dev team will alter …": a subject that names who.
@@ -729,7 +731,7 @@ static WILL_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static SECTION_OWNER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:assigned to|owned by|responsibility of|owner(?:s)? (?:is|are))\s*(?:the following (?:member|person|team)s?)?\s*:?[\s*_`]*(?P<name>\S)")
+    Regex::new(r"(?i)(?-u:\b)(?:assigned to|owned by|responsibility of|owner(?:s)? (?:is|are))\s*(?:the following (?:member|person|team)s?)?\s*:?[\s*_`]*(?P<name>\S)")
         .expect("valid regex")
 });
 
@@ -1158,12 +1160,13 @@ fn find_implied_owner(text: &str, base: usize) -> Option<Field> {
 
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"https?://[^\s)>\]]+").expect("valid regex"));
-static ISSUE_KEY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b([A-Z][A-Z0-9]{1,9})-\d{1,6}\b").expect("valid regex"));
+static ISSUE_KEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)([A-Z][A-Z0-9]{1,9})-\d{1,6}(?-u:\b)").expect("valid regex")
+});
 static ISSUE_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[\s(\[,;:])(#\d{1,7})\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?:^|[\s(\[,;:])(#\d{1,7})(?-u:\b)").expect("valid regex"));
 static TRACKING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:tracking|ticket|issue|jira|bug|pr|pull request|link|card|story|epic)[*_`]*\s*:|tracked (?:in|at|on|via|by|as)|track(?:ing)? (?:in|at|on|via))[\s*_`]*")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:tracking|ticket|issue|jira|bug|pr|pull request|link|card|story|epic)[*_`]*\s*:|tracked (?:in|at|on|via|by|as)|track(?:ing)? (?:in|at|on|via))[\s*_`]*")
         .expect("valid regex")
 });
 /// Prefixes that look like issue keys but are not (`SEV-2`, `UTC-7`).

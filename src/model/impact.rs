@@ -126,7 +126,12 @@ impl Impact {
             ..Impact::default()
         };
         impact.severity = find_severity(report);
+        // Figures are read where reports state them: Summary and Impact.
+        let read: Vec<usize> = impact.summary.into_iter().chain(impact.impact).collect();
         for (index, section) in report.sections.iter().enumerate() {
+            if !read.contains(&index) {
+                continue;
+            }
             for span in prose_spans(report, section) {
                 let text = report.doc.text(&span);
                 read_figures(text, span.start, index, &mut impact.figures);
@@ -411,6 +416,14 @@ fn tokens(text: &str, limit: usize) -> Vec<Token> {
     out
 }
 
+/// The largest char boundary of `text` at or before `at`.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// Words that end the phrase a number starts.
 fn is_stop(t: &Token) -> bool {
     matches!(
@@ -422,11 +435,12 @@ fn is_stop(t: &Token) -> bool {
 /// No "no support ticket count": a "no" followed by a count of something
 /// does not state the count.
 static NO_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:no|zero|none of the|before any|without any)\b").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(?:no|zero|none of the|before any|without any)(?-u:\b)")
+        .expect("valid regex")
 });
 
 static ALL_USERS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:all|every|each)\b(?:\s+(?:of\s+)?[*_]*(?:our|the|active|current|jwt|pizza|jwt-pizza|affected|real|paying|external|online)[*_]*){0,3}\s+[*_]*(users?|customers?|diners?|people|clients?|visitors?|shoppers?)\b|\beveryone\b")
+    Regex::new(r"(?i)(?-u:\b)(?:all|every|each)(?-u:\b)(?:\s+(?:of\s+)?[*_]*(?:our|the|active|current|jwt|pizza|jwt-pizza|affected|real|paying|external|online)[*_]*){0,3}\s+[*_]*(users?|customers?|diners?|people|clients?|visitors?|shoppers?)(?-u:\b)|(?-u:\b)everyone(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -436,7 +450,7 @@ static FAILURE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static SUPPORT_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[^.;!?]{0,40}?\b(?:submitted|filed|raised|received|opened|logged|came in|reported|to support|from (?:customers|users)|by (?:customers|users))\b")
+    Regex::new(r"(?i)^[^.;!?]{0,40}?(?-u:\b)(?:submitted|filed|raised|received|opened|logged|came in|reported|to support|from (?:customers|users)|by (?:customers|users))(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -505,7 +519,8 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
     let Some(first) = toks.first() else {
         return label_measure(before, q);
     };
-    let before_words: Vec<String> = tokens(before, usize::MAX)
+    let near = floor_boundary(before, before.len().saturating_sub(80));
+    let before_words: Vec<String> = tokens(&before[near..], usize::MAX)
         .into_iter()
         .rev()
         .take(5)
@@ -650,7 +665,7 @@ const APPROX: &str = r"(?:\s+(?:a max(?:imum)? of|about|approximately|approx\.?|
 /// "For 36 minutes, …" at the start of a sentence, or a "Duration:" label.
 static LENGTH_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:^|[.!?:]\s+|\n)[\s*_`>-]*(?:for|over|lasting)(?:\s+a (?:period|total) of)?{APPROX}|\bduration\b[\s*_`]*:?{APPROX}"
+        r"(?i)(?:^|[.!?:]\s+|\n)[\s*_`>-]*(?:for|over|lasting)(?:\s+a (?:period|total) of)?{APPROX}|(?-u:\b)duration(?-u:\b)[\s*_`]*:?{APPROX}"
     ))
     .expect("valid regex")
 });
@@ -659,13 +674,13 @@ static LENGTH_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// a length word after a subject that is the incident.
 static LENGTH_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:incident|outage|impact|issue|event|disruption|downtime|problem|attack|users|customers|diners|orders|ordering|purchases|service|site|application|app|everyone)\b[^.!?;]*\b(?:for|lasted|lasting|lasts|spanned|spanning|for a (?:period|total) of|over the course of){APPROX}"
+        r"(?i)(?-u:\b)(?:incident|outage|impact|issue|event|disruption|downtime|problem|attack|users|customers|diners|orders|ordering|purchases|service|site|application|app|everyone)(?-u:\b)[^.!?;]*(?-u:\b)(?:for|lasted|lasting|lasts|spanned|spanning|for a (?:period|total) of|over the course of){APPROX}"
     ))
     .expect("valid regex")
 });
 
 static LENGTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s*_`)]*(?:of (?:downtime|outage|disruption|impact)|(?:long )?(?:outage|incident|disruption)\b|in total\b)")
+    Regex::new(r"(?i)^[\s*_`)]*(?:of (?:downtime|outage|disruption|impact)|(?:long )?(?:outage|incident|disruption)(?-u:\b)|in total(?-u:\b))")
         .expect("valid regex")
 });
 
@@ -690,7 +705,7 @@ fn read_durations(text: &str, base: usize, section: usize, out: &mut Vec<Duratio
 }
 
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<h>\d{1,2}):(?P<m>\d{2})(?::\d{2})?(?:\s*(?P<ap>[ap])\.?m\b\.?)?|\b(?P<h2>\d{1,2})\s*(?P<ap2>[ap])\.?m\b\.?")
+    Regex::new(r"(?i)(?-u:\b)(?P<h>\d{1,2}):(?P<m>\d{2})(?::\d{2})?(?:\s*(?P<ap>[ap])\.?m(?-u:\b)\.?)?|(?-u:\b)(?P<h2>\d{1,2})\s*(?P<ap2>[ap])\.?m(?-u:\b)\.?")
         .expect("valid regex")
 });
 
@@ -701,7 +716,7 @@ static WINDOW_GAP: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static WINDOW_LEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:between|from)\W*$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:between|from)\W*$").expect("valid regex"));
 
 /// A time of day as written: hours, minutes, am/pm, and whether the hour
 /// has two digits.
@@ -778,7 +793,7 @@ const LEVELS: &str = "critical|high|medium|mid|moderate|low|major|minor|severe";
 
 static SEVERITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\bsev(?:erity)?[-\s]?[0-5]\b|\b(?:{LEVELS})[*_]*[- ]severity\b|\bseverity\b[^.\n]{{0,30}}?(?:\bwas|\bis|:)[\s*_]*(?:(?:a|an|level|of)\s+)*[*_]*(?:{LEVELS}|[0-5]|sev-?[0-5]|p[0-4])\b|\b(?:{LEVELS})[*_]*[- ](?:[a-z]+ )?(?:incident|outage|event)\b|\bpriority[\W_]{{0,6}}p?[0-4]\b|\b(?:is|was|as) an? (?-i:P[0-4])\b|\b(?-i:P[0-4])[- ](?:incident|outage|severity)\b"
+        r"(?i)(?-u:\b)sev(?:erity)?[-\s]?[0-5](?-u:\b)|(?-u:\b)(?:{LEVELS})[*_]*[- ]severity(?-u:\b)|(?-u:\b)severity(?-u:\b)[^.\n]{{0,30}}?(?:(?-u:\b)was|(?-u:\b)is|:)[\s*_]*(?:(?:a|an|level|of)\s+)*[*_]*(?:{LEVELS}|[0-5]|sev-?[0-5]|p[0-4])(?-u:\b)|(?-u:\b)(?:{LEVELS})[*_]*[- ](?:[a-z]+ )?(?:incident|outage|event)(?-u:\b)|(?-u:\b)priority[\W_]{{0,6}}p?[0-4](?-u:\b)|(?-u:\b)(?:is|was|as) an? (?-i:P[0-4])(?-u:\b)|(?-u:\b)(?-i:P[0-4])[- ](?:incident|outage|severity)(?-u:\b)"
     ))
     .expect("valid regex")
 });

@@ -65,10 +65,10 @@ const WORD_NUMBERS: &str = "zero|one|two|three|four|five|six|seven|eight|nine|te
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let one = format!(
-        r"(?:-?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|\b(?:{WORD_NUMBERS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?:\s+hundred|\s+thousand)?|\ba\s+dozen|\ba\s+hundred|\ba\s+thousand)"
+        r"(?:-?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|(?-u:\b)(?:{WORD_NUMBERS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?:\s+hundred|\s+thousand)?|(?-u:\b)a\s+dozen|(?-u:\b)a\s+hundred|(?-u:\b)a\s+thousand)"
     );
     Regex::new(&format!(
-        r"(?i)(?P<approx>\b(?:about|approximately|approx\.?|around|roughly|nearly|almost|an estimated|estimated|over|more than|at least|upwards of|up to|some|close to|under|fewer than|less than)\s+|~\s*|≈\s*)?(?P<a>{one})(?:\s*(?:-|–|—|to)\s*(?P<b>{one}))?"
+        r"(?i)(?P<approx>(?-u:\b)(?:about|approximately|approx\.?|around|roughly|nearly|almost|an estimated|estimated|over|more than|at least|upwards of|up to|some|close to|under|fewer than|less than)\s+|~\s*|≈\s*)?(?P<a>{one})(?:\s*(?:-|–|—|to)\s*(?P<b>{one}))?"
     ))
     .expect("valid regex")
 });
