@@ -440,7 +440,7 @@ static NO_COUNT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ALL_USERS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:all|every|each)(?-u:\b)(?:\s+(?:of\s+)?[*_]*(?:our|the|active|current|jwt|pizza|jwt-pizza|affected|real|paying|external|online)[*_]*){0,3}\s+[*_]*(users?|customers?|diners?|people|clients?|visitors?|shoppers?)(?-u:\b)|(?-u:\b)everyone(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:all|every|each)(?-u:\b)(?:\s+(?:of\s+)?[*_(]*(?:our|the|active|current|jwt|pizza|jwt-pizza|affected|real|paying|external|online|simulated|test)[*_)]*){0,3}\s+[*_]*(?P<who>users?|customers?|diners?|people|clients?|visitors?|shoppers?|(?:pizza\s+)?orders?|(?:order\s+)?requests?|purchases?|checkouts?)(?-u:\b)|(?-u:\b)everyone(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -490,10 +490,16 @@ fn read_figures(text: &str, base: usize, section: usize, out: &mut Vec<Figure>) 
             });
         }
     }
-    for m in ALL_USERS.find_iter(text) {
+    for c in ALL_USERS.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        let of = match c.name("who").map(|w| w.as_str().to_ascii_lowercase()) {
+            Some(w) if USER_NOUNS.iter().any(|n| w.ends_with(n)) || w == "people" => ShareOf::Users,
+            Some(_) => ShareOf::Requests,
+            None => ShareOf::Users,
+        };
         let span = m.start() + base..m.end() + base;
         found.push(Figure {
-            measure: Measure::Share(ShareOf::Users),
+            measure: Measure::Share(of),
             quantity: Quantity {
                 span: span.clone(),
                 low: 100.0,
@@ -924,6 +930,13 @@ mod tests {
         assert_eq!(
             figures("All of our users were affected"),
             [(Measure::Share(ShareOf::Users), 100.0, 100.0)]
+        );
+        assert_eq!(
+            figures("all of the (simulated) users and all pizza orders failed"),
+            [
+                (Measure::Share(ShareOf::Users), 100.0, 100.0),
+                (Measure::Share(ShareOf::Requests), 100.0, 100.0)
+            ]
         );
     }
 

@@ -4,8 +4,9 @@ use crate::model::impact::{Measure, ShareOf};
 
 declare_rule! {
     /// ## What it does
-    /// Checks that a share of users or requests (`7% of users`, `100% of
-    /// orders`, `(80% OF JWT-Pizza USERS)`) lies between 0% and 100%.
+    /// Checks that a share of users or requests stated in the Summary or the
+    /// Impact section (`7% of users`, `100% of orders`, `(80% OF JWT-Pizza
+    /// USERS)`) lies between 0% and 100%.
     /// Percentages that are not shares of users or requests ("a 300%
     /// increase in latency") are left alone.
     ///

@@ -216,3 +216,74 @@ fn quiet_impact_fixtures_have_no_findings_at_all() {
         }
     }
 }
+
+/// Fragments that the impact and action-item readers react to, in any order.
+const FRAGMENTS: &[&str] = &[
+    "about ",
+    "~",
+    "4-5",
+    "2,317",
+    "-7",
+    "%",
+    " of users",
+    " users",
+    " support tickets",
+    "no ",
+    "seven ",
+    "a dozen ",
+    "between ",
+    "08:41",
+    " and ",
+    "–",
+    "9pm",
+    "Owner:",
+    " Due:",
+    " 2025-02-30",
+    " Feb 3",
+    " by ",
+    "@x",
+    " — ",
+    "OPS-1",
+    "#1",
+    "https://x",
+    "(done)",
+    "\n",
+    "\n- ",
+    "\n1. ",
+    "\n   - ",
+    "\n- [x] ",
+    "\n| Owner | Due |\n|---|---|\n| ",
+    " | ",
+    "**",
+    "`",
+    "é",
+    "₿",
+    "\u{200b}",
+    ".",
+    ":",
+    "(",
+    ")",
+    "[",
+    "]",
+    "SEV-",
+    "severity ",
+    "will ",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// The impact and action-item models never panic, whatever the text.
+    #[test]
+    fn impact_and_action_models_never_panic(
+        parts in proptest::collection::vec(proptest::sample::select(FRAGMENTS), 0..80)
+    ) {
+        let body = parts.concat();
+        let text = format!(
+            "# Incident: 2025-10-14 08-41-00\n\n## Summary\n\n{body}\n\n## Impact\n\n{body}\n\n## Action items\n\n{body}\n"
+        );
+        let r = report(&text);
+        let _ = (r.impact.duration_minutes(), r.impact.support_tickets());
+        let _ = check_str("incident-2025-10-14-1.md", &text);
+    }
+}
