@@ -680,7 +680,7 @@ static LENGTH_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// a length word after a subject that is the incident.
 static LENGTH_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:incident|outage|impact|issue|event|disruption|downtime|problem|attack|users|customers|diners|orders|ordering|purchases|service|site|application|app|everyone)(?-u:\b)[^.!?;]*(?-u:\b)(?:for|lasted|lasting|lasts|spanned|spanning|for a (?:period|total) of|over the course of){APPROX}"
+        r"(?i)(?-u:\b)(?:incident|outage|impact|issue|event|disruption|downtime|problem|attack|users|customers|diners|orders|ordering|purchases|service|site|application|app|everyone)(?-u:\b)(?:\s+[^\s.!?;]+){{0,4}}?\s+(?:for|lasted|lasting|lasts|spanned|spanning|for a (?:period|total) of|over the course of){APPROX}"
     ))
     .expect("valid regex")
 });

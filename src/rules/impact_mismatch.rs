@@ -95,16 +95,23 @@ fn compare(
         return;
     }
     let (s, i) = (summary.0.describe(), impact.0.describe());
+    // "1 minute", "36 minutes".
+    let unit_of = |q: &Quantity| {
+        if q.high == 1.0 {
+            unit.trim_end_matches('s')
+        } else {
+            unit
+        }
+    };
+    let (su, iu) = (unit_of(&summary.0), unit_of(&impact.0));
     out.push(
         IMPACT_MISMATCH
             .diagnostic(
                 impact.1.clone(),
-                format!(
-                    "the Impact section says {i}{unit} for the {what}, the Summary says {s}{unit}"
-                ),
+                format!("the Impact section says {i}{iu} for the {what}, the Summary says {s}{su}"),
             )
-            .with_label(impact.1.clone(), format!("Impact: {i}{unit}"))
-            .with_label(summary.1.clone(), format!("Summary: {s}{unit}"))
+            .with_label(impact.1.clone(), format!("Impact: {i}{iu}"))
+            .with_label(summary.1.clone(), format!("Summary: {s}{su}"))
             .with_help(format!(
                 "make the two sections state the same {what}, or say why they differ"
             )),
