@@ -58,13 +58,13 @@ fn check(report: &Report<'_>, out: &mut Vec<Diagnostic>) {
             .map(|f| (f.quantity.clone(), f.span.clone()))
     };
     if let (Some(a), Some(b)) = (users(summary), users(section)) {
-        compare(out, "users affected", &a, &b, "");
+        compare(out, "number of users affected", &a, &b, "");
     }
     if let (Some(a), Some(b)) = (
         impact.support_volume(summary),
         impact.support_volume(section),
     ) {
-        compare(out, "support tickets", &a, &b, "");
+        compare(out, "number of support tickets", &a, &b, "");
     }
     let duration = |s: usize| {
         impact.incident_duration(s).map(|d| {
@@ -80,7 +80,7 @@ fn check(report: &Report<'_>, out: &mut Vec<Diagnostic>) {
         })
     };
     if let (Some(a), Some(b)) = (duration(summary), duration(section)) {
-        compare(out, "incident duration", &a, &b, " minutes");
+        compare(out, "length of the incident", &a, &b, " minutes");
     }
 }
 
@@ -108,12 +108,12 @@ fn compare(
         IMPACT_MISMATCH
             .diagnostic(
                 impact.1.clone(),
-                format!("the Impact section says {i}{iu} for the {what}, the Summary says {s}{su}"),
+                format!("the Impact section gives {i}{iu} as the {what}, the Summary {s}{su}"),
             )
             .with_label(impact.1.clone(), format!("Impact: {i}{iu}"))
             .with_label(summary.1.clone(), format!("Summary: {s}{su}"))
             .with_help(format!(
-                "make the two sections state the same {what}, or say why they differ"
+                "correct whichever is wrong so both sections state the same {what}"
             )),
     );
 }

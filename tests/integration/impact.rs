@@ -143,7 +143,7 @@ fn impact_mismatch_fires_and_labels_both_places() {
         .expect("fires");
     assert_eq!(
         d.message,
-        "the Impact section says 4 for the support tickets, the Summary says 12"
+        "the Impact section gives 4 as the number of support tickets, the Summary 12"
     );
     let labels: Vec<(&str, &str)> = d
         .labels
