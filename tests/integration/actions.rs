@@ -267,3 +267,29 @@ fn quiet_action_fixtures_have_no_findings_at_all() {
         }
     }
 }
+
+/// A section that holds only the template's guidance is unwritten: no
+/// impact or action-item rule reports on it (other rules do).
+#[test]
+fn unwritten_sections_trigger_none_of_these_rules() {
+    let mine = [
+        "impact-quantified",
+        "percent-range",
+        "impact-mismatch",
+        "action-item-owner",
+        "action-item-due",
+        "action-item-tracking",
+    ];
+    for (rule, file) in [
+        ("impact-quantified", "quiet-unwritten.md"),
+        ("action-item-owner", "quiet-unwritten.md"),
+    ] {
+        let (_, diags) = check_fixture(rule, file);
+        let fired: Vec<_> = diags.iter().filter(|d| mine.contains(&d.rule)).collect();
+        assert!(fired.is_empty(), "{rule}/{file}: {fired:#?}");
+        assert!(
+            diags.iter().any(|d| d.rule == "template-placeholder"),
+            "the guidance is still reported by template-placeholder"
+        );
+    }
+}
