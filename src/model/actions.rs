@@ -1,21 +1,1286 @@
 //! Action items: what will be done, by whom, by when, tracked where.
+//!
+//! An item is an entry of the Action items section: a list entry (ordered
+//! or not, with its nested sub-items), a table row, or a checkbox line; a
+//! section written only as paragraphs has one item per paragraph. Each item
+//! records the owner, due date and tracking link it states, and nothing
+//! it does not.
 
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+
+use crate::document::{Block, BlockKind, Span};
 use crate::model::Report;
 
-/// One action item.
-#[derive(Debug, Clone, Default)]
+/// A value an item states, with where it says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct ActionItem {}
+pub struct Field {
+    /// The value, without Markdown markup (`Payments team`, `OPS-118`).
+    pub text: String,
+    /// Byte range into the document.
+    pub span: Span,
+}
+
+/// How a stated due date reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DateReading {
+    /// A real calendar date.
+    Date(NaiveDate),
+    /// Shaped like a date, but no such day exists (`2025-02-30`).
+    Impossible,
+    /// A day and month without a year, and no incident date to take it from.
+    NoYear,
+    /// Not a date at all (`End of week`, `next sprint`, `+1 week`).
+    NotADate,
+}
+
+/// The due date an item states (`Due: 2026-02-09`, `by Feb 3`, `Target: 1 week`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Deadline {
+    pub text: String,
+    /// Byte range into the document.
+    pub span: Span,
+    pub reading: DateReading,
+}
+
+/// One action item.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct ActionItem {
+    /// The item's own text, without list marker or checkbox.
+    pub text: String,
+    /// The whole item, sub-items included (for a table, the row); byte range.
+    pub span: Span,
+    /// The item's first line; byte range.
+    pub line: Span,
+    /// Who owns it: stated on the item, or for the whole section.
+    pub owner: Option<Field>,
+    /// True when the owner is the section-wide one.
+    pub owner_from_section: bool,
+    /// The due date, when the item states a real one.
+    pub due: Option<NaiveDate>,
+    /// What the item states as its due date, real date or not.
+    pub deadline: Option<Deadline>,
+    /// Marked done (`[x]`, `(done)`, `Done: 2026-01-31`, a Status column).
+    pub done: bool,
+    /// Where it is tracked (issue key, `#123`, URL, `Tracking: …`).
+    pub tracking: Option<Field>,
+}
 
 /// The action items of a report.
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
 pub struct ActionItems {
     pub items: Vec<ActionItem>,
+    /// Index into `report.sections` of the Action items section.
+    pub section: Option<usize>,
+    /// An owner stated for every item ("All items are assigned to X").
+    pub section_owner: Option<Field>,
+    /// The incident's date (title, else front matter `started`): due dates
+    /// are checked against it and year-less dates take their year from it.
+    pub incident_date: Option<NaiveDate>,
+}
+
+/// What a table column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Owner,
+    Due,
+    Tracking,
+    Status,
+    Other,
 }
 
 impl ActionItems {
-    pub fn build(_report: &Report<'_>) -> ActionItems {
-        ActionItems::default()
+    pub fn build(report: &Report<'_>) -> ActionItems {
+        let incident_date = report
+            .title
+            .as_ref()
+            .and_then(|t| t.datetime)
+            .map(|d| d.date())
+            .or_else(|| report.front_matter.started.map(|s| s.date_naive()));
+        let mut out = ActionItems {
+            incident_date,
+            ..ActionItems::default()
+        };
+        let Some(spec) = report
+            .template
+            .sections
+            .iter()
+            .position(|s| s.name.eq_ignore_ascii_case("Action items"))
+        else {
+            return out;
+        };
+        let Some(index) = report.sections.iter().position(|s| s.spec == Some(spec)) else {
+            return out;
+        };
+        out.section = Some(index);
+        let section = &report.sections[index];
+        let blocks: Vec<&Block> = report.authored_blocks(section).collect();
+        let reader = Reader {
+            source: &report.doc.source,
+            incident: incident_date,
+        };
+        let has_table = blocks
+            .iter()
+            .any(|b| matches!(b.kind, BlockKind::TableRow { header: false, .. }));
+        // "### ✅ Add alert rule" followed by "- **Metric**: …" lines: the
+        // sub-heading is the item, its field list the details.
+        let sub_headings: Vec<&crate::document::Heading> = report
+            .doc
+            .headings
+            .iter()
+            .filter(|h| {
+                h.span.start > section.heading_span.start && h.span.start < section.body.end
+            })
+            .collect();
+        let mut claimed: Vec<Span> = Vec::new();
+        for (i, heading) in sub_headings.iter().enumerate() {
+            let end = sub_headings
+                .get(i + 1)
+                .map_or(section.body.end, |h| h.span.start);
+            let inside: Vec<&&Block> = blocks
+                .iter()
+                .filter(|b| b.span.start >= heading.span.end && b.span.start < end)
+                .collect();
+            let fields = inside
+                .iter()
+                .filter(|b| matches!(b.kind, BlockKind::ListItem { .. }))
+                .map(|b| strip_marker(report.doc.text(&b.own)))
+                .collect::<Vec<_>>();
+            if fields.is_empty() || !fields.iter().all(|f| FIELD_LIKE.is_match(f)) {
+                continue;
+            }
+            let span = heading.span.start..end;
+            let mut item = reader.item(
+                span.clone(),
+                heading.text.trim_start_matches(['✅', '☑', ' ']),
+            );
+            item.done = heading.text.contains('✅') || heading.text.contains('☑');
+            let mut spans = vec![heading.span.clone()];
+            spans.extend(inside.iter().map(|b| b.span.clone()));
+            reader.fill(&mut item, &spans, &[]);
+            item.span.end = reader.trim_end(item.span.end);
+            out.items.push(item);
+            claimed.push(span);
+        }
+        let has_entries = blocks.iter().any(|b| {
+            matches!(
+                b.kind,
+                BlockKind::ListItem { .. } | BlockKind::TableRow { header: false, .. }
+            )
+        });
+        let top = blocks
+            .iter()
+            .filter_map(|b| match b.kind {
+                BlockKind::ListItem { depth, .. } => Some(depth),
+                _ => None,
+            })
+            .min()
+            .unwrap_or(0);
+        let mut header: Vec<Column> = Vec::new();
+        let mut prev_ordered = false;
+        for block in &blocks {
+            if claimed.iter().any(|c| c.contains(&block.span.start)) {
+                continue;
+            }
+            match &block.kind {
+                // `- item`, `1. item`, `- [ ] item`
+                BlockKind::ListItem {
+                    depth,
+                    ordered,
+                    task,
+                } => {
+                    // A table is the list of items; lists around it explain it.
+                    if *depth != top || has_table {
+                        continue;
+                    }
+                    let own = report.doc.text(&block.own);
+                    let follows_ordered = !ordered
+                        && prev_ordered
+                        && out.items.last().is_some_and(|last: &ActionItem| {
+                            !report
+                                .doc
+                                .source
+                                .get(last.span.end..block.span.start)
+                                .unwrap_or("")
+                                .contains("\n\n")
+                        });
+                    if let Some(last) = out.items.last_mut() {
+                        // "- Owner: Self" under "1. Add alert": a field or a
+                        // bullet right under an ordered item belongs to it.
+                        if follows_ordered || is_field_line(strip_marker(own)) {
+                            last.span.end = block.span.end;
+                            reader.fill(last, std::slice::from_ref(&block.span), &[]);
+                            continue;
+                        }
+                    }
+                    prev_ordered = *ordered;
+                    let mut item = reader.item(block.span.clone(), strip_marker(own));
+                    item.done = *task == Some(true);
+                    reader.fill(&mut item, std::slice::from_ref(&block.span), &[]);
+                    out.items.push(item);
+                }
+                // | Action | Owner | Due |
+                BlockKind::TableRow {
+                    header: true,
+                    cells,
+                } => {
+                    header = cells
+                        .iter()
+                        .map(|c| column_of(report.doc.text(c)))
+                        .collect();
+                }
+                BlockKind::TableRow {
+                    header: false,
+                    cells,
+                } => {
+                    let text_cell = cells
+                        .iter()
+                        .enumerate()
+                        .find(|(i, c)| {
+                            header.get(*i).is_none_or(|k| *k == Column::Other)
+                                && !report.doc.text(c).trim().is_empty()
+                        })
+                        .map(|(_, c)| c.clone());
+                    let text = text_cell.as_ref().map_or("", |c| report.doc.text(c));
+                    let mut item = reader.item(block.span.clone(), text);
+                    let typed: Vec<(Column, Span)> = cells
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| (header.get(i).copied().unwrap_or(Column::Other), c.clone()))
+                        .collect();
+                    let free: Vec<Span> = typed
+                        .iter()
+                        .filter(|(k, _)| *k == Column::Other)
+                        .map(|(_, c)| c.clone())
+                        .collect();
+                    reader.fill(&mut item, &free, &typed);
+                    out.items.push(item);
+                }
+                BlockKind::Paragraph => {
+                    let text = report.doc.text(&block.span);
+                    let checkbox_lines = reader.checkbox_lines(block);
+                    if !checkbox_lines.is_empty() {
+                        out.items.extend(checkbox_lines);
+                    } else if has_entries || text.trim_end().ends_with(':') {
+                        // Prose around the list: it may name the owner of all items.
+                        if out.section_owner.is_none() {
+                            out.section_owner = reader.section_owner(block.span.clone());
+                        }
+                    } else if text.split_whitespace().count() >= 3 {
+                        let mut item = reader.item(block.span.clone(), text);
+                        reader.fill(&mut item, std::slice::from_ref(&block.span), &[]);
+                        out.items.push(item);
+                    } else if out.section_owner.is_none() {
+                        out.section_owner = reader.section_owner(block.span.clone());
+                    }
+                }
+                BlockKind::Code { .. } | BlockKind::Quote { .. } | BlockKind::Html => {}
+            }
+        }
+        if let Some(owner) = &out.section_owner {
+            for item in out.items.iter_mut().filter(|i| i.owner.is_none()) {
+                item.owner = Some(owner.clone());
+                item.owner_from_section = true;
+            }
+        }
+        out
+    }
+
+    /// The items that state no owner.
+    pub fn without_owner(&self) -> impl Iterator<Item = &ActionItem> {
+        self.items.iter().filter(|i| i.owner.is_none())
+    }
+}
+
+fn column_of(header: &str) -> Column {
+    let h = header
+        .trim()
+        .trim_matches(['*', '_', '`'])
+        .to_ascii_lowercase();
+    let has = |words: &[&str]| {
+        words
+            .iter()
+            .any(|w| h.split([' ', '/', '-']).any(|x| x == *w))
+    };
+    if has(&[
+        "owner",
+        "owners",
+        "assignee",
+        "assignees",
+        "responsible",
+        "who",
+        "dri",
+        "assigned",
+        "lead",
+    ]) {
+        Column::Owner
+    } else if has(&["due", "deadline", "target", "eta", "when", "by", "date"]) {
+        Column::Due
+    } else if has(&[
+        "tracking",
+        "ticket",
+        "issue",
+        "bug",
+        "link",
+        "jira",
+        "pr",
+        "tracked",
+        "reference",
+        "ref",
+    ]) {
+        Column::Tracking
+    } else if has(&["status", "done", "state", "complete", "completed"]) {
+        Column::Status
+    } else {
+        Column::Other
+    }
+}
+
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s*)?").expect("valid regex")
+});
+
+fn strip_marker(text: &str) -> &str {
+    MARKER.find(text).map_or(text, |m| &text[m.end()..]).trim()
+}
+
+/// "Owner: Self", "Due: 2026-04-11", "Timeline: Immediate": a line that is
+/// only a field of the item above it.
+fn is_field_line(text: &str) -> bool {
+    static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[*_`\s]*(?:owners?|assignee|responsible|due(?: date)?|deadline|target|timeline|eta|tracking|ticket|issue|status)[*_`\s]*:")
+            .expect("valid regex")
+    });
+    FIELD.is_match(text)
+}
+
+/// "**Metric**: latency", "Contact point: on-call": a detail, not an action.
+static FIELD_LIKE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[*_`\s]*[\w][\w ()/-]{0,30}[*_`]*\s*:|^\W").expect("valid regex")
+});
+
+/// Values that say an owner or date is not known yet.
+fn is_placeholder(value: &str) -> bool {
+    let v = value
+        .trim()
+        .trim_matches(['*', '_', '`', '.', ' '])
+        .to_ascii_lowercase();
+    v.is_empty()
+        || matches!(
+            v.as_str(),
+            "tbd"
+                | "tba"
+                | "tbc"
+                | "unassigned"
+                | "none"
+                | "n/a"
+                | "na"
+                | "?"
+                | "-"
+                | "—"
+                | "–"
+                | "unknown"
+                | "nobody"
+                | "no one"
+                | "owner"
+                | "name"
+                | "x"
+        )
+        || v.starts_with('{')
+        || v.starts_with('<')
+        || v.starts_with("[name")
+        || !v.chars().any(char::is_alphanumeric)
+}
+
+/// Reads owners, dates and tracking out of an item's text.
+struct Reader<'a> {
+    source: &'a str,
+    incident: Option<NaiveDate>,
+}
+
+impl Reader<'_> {
+    fn text(&self, span: &Span) -> &str {
+        self.source.get(span.clone()).unwrap_or("")
+    }
+
+    fn line_of(&self, offset: usize) -> Span {
+        let start = self.source[..offset.min(self.source.len())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let end = self.source[start..]
+            .find('\n')
+            .map_or(self.source.len(), |i| start + i);
+        let end = self.source[..end].trim_end_matches('\r').len();
+        start..end.max(start)
+    }
+
+    /// Moves `end` back over trailing whitespace.
+    fn trim_end(&self, end: usize) -> usize {
+        self.source[..end.min(self.source.len())].trim_end().len()
+    }
+
+    fn item(&self, span: Span, text: &str) -> ActionItem {
+        ActionItem {
+            text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+            line: self.line_of(span.start),
+            span,
+            owner: None,
+            owner_from_section: false,
+            due: None,
+            deadline: None,
+            done: false,
+            tracking: None,
+        }
+    }
+
+    /// Fills what `item` does not have yet from the free text of `spans`
+    /// and the typed table cells of `cells`.
+    fn fill(&self, item: &mut ActionItem, spans: &[Span], cells: &[(Column, Span)]) {
+        for (kind, cell) in cells {
+            let value = self.text(cell);
+            if is_placeholder(value) {
+                continue;
+            }
+            let field = || Field {
+                text: clean(value),
+                span: cell.clone(),
+            };
+            match kind {
+                Column::Owner if item.owner.is_none() => item.owner = Some(field()),
+                Column::Due if item.deadline.is_none() => {
+                    let stripped = value.trim().trim_matches(['*', '`', '_']);
+                    let (reading, _) = self
+                        .read_date(stripped)
+                        .unwrap_or((DateReading::NotADate, 0));
+                    if is_done_word(stripped) {
+                        item.done = true;
+                    } else {
+                        item.deadline = Some(Deadline {
+                            text: clean(value),
+                            span: cell.clone(),
+                            reading,
+                        });
+                    }
+                }
+                Column::Tracking if item.tracking.is_none() => item.tracking = Some(field()),
+                Column::Status => item.done |= is_done_word(value),
+                Column::Owner | Column::Due | Column::Tracking | Column::Other => {}
+            }
+        }
+        for span in spans {
+            let text = self.text(span);
+            let base = span.start;
+            if item.owner.is_none() {
+                item.owner = find_owner(text, base);
+            }
+            item.done |= DONE.is_match(text);
+            if item.deadline.is_none() {
+                item.deadline = self.find_deadline(text, base);
+            }
+            if item.tracking.is_none() {
+                item.tracking = find_tracking(text, base);
+            }
+        }
+        item.due = match item.deadline.as_ref().map(|d| d.reading) {
+            Some(DateReading::Date(date)) => Some(date),
+            _ => None,
+        };
+    }
+
+    /// Paragraph lines that start with a checkbox (`[ ] Add alert`), outside a list.
+    fn checkbox_lines(&self, block: &Block) -> Vec<ActionItem> {
+        let text = self.text(&block.span);
+        let mut items = Vec::new();
+        let mut offset = block.span.start;
+        for line in text.split_inclusive('\n') {
+            let trimmed = line.trim_start();
+            let checked = if trimmed.starts_with("[ ]") {
+                Some(false)
+            } else if trimmed.starts_with("[x]") || trimmed.starts_with("[X]") {
+                Some(true)
+            } else {
+                None
+            };
+            if let Some(checked) = checked {
+                let lead = line.len() - trimmed.len();
+                let body = trimmed.trim_end();
+                let span = offset + lead..offset + lead + body.len();
+                let mut item = self.item(span.clone(), body[3..].trim());
+                item.done = checked;
+                self.fill(&mut item, &[span], &[]);
+                items.push(item);
+            }
+            offset += line.len();
+        }
+        items
+    }
+
+    /// An owner a paragraph states for every item.
+    fn section_owner(&self, span: Span) -> Option<Field> {
+        let text = self.text(&span);
+        if let Some(c) = SECTION_OWNER.captures(text) {
+            let m = c.name("name")?;
+            let name = take_name(&text[m.start()..]);
+            if is_owner_name(name, false) {
+                let start = span.start + m.start();
+                return Some(Field {
+                    text: clean(name),
+                    span: start..start + name.len(),
+                });
+            }
+        }
+        if let Some(c) = WILL_HANDLE.captures(text) {
+            let m = c.name("name")?;
+            if is_owner_name(m.as_str(), true) {
+                return Some(Field {
+                    text: clean(m.as_str()),
+                    span: span.start + m.start()..span.start + m.end(),
+                });
+            }
+        }
+        find_stated_owner(text, span.start).flatten()
+    }
+
+    fn find_deadline(&self, text: &str, base: usize) -> Option<Deadline> {
+        for c in DUE_LABEL.captures_iter(text) {
+            let (Some(whole), Some(label)) = (c.get(0), c.name("label")) else {
+                continue;
+            };
+            let rest = &text[whole.end()..];
+            let colon = c.name("colon").is_some();
+            let value = take_value(rest);
+            if value.is_empty() {
+                continue;
+            }
+            let read = self.read_date(value);
+            let strong = !matches!(
+                label.as_str().to_ascii_lowercase().as_str(),
+                "by" | "on" | "before" | "until"
+            );
+            let (reading, len) = match read {
+                Some(r) => r,
+                None if colon && strong => (DateReading::NotADate, value.len()),
+                None => continue,
+            };
+            let start = base + whole.end();
+            return Some(Deadline {
+                text: clean(&value[..len]),
+                span: start..start + len,
+                reading,
+            });
+        }
+        None
+    }
+
+    /// Reads a date at the start of `text`; returns how it reads and its length.
+    fn read_date(&self, text: &str) -> Option<(DateReading, usize)> {
+        if let Some(c) = ISO_DATE.captures(text) {
+            let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+            let year = c.get(1).and_then(|m| m.as_str().parse::<i32>().ok())?;
+            return Some((exact(year, n(2)?, n(3)?), c.get(0)?.len()));
+        }
+        if let Some(c) = US_DATE.captures(text) {
+            let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+            let mut year = c.get(3).and_then(|m| m.as_str().parse::<i32>().ok())?;
+            if year < 100 {
+                year += 2000;
+            }
+            return Some((exact(year, n(1)?, n(2)?), c.get(0)?.len()));
+        }
+        let (month, day, year, len) = if let Some(c) = MONTH_DAY.captures(text) {
+            (
+                month_number(c.name("mon")?.as_str())?,
+                c.name("day")?.as_str().parse::<u32>().ok()?,
+                c.name("year").and_then(|y| y.as_str().parse::<i32>().ok()),
+                c.get(0)?.len(),
+            )
+        } else if let Some(c) = DAY_MONTH.captures(text) {
+            (
+                month_number(c.name("mon")?.as_str())?,
+                c.name("day")?.as_str().parse::<u32>().ok()?,
+                c.name("year").and_then(|y| y.as_str().parse::<i32>().ok()),
+                c.get(0)?.len(),
+            )
+        } else {
+            return None;
+        };
+        if let Some(year) = year {
+            return Some((exact(year, month, day), len));
+        }
+        let Some(incident) = self.incident else {
+            return Some((DateReading::NoYear, len));
+        };
+        // A year-less date is the next such day on or after the incident.
+        let this_year = NaiveDate::from_ymd_opt(incident.year(), month, day);
+        let reading = match this_year {
+            Some(d) if d >= incident => DateReading::Date(d),
+            _ => NaiveDate::from_ymd_opt(incident.year() + 1, month, day)
+                .map_or(DateReading::Impossible, DateReading::Date),
+        };
+        Some((reading, len))
+    }
+}
+
+fn exact(year: i32, month: u32, day: u32) -> DateReading {
+    NaiveDate::from_ymd_opt(year, month, day).map_or(DateReading::Impossible, DateReading::Date)
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    let n = name.to_ascii_lowercase();
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    months
+        .iter()
+        .position(|m| n.starts_with(m))
+        .map(|i| i as u32 + 1)
+}
+
+static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?-u:\b)").expect("valid regex")
+});
+static US_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?-u:\b)").expect("valid regex")
+});
+const MONTHS: &str = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?P<mon>{MONTHS})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>\d{{4}})(?-u:\b))?"
+    ))
+    .expect("valid regex")
+});
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTHS})(?-u:\b)\.?(?:,?\s+(?P<year>\d{{4}})(?-u:\b))?"
+    ))
+    .expect("valid regex")
+});
+
+/// "Due: …", "due 2026-02-09", "Deadline: …", "Target: …", "by Feb 3".
+static DUE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?P<label>due(?:\s+date)?|deadline|target(?:\s+date)?|eta|timeline|complete by|to be (?:completed|done) by|finish(?:ed)? by|no later than|by|on|before|until)(?-u:\b)(?:\s+(?:of|on|by|is))?[\s*_`]*(?P<colon>[:=])?[\s*_`]*")
+        .expect("valid regex")
+});
+
+/// Marks of a finished item.
+static DONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\((?:done|complete|completed|fixed|resolved|closed|finished|implemented)(?-u:\b)[^)]*\)|(?-u:\b)status\W{0,3}(?:done|complete|completed|closed|fixed|resolved|finished)(?-u:\b)|(?-u:\b)(?:done|completed|finished)\W{0,3}:|(?-u:\b)(?:completed|done|finished|implemented)\s+(?:on|by|in)(?-u:\b)|(?:^|[.!]\s+|\s[-–—]\s*)(?:done|complete|completed)\W{0,4}$|✅|✔|☑|^\s*(?:[-*+]|\d+[.)])?\s*~~")
+        .expect("valid regex")
+});
+
+fn is_done_word(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_matches(['*', '_', '`', '.', ' '])
+        .to_ascii_lowercase();
+    matches!(
+        t.as_str(),
+        "done" | "complete" | "completed" | "closed" | "fixed" | "resolved" | "finished" | "merged"
+    ) || t.starts_with('✅')
+        || t.starts_with("done")
+}
+
+/// "(Owner: Payments team, …)", "Responsible: Platform Team", "Assignee: @kim".
+static OWNER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^\w])(?:owners?|responsible(?: party| person| team)?|assignees?|assigned(?: to)?|dri|poc|point of contact|accountable)[*_`]*\s*[:=][*_`\s]*")
+        .expect("valid regex")
+});
+/// "owner DevOps, due …": the label without a colon.
+static OWNER_BARE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)owner\s+").expect("valid regex"));
+static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s(\[,;:])(@[A-Za-z0-9][A-Za-z0-9_.-]*[A-Za-z0-9_])").expect("valid regex")
+});
+/// "Completed by Samir on …", "assigned to Dana", "responsibility of Katie".
+static OWNER_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:completed|done|finished|fixed|implemented|owned|handled|assigned) (?:by|to)\s+|(?-u:\b)responsibility of\s+")
+        .expect("valid regex")
+});
+/// "Dana Kim will be responsible …", "Tessa is responsible for …".
+static RESPONSIBLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<name>(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w.'-]*)\s*(?:\([^)]{0,40}\)\s*)?(?:will be|is|are|shall be)\s+(?:responsible|in charge|accountable|assigned)(?-u:\b)")
+        .expect("valid regex")
+});
+/// "Dev team will alter …": a subject that names who.
+static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[*_\s]*(?P<subj>[^,.;:()*\n]{1,60}?)\s+(?:will|shall|should|must|needs to|is going to|owns|is to|are to)\s+(?P<next>\w+)")
+        .expect("valid regex")
+});
+/// "Factory team: Revoke …", "Platform Reliability – add …".
+static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<name>[^:–—*\n]{1,40}?)\s*(?::|\s[–—-])\s+\S").expect("valid regex")
+});
+/// "Fix latency alerts [Aaron] (done)".
+static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\S\s+\[(?P<name>[A-Z][\w .'-]{0,30})\](?:[^(]|$)").expect("valid regex")
+});
+/// "Add retries — Payments team".
+static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s[–—-]\s+(?P<name>[^–—\n]{1,40}?)[\s.)]*$").expect("valid regex")
+});
+/// "Gage Smith will handle these": one owner for every item.
+static WILL_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[*_\s]*(?P<name>[^,.;:()*\n]{1,60}?)\s+will (?:handle|own|take care of|do|complete|be responsible for) (?:these|all|the following|them|every)")
+        .expect("valid regex")
+});
+static SECTION_OWNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:assigned to|owned by|responsibility of|owner(?:s)? (?:is|are))\s*(?:the following (?:member|person|team)s?)?\s*:?[\s*_`]*(?P<name>\S)")
+        .expect("valid regex")
+});
+
+/// Words after which a name ends.
+const NAME_ENDS: &[&str] = &[
+    "due",
+    "deadline",
+    "target",
+    "tracking",
+    "ticket",
+    "issue",
+    "by",
+    "eta",
+    "status",
+    "priority",
+    "complete",
+    "completed",
+    "on",
+    "before",
+    "until",
+    "jira",
+    "tracked",
+    "track",
+    "timeline",
+    "for",
+    "to",
+    "who",
+    "which",
+    "will",
+    "is",
+];
+
+/// The name at the start of `text`, up to a delimiter.
+fn take_name(text: &str) -> &str {
+    let mut end = text.len();
+    for (i, c) in text.char_indices() {
+        if matches!(c, ',' | ';' | '(' | ')' | '|' | '\n' | '[' | ']' | '\r') {
+            end = i;
+            break;
+        }
+        let rest = &text[i..];
+        if rest.starts_with(". ")
+            || rest.starts_with(" - ")
+            || rest.starts_with(" – ")
+            || rest.starts_with(" — ")
+        {
+            end = i;
+            break;
+        }
+        if c == ' ' {
+            let word: String = rest[1..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if NAME_ENDS.contains(&word.as_str()) {
+                end = i;
+                break;
+            }
+        }
+    }
+    text[..end].trim_end_matches(['.', ' ', '*', '_', '`'])
+}
+
+/// The value of a field at the start of `text` (`End of week`, `2026-02-09`).
+fn take_value(text: &str) -> &str {
+    let mut end = text.len();
+    for (i, c) in text.char_indices() {
+        if matches!(c, ',' | ';' | '(' | ')' | '|' | '\n' | '[' | ']' | '\r') {
+            end = i;
+            break;
+        }
+        let rest = &text[i..];
+        if rest.starts_with(". ")
+            || rest.starts_with(" - ")
+            || rest.starts_with(" – ")
+            || rest.starts_with(" — ")
+        {
+            end = i;
+            break;
+        }
+    }
+    text[..end].trim_end_matches(['.', ' ', '*', '_', '`'])
+}
+
+fn clean(text: &str) -> String {
+    text.replace(['*', '`'], "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+const PRONOUNS: &[&str] = &[
+    "we", "i", "you", "they", "he", "she", "it", "this", "that", "these", "those", "there",
+    "someone", "somebody", "whoever", "everyone", "anyone", "nobody", "all", "any", "each",
+    "every", "my", "your", "their", "his", "her", "its", "a", "an", "of", "for", "to", "and", "in",
+    "on", "at", "is", "was", "will", "should", "if", "when", "then", "also", "both",
+];
+const VERBS: &[&str] = &[
+    "add",
+    "update",
+    "create",
+    "fix",
+    "implement",
+    "improve",
+    "document",
+    "review",
+    "set",
+    "remove",
+    "investigate",
+    "test",
+    "run",
+    "write",
+    "build",
+    "move",
+    "make",
+    "ensure",
+    "monitor",
+    "configure",
+    "adjust",
+    "lower",
+    "increase",
+    "reduce",
+    "refactor",
+    "automate",
+    "verify",
+    "enable",
+    "disable",
+    "deploy",
+    "check",
+    "train",
+    "schedule",
+    "discuss",
+    "contact",
+    "establish",
+    "introduce",
+    "tighten",
+    "expand",
+    "use",
+    "keep",
+    "do",
+    "don't",
+    "avoid",
+    "consider",
+    "look",
+    "follow",
+    "go",
+    "view",
+    "maintain",
+    "prepare",
+    "provide",
+    "submit",
+    "extend",
+    "continue",
+    "stay",
+    "block",
+    "reach",
+    "push",
+    "research",
+    "enhance",
+    "migrate",
+    "upgrade",
+    "rotate",
+    "audit",
+    "define",
+    "conduct",
+    "require",
+    "separate",
+    "allocate",
+    "revoke",
+    "parse",
+    "edit",
+    "change",
+    "fail",
+    "shorten",
+    "install",
+    "better",
+    "more",
+    "manual",
+    "unit",
+    "alerts",
+    "alert",
+    "better",
+    "new",
+    "improved",
+    "adjusted",
+    "targeted",
+    "error",
+    "code",
+    "logging",
+    "monitoring",
+    "security",
+    "testing",
+    "fixed",
+    "updated",
+    "refined",
+    "set",
+    "removed",
+];
+const ROLES: &[&str] = &[
+    "team",
+    "teams",
+    "engineer",
+    "engineers",
+    "lead",
+    "leads",
+    "manager",
+    "managers",
+    "developer",
+    "developers",
+    "dev",
+    "devs",
+    "admin",
+    "admins",
+    "ops",
+    "devops",
+    "sre",
+    "sres",
+    "qa",
+    "irt",
+    "on-call",
+    "oncall",
+    "owner",
+    "department",
+    "group",
+    "squad",
+    "office",
+    "staff",
+    "backend",
+    "frontend",
+    "infra",
+    "infrastructure",
+    "reliability",
+    "operations",
+    "engineering",
+    "dba",
+    "cto",
+    "ceo",
+    "vp",
+    "director",
+    "self",
+    "myself",
+    "me",
+    "sec",
+    "secops",
+    "support",
+];
+
+/// True when `name` reads as a person, a team or a role. `strict` is for
+/// names found without a label (a sentence's subject, a prefix).
+fn is_owner_name(name: &str, strict: bool) -> bool {
+    let cleaned = clean(name);
+    if is_placeholder(&cleaned) || !cleaned.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    let words: Vec<&str> = cleaned
+        .split([' ', '/', '&', '+'])
+        .filter(|w| !w.is_empty() && !matches!(*w, "and" | "or" | "of"))
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let lower = first.to_ascii_lowercase();
+    if words.len() > 6 || PRONOUNS.contains(&lower.as_str()) && lower != "the" && strict {
+        return false;
+    }
+    if !strict {
+        return !matches!(
+            lower.as_str(),
+            "of" | "for" | "to" | "the" | "is" | "a" | "an"
+        ) || words.len() > 1;
+    }
+    if VERBS.contains(&lower.as_str()) {
+        return false;
+    }
+    let last = words[words.len() - 1].to_ascii_lowercase();
+    if ROLES.contains(&last.as_str()) {
+        return true;
+    }
+    if lower == "the" {
+        return false;
+    }
+    let capitalized = words
+        .iter()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    if !capitalized {
+        return false;
+    }
+    if words.len() == 1 {
+        let w = words[0];
+        let acronym = w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase());
+        let noun_like = [
+            "ing", "tion", "ment", "ts", "ks", "gs", "ds", "rs", "ps", "cs", "ls",
+        ]
+        .iter()
+        .any(|s| w.to_ascii_lowercase().ends_with(s));
+        return acronym || !noun_like;
+    }
+    true
+}
+
+/// The owner an item's text names, if any. `base` is the text's offset.
+fn find_owner(text: &str, base: usize) -> Option<Field> {
+    match find_stated_owner(text, base) {
+        Some(found) => found,
+        None => find_implied_owner(text, base),
+    }
+}
+
+/// An owner stated with a label, a handle or "X is responsible": `Some(None)`
+/// when a label says there is none yet (`Owner: TBD`).
+fn find_stated_owner(text: &str, base: usize) -> Option<Option<Field>> {
+    let field = |start: usize, name: &str| Field {
+        text: clean(name),
+        span: base + start..base + start + name.len(),
+    };
+    let mut labelled = false;
+    for m in OWNER_LABEL.find_iter(text) {
+        let name = take_name(&text[m.end()..]);
+        if is_owner_name(name, false) {
+            return Some(Some(field(m.end(), name)));
+        }
+        labelled = true;
+    }
+    if labelled {
+        // "Owner: TBD": the item says it has no owner yet.
+        return Some(None);
+    }
+    for m in OWNER_BARE.find_iter(text) {
+        let name = take_name(&text[m.end()..]);
+        let lenient = !name.starts_with(|c: char| c.is_lowercase()) && is_owner_name(name, false);
+        if lenient || is_owner_name(name, true) {
+            return Some(Some(field(m.end(), name)));
+        }
+    }
+    if let Some(c) = HANDLE.captures(text) {
+        if let Some(m) = c.get(1) {
+            return Some(Some(field(m.start(), m.as_str())));
+        }
+    }
+    for m in OWNER_PHRASE.find_iter(text) {
+        let name = take_name(&text[m.end()..]);
+        if is_owner_name(name, true) && month_number(name).is_none() {
+            return Some(Some(field(m.end(), name)));
+        }
+    }
+    for c in RESPONSIBLE.captures_iter(text) {
+        let Some(m) = c.name("name") else { continue };
+        // Keep the longest tail of capitalized words that reads as a name.
+        let words: Vec<(usize, &str)> = m
+            .as_str()
+            .split(' ')
+            .scan(0, |at, w| {
+                let here = *at;
+                *at += w.len() + 1;
+                Some((here, w))
+            })
+            .collect();
+        for (offset, _) in &words {
+            let name = m.as_str()[*offset..].trim();
+            if is_owner_name(name, true) {
+                return Some(Some(field(m.start() + offset, name)));
+            }
+        }
+    }
+    None
+}
+
+/// An owner implied by the shape of the item: a sentence's subject
+/// ("Dev team will …"), a prefix ("Factory team: …"), a bracketed name
+/// ("[Aaron]") or a trailing "— Payments team".
+fn find_implied_owner(text: &str, base: usize) -> Option<Field> {
+    let field = |start: usize, name: &str| Field {
+        text: clean(name),
+        span: base + start..base + start + name.len(),
+    };
+    let body_start = MARKER.find(text).map_or(0, |m| m.end());
+    let body = &text[body_start..];
+    if let Some(c) = SUBJECT.captures(body) {
+        let subj = c.name("subj")?;
+        let next = c.name("next").map_or("", |n| n.as_str());
+        let passive = matches!(next, "be" | "been") && !body[subj.end()..].contains("responsible");
+        if !passive && is_owner_name(subj.as_str(), true) {
+            return Some(field(body_start + subj.start(), subj.as_str()));
+        }
+    }
+    if !body.starts_with("**") && !body.starts_with("__") {
+        if let Some(c) = PREFIX.captures(body) {
+            let name = c.name("name")?;
+            let words = name.as_str().split_whitespace().count();
+            if words <= 4 && is_owner_name(name.as_str(), true) {
+                return Some(field(body_start + name.start(), name.as_str()));
+            }
+        }
+    }
+    if let Some(c) = BRACKETED.captures(body) {
+        let name = c.name("name")?;
+        let priority = matches!(
+            name.as_str().to_ascii_lowercase().as_str(),
+            "high"
+                | "medium"
+                | "low"
+                | "critical"
+                | "major"
+                | "minor"
+                | "done"
+                | "p0"
+                | "p1"
+                | "p2"
+                | "p3"
+                | "p4"
+        );
+        if !priority && is_owner_name(name.as_str(), true) {
+            return Some(field(body_start + name.start(), name.as_str()));
+        }
+    }
+    let first_line_end = body.find('\n').unwrap_or(body.len());
+    if let Some(c) = TRAILING.captures(&body[..first_line_end]) {
+        let name = c.name("name")?;
+        if is_owner_name(name.as_str(), true) {
+            return Some(field(body_start + name.start(), name.as_str()));
+        }
+    }
+    None
+}
+
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"https?://[^\s)>\]]+").expect("valid regex"));
+static ISSUE_KEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)([A-Z][A-Z0-9]{1,9})-\d{1,6}(?-u:\b)").expect("valid regex")
+});
+static ISSUE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[\s(\[,;:])(#\d{1,7})(?-u:\b)").expect("valid regex"));
+static TRACKING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(?:tracking|ticket|issue|jira|bug|pr|pull request|link|card|story|epic)[*_`]*\s*:|tracked (?:in|at|on|via|by|as)|track(?:ing)? (?:in|at|on|via))[\s*_`]*")
+        .expect("valid regex")
+});
+/// Prefixes that look like issue keys but are not (`SEV-2`, `UTC-7`).
+const NOT_KEYS: &[&str] = &[
+    "SEV", "UTC", "GMT", "MST", "MDT", "PST", "PDT", "EST", "EDT", "CST", "CDT", "HTTP", "HTTPS",
+    "TLS", "SSL", "SHA", "ISO", "RFC", "CVE", "P", "COVID", "AES", "RSA", "JWT", "API", "MT",
+];
+
+/// Where an item's text says it is tracked, if anywhere.
+fn find_tracking(text: &str, base: usize) -> Option<Field> {
+    let field = |start: usize, value: &str| Field {
+        text: clean(value),
+        span: base + start..base + start + value.len(),
+    };
+    let mut found: Vec<Field> = Vec::new();
+    if let Some(m) = URL.find(text) {
+        found.push(field(m.start(), m.as_str()));
+    }
+    if let Some(c) = ISSUE_KEY
+        .captures_iter(text)
+        .find(|c| c.get(1).is_some_and(|p| !NOT_KEYS.contains(&p.as_str())))
+    {
+        let m = c.get(0)?;
+        found.push(field(m.start(), m.as_str()));
+    }
+    if let Some(m) = ISSUE_NUMBER.captures(text).and_then(|c| c.get(1)) {
+        found.push(field(m.start(), m.as_str()));
+    }
+    if let Some(m) = TRACKING_LABEL.find(text) {
+        let value = take_value(&text[m.end()..]);
+        if !is_placeholder(value) {
+            found.push(field(m.end(), value));
+        }
+    }
+    found.into_iter().min_by_key(|f| f.span.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn owner_forms() {
+        let owner = |t: &str| find_owner(t, 0).map(|f| f.text);
+        assert_eq!(
+            owner("1. Fail the deploy (Owner: Dana Kim, Due: 2025-10-28, Issue: OPS-118)")
+                .as_deref(),
+            Some("Dana Kim")
+        );
+        assert_eq!(
+            owner("- Add probes. Responsible: Platform Team").as_deref(),
+            Some("Platform Team")
+        );
+        assert_eq!(owner("- Add probes, @kim").as_deref(), Some("@kim"));
+        assert_eq!(
+            owner("1. Add alert, owner DevOps, due 2026-04-11.").as_deref(),
+            Some("DevOps")
+        );
+        assert_eq!(
+            owner("- Shorten the alert window — Payments team").as_deref(),
+            Some("Payments team")
+        );
+        assert_eq!(
+            owner("1. Factory team: Revoke access to chaos mode").as_deref(),
+            Some("Factory team")
+        );
+        assert_eq!(
+            owner("1. Dev team will alter the chaos mode").as_deref(),
+            Some("Dev team")
+        );
+        assert_eq!(
+            owner("1. Add checks (Completed by Samir on 12/04/2025).").as_deref(),
+            Some("Samir")
+        );
+        assert_eq!(owner("1. Security measures will be reviewed"), None);
+        assert_eq!(owner("1. Alerts should fire sooner"), None);
+        assert_eq!(owner("1. Document the owner of each alert"), None);
+        assert_eq!(owner("1. **Update Runbooks:** Document the error"), None);
+        assert_eq!(owner("1. Fix the bug - Owner: TBD"), None);
+        assert_eq!(owner("- Email alice@example.com the report"), None);
+    }
+
+    #[test]
+    fn dates() {
+        let r = Reader {
+            source: "",
+            incident: NaiveDate::from_ymd_opt(2025, 12, 10),
+        };
+        let d = |t: &str| r.read_date(t).map(|(d, _)| d);
+        let ymd = |y, m, d| Some(DateReading::Date(NaiveDate::from_ymd_opt(y, m, d).unwrap()));
+        assert_eq!(d("2026-02-09"), ymd(2026, 2, 9));
+        assert_eq!(d("04/15/25"), ymd(2025, 4, 15));
+        assert_eq!(d("April 22, 2025"), ymd(2025, 4, 22));
+        assert_eq!(d("Feb 3"), ymd(2026, 2, 3));
+        assert_eq!(d("Dec 20"), ymd(2025, 12, 20));
+        assert_eq!(d("3rd of March 2026"), ymd(2026, 3, 3));
+        assert_eq!(d("2025-02-30"), Some(DateReading::Impossible));
+        assert_eq!(d("End of week"), None);
+    }
+
+    #[test]
+    fn tracking_forms() {
+        let t = |s: &str| find_tracking(s, 0).map(|f| f.text);
+        assert_eq!(t("fix (Issue: OPS-118)").as_deref(), Some("OPS-118"));
+        assert_eq!(t("fix, see #123").as_deref(), Some("#123"));
+        assert_eq!(
+            t("fix ([GitHub issue](https://github.com/o/r/issues/19))").as_deref(),
+            Some("https://github.com/o/r/issues/19")
+        );
+        assert_eq!(
+            t("fix. Tracking: Grafana Cloud").as_deref(),
+            Some("Grafana Cloud")
+        );
+        assert_eq!(t("a SEV-2 at 10:00 UTC-7"), None);
+        assert_eq!(t("fix the issue with #pizza"), None);
     }
 }

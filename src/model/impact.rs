@@ -1,14 +1,904 @@
-//! Impact figures: users affected, share affected, support volume, duration.
+//! Impact figures: users affected, share affected, failed requests, support
+//! volume and duration, as the Summary and Impact sections (and any other
+//! section) state them.
+//!
+//! Every figure keeps its span, so a rule can point at the number. Nothing
+//! is guessed: a section that does not state a figure has none.
 
-use crate::model::Report;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::document::{BlockKind, Span};
+use crate::model::numbers::{Quantity, find_quantities};
+use crate::model::time::{Place, find_durations};
+use crate::model::{Report, Section};
+
+/// What a figure counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Measure {
+    /// Users, customers, people, diners … affected (`212 users`, `no customers`).
+    Users,
+    /// A share of users or of requests (`7% of users`, `all customers`).
+    Share(ShareOf),
+    /// Requests, orders or purchases that failed (`388 orders failed`).
+    Failed,
+    /// Support tickets, calls, emails, complaints (`4 support tickets`).
+    Support,
+    /// Social media posts (`12 tweets`, `0 social media posts`).
+    Social,
+}
+
+/// What a share is a share of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShareOf {
+    Users,
+    Requests,
+}
+
+/// One figure a report states.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Figure {
+    pub measure: Measure,
+    /// The value; its span is a byte range into the document.
+    pub quantity: Quantity,
+    /// The number and the words that say what it counts (`4 support
+    /// tickets`), as a byte range into the document.
+    pub span: Span,
+    /// Index into `report.sections`.
+    pub section: usize,
+    /// Said in words rather than as a number (`all users`, `no tickets`).
+    pub worded: bool,
+}
+
+/// A duration stated in prose, located in the document.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Duration {
+    /// Byte range into the document.
+    pub span: Span,
+    pub seconds: i64,
+    pub approximate: bool,
+    /// Index into `report.sections`.
+    pub section: usize,
+    /// Phrased as the length of the incident ("For 36 minutes", "lasted
+    /// an hour", "Duration: 8 minutes") rather than of a step in it.
+    pub incident_length: bool,
+}
+
+/// An explicit window ("between 08:41 and 09:17", "10:00-11:00").
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Window {
+    /// Byte range into the document, from the first time to the second.
+    pub span: Span,
+    /// Its length, when both ends are unambiguous (24-hour times, or both
+    /// with am/pm).
+    pub minutes: Option<i64>,
+    /// Index into `report.sections`.
+    pub section: usize,
+}
 
 /// The impact figures a report states.
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
-pub struct Impact {}
+pub struct Impact {
+    /// Every figure, in document order.
+    pub figures: Vec<Figure>,
+    /// Every stated duration, in document order.
+    pub durations: Vec<Duration>,
+    /// Every explicit time window, in document order.
+    pub windows: Vec<Window>,
+    /// Index into `report.sections` of the Summary, if there is one.
+    pub summary: Option<usize>,
+    /// Index into `report.sections` of the Impact section, if there is one.
+    pub impact: Option<usize>,
+    /// The severity the report states, in front matter or text.
+    pub severity: Option<StatedSeverity>,
+}
+
+/// A severity the report states (`SEV-2`, `P1 incident`, `high severity`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct StatedSeverity {
+    /// As written (`SEV-2`, `high severity`).
+    pub text: String,
+    /// Byte range into the document; `None` when it comes from front matter.
+    pub span: Option<Span>,
+}
 
 impl Impact {
-    pub fn build(_report: &Report<'_>) -> Impact {
-        Impact::default()
+    pub fn build(report: &Report<'_>) -> Impact {
+        let position = |name: &str| {
+            let spec = report
+                .template
+                .sections
+                .iter()
+                .position(|s| s.name.eq_ignore_ascii_case(name))?;
+            report.sections.iter().position(|s| s.spec == Some(spec))
+        };
+        let mut impact = Impact {
+            summary: position("Summary"),
+            impact: position("Impact"),
+            ..Impact::default()
+        };
+        impact.severity = find_severity(report);
+        // Figures are read where reports state them: Summary and Impact.
+        let read: Vec<usize> = impact.summary.into_iter().chain(impact.impact).collect();
+        for (index, section) in report.sections.iter().enumerate() {
+            if !read.contains(&index) {
+                continue;
+            }
+            for span in prose_spans(report, section) {
+                let text = report.doc.text(&span);
+                read_figures(text, span.start, index, &mut impact.figures);
+                read_durations(text, span.start, index, &mut impact.durations);
+            }
+        }
+        // Windows are read once, by the time model.
+        impact.windows = report
+            .times
+            .windows
+            .iter()
+            .filter_map(|w| {
+                let section = match w.place {
+                    Place::Summary => impact.summary?,
+                    Place::Impact => impact.impact?,
+                };
+                Some(Window {
+                    span: w.window.span.clone(),
+                    minutes: w.window.seconds().map(|s| s / 60),
+                    section,
+                })
+            })
+            .collect();
+        impact
+    }
+
+    /// The figures of one section.
+    pub fn in_section(&self, section: usize) -> impl Iterator<Item = &Figure> {
+        self.figures.iter().filter(move |f| f.section == section)
+    }
+
+    /// The sections to read the report's figures from: Impact first, then Summary.
+    fn preferred(&self) -> impl Iterator<Item = usize> {
+        self.impact.into_iter().chain(self.summary)
+    }
+
+    /// The number of users affected: the first count in Impact, else in Summary.
+    pub fn users_affected(&self) -> Option<&Figure> {
+        self.preferred().find_map(|s| self.first(s, Measure::Users))
+    }
+
+    /// The share of users (or requests) affected, in percent.
+    pub fn percent_affected(&self) -> Option<&Figure> {
+        self.preferred().find_map(|s| {
+            self.in_section(s)
+                .find(|f| f.measure == Measure::Share(ShareOf::Users))
+                .or_else(|| {
+                    self.in_section(s)
+                        .find(|f| matches!(f.measure, Measure::Share(_)))
+                })
+        })
+    }
+
+    /// The support volume (tickets, calls, emails, complaints) of a section:
+    /// the sum of the counts it states, with the first figure's span.
+    pub fn support_volume(&self, section: usize) -> Option<(Quantity, Span)> {
+        let mut figures = self
+            .in_section(section)
+            .filter(|f| f.measure == Measure::Support);
+        let first = figures.next()?;
+        let mut total = first.quantity.clone();
+        for f in figures {
+            total.low += f.quantity.low;
+            total.high += f.quantity.high;
+            total.approximate |= f.quantity.approximate;
+        }
+        Some((total, first.span.clone()))
+    }
+
+    /// The support volume of the report: Impact first, else Summary.
+    pub fn support_tickets(&self) -> Option<Quantity> {
+        self.preferred()
+            .find_map(|s| self.support_volume(s))
+            .map(|(q, _)| q)
+    }
+
+    /// The length of the incident as a section states it.
+    pub fn incident_duration(&self, section: usize) -> Option<&Duration> {
+        self.durations
+            .iter()
+            .find(|d| d.section == section && d.incident_length)
+    }
+
+    /// The duration of the incident in minutes: the stated length in Impact,
+    /// else in Summary, else the length of an unambiguous window there.
+    pub fn duration_minutes(&self) -> Option<i64> {
+        self.preferred()
+            .find_map(|s| self.incident_duration(s).map(|d| d.seconds / 60))
+            .or_else(|| {
+                self.preferred().find_map(|s| {
+                    self.windows
+                        .iter()
+                        .find(|w| w.section == s)
+                        .and_then(|w| w.minutes)
+                })
+            })
+    }
+
+    fn first(&self, section: usize, measure: Measure) -> Option<&Figure> {
+        self.in_section(section).find(|f| f.measure == measure)
+    }
+}
+
+/// The spans of a section's authored prose: paragraphs, list items (their
+/// own text), table rows. Code, raw HTML, quotes themselves (their inner
+/// blocks are blocks of their own) and template guidance are left out.
+pub(crate) fn prose_spans<'r>(
+    report: &'r Report<'_>,
+    section: &'r Section,
+) -> impl Iterator<Item = Span> + 'r {
+    report
+        .authored_blocks(section)
+        .filter_map(|block| match &block.kind {
+            BlockKind::Paragraph | BlockKind::TableRow { .. } => Some(block.span.clone()),
+            BlockKind::ListItem { .. } => Some(block.own.clone()),
+            BlockKind::Code { .. } | BlockKind::Quote { .. } | BlockKind::Html => None,
+        })
+}
+
+const USER_NOUNS: &[&str] = &[
+    "user",
+    "users",
+    "customer",
+    "customers",
+    "people",
+    "persons",
+    "person",
+    "diner",
+    "diners",
+    "client",
+    "clients",
+    "visitor",
+    "visitors",
+    "shopper",
+    "shoppers",
+    "subscriber",
+    "subscribers",
+    "patron",
+    "patrons",
+    "franchisees",
+    "accounts",
+];
+const REQUEST_NOUNS: &[&str] = &[
+    "order",
+    "orders",
+    "request",
+    "requests",
+    "purchase",
+    "purchases",
+    "transaction",
+    "transactions",
+    "checkout",
+    "checkouts",
+    "payment",
+    "payments",
+    "pizzas",
+    "attempts",
+    "sessions",
+    "traffic",
+    "calls",
+    "failures",
+];
+/// Support nouns that mean support on their own.
+const SUPPORT_NOUNS: &[&str] = &["ticket", "tickets", "complaint", "complaints", "compliants"];
+/// Nouns that mean support only with "support" or "submitted" around them.
+const CONTACT_NOUNS: &[&str] = &[
+    "call",
+    "calls",
+    "email",
+    "emails",
+    "case",
+    "cases",
+    "report",
+    "reports",
+    "message",
+    "messages",
+    "inquiries",
+    "issues",
+    "contacts",
+    "chats",
+];
+const SOCIAL_NOUNS: &[&str] = &["post", "posts", "tweet", "tweets", "mentions", "comments"];
+/// Words that end a count's phrase without naming what it counts.
+const UNITS: &[&str] = &[
+    "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr",
+    "hrs", "day", "days", "week", "weeks", "month", "months", "year", "years", "ms", "am", "pm",
+    "utc", "times", "percent",
+];
+/// Words that end a count's phrase: what follows is not what it counts
+/// ("500 errors for users", "5 minutes for users").
+const PHRASE_ENDS: &[&str] = &[
+    "for",
+    "in",
+    "at",
+    "on",
+    "from",
+    "with",
+    "during",
+    "by",
+    "per",
+    "and",
+    "or",
+    "to",
+    "were",
+    "was",
+    "are",
+    "is",
+    "had",
+    "have",
+    "who",
+    "that",
+    "which",
+    "error",
+    "errors",
+    "failure",
+    "alerts",
+    "alert",
+    "logs",
+    "log",
+    "code",
+    "codes",
+    "status",
+    "responses",
+    "response",
+    "than",
+];
+/// Words after a share's `%` that may come before the noun.
+const SHARE_FILLERS: &[&str] = &[
+    "of",
+    "our",
+    "the",
+    "all",
+    "active",
+    "current",
+    "jwt",
+    "pizza",
+    "jwt-pizza",
+    "system",
+    "service",
+    "total",
+    "real",
+];
+
+/// A word or a punctuation mark after a number, lower-cased.
+#[derive(Debug)]
+struct Token {
+    text: String,
+    /// End offset, relative to the tokenized text.
+    end: usize,
+}
+
+impl Token {
+    fn is(&self, words: &[&str]) -> bool {
+        words.contains(&self.text.as_str())
+    }
+    fn is_word(&self) -> bool {
+        self.text.starts_with(|c: char| c.is_alphabetic())
+    }
+    fn is_number(&self) -> bool {
+        self.text.starts_with(|c: char| c.is_ascii_digit())
+    }
+}
+
+/// Splits `text` into words, numbers, `%` and punctuation; emphasis marks
+/// and backticks are ignored. Offsets are relative to `text`.
+fn tokens(text: &str, limit: usize) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if out.len() >= limit {
+            break;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                let joins = matches!(d, '-' | '\'' | ',' | '.')
+                    && text[j + 1..].starts_with(|e: char| e.is_alphanumeric())
+                    && !(d == '.' && c.is_alphabetic())
+                    && (d != ',' || text[i..j].chars().all(|x| x.is_ascii_digit()));
+                if d.is_alphanumeric() || joins {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(Token {
+                text: text[i..end].to_lowercase(),
+                end,
+            });
+        } else if !(c.is_whitespace() || matches!(c, '*' | '_' | '`' | '"' | '“' | '”')) {
+            out.push(Token {
+                text: c.to_string(),
+                end: i + c.len_utf8(),
+            });
+        }
+    }
+    out
+}
+
+/// The largest char boundary of `text` at or before `at`.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Words that end the phrase a number starts.
+fn is_stop(t: &Token) -> bool {
+    matches!(
+        t.text.as_str(),
+        "." | "!" | "?" | ";" | ":" | "(" | ")" | "," | "|" | "[" | "]"
+    )
+}
+
+/// No "no support ticket count": a "no" followed by a count of something
+/// does not state the count.
+static NO_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:no|zero|none of the|before any|without any)(?-u:\b)")
+        .expect("valid regex")
+});
+
+static ALL_USERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:all|every|each)(?-u:\b)(?:\s+(?:of\s+)?[*_(]*(?:our|the|active|current|jwt|pizza|jwt-pizza|affected|real|paying|external|online|simulated|test)[*_)]*){0,3}\s+[*_]*(?P<who>users?|customers?|diners?|people|clients?|visitors?|shoppers?|(?:pizza\s+)?orders?|(?:order\s+)?requests?|purchases?|checkouts?)(?-u:\b)|(?-u:\b)everyone(?-u:\b)")
+        .expect("valid regex")
+});
+
+static FAILURE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)fail|error|block|unfulfil|lost|reject|drop|timed out|time out|unable|could not|couldn't|not be")
+        .expect("valid regex")
+});
+
+static SUPPORT_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^.;!?]{0,40}?(?-u:\b)(?:submitted|filed|raised|received|opened|logged|came in|reported|to support|from (?:customers|users)|by (?:customers|users))(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// Reads the figures of one block of text that starts at byte `base`.
+fn read_figures(text: &str, base: usize, section: usize, out: &mut Vec<Figure>) {
+    let mut found: Vec<Figure> = Vec::new();
+    for q in find_quantities(text) {
+        if let Some((measure, end)) = classify(text, &q, false) {
+            let mut quantity = q.clone();
+            quantity.span = q.span.start + base..q.span.end + base;
+            found.push(Figure {
+                measure,
+                span: q.span.start + base..end + base,
+                quantity,
+                section,
+                worded: false,
+            });
+        }
+    }
+    for m in NO_COUNT.find_iter(text) {
+        let q = Quantity {
+            span: m.range(),
+            low: 0.0,
+            high: 0.0,
+            approximate: false,
+            negative: false,
+        };
+        if let Some((measure, end)) = classify(text, &q, true) {
+            let mut quantity = q.clone();
+            quantity.span = q.span.start + base..q.span.end + base;
+            found.push(Figure {
+                measure,
+                span: q.span.start + base..end + base,
+                quantity,
+                section,
+                worded: true,
+            });
+        }
+    }
+    for c in ALL_USERS.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        let of = match c.name("who").map(|w| w.as_str().to_ascii_lowercase()) {
+            Some(w) if USER_NOUNS.iter().any(|n| w.ends_with(n)) || w == "people" => ShareOf::Users,
+            Some(_) => ShareOf::Requests,
+            None => ShareOf::Users,
+        };
+        let span = m.start() + base..m.end() + base;
+        found.push(Figure {
+            measure: Measure::Share(of),
+            quantity: Quantity {
+                span: span.clone(),
+                low: 100.0,
+                high: 100.0,
+                approximate: false,
+                negative: false,
+            },
+            span,
+            section,
+            worded: true,
+        });
+    }
+    found.sort_by_key(|f| f.span.start);
+    out.extend(found);
+}
+
+/// What a quantity counts, and where the phrase naming it ends (relative
+/// to `text`). `zero_word` is set for "no"/"zero", which cannot be shares.
+fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize)> {
+    let rest = &text[q.span.end..];
+    let toks = tokens(rest, 14);
+    let before = &text[..q.span.start];
+    let Some(first) = toks.first() else {
+        return label_measure(before, q);
+    };
+    let near = floor_boundary(before, before.len().saturating_sub(80));
+    let before_words: Vec<String> = tokens(&before[near..], usize::MAX)
+        .into_iter()
+        .rev()
+        .take(5)
+        .map(|t| t.text)
+        .collect();
+    if !zero_word && (first.text == "%" || first.text == "percent") {
+        return classify_share(&toks[1..], &before_words).map(|(m, e)| (m, q.span.end + e));
+    }
+    // "1 user of 3 active users": the second number is the population.
+    if matches!(before_words.first().map(String::as_str), Some("of" | "/")) {
+        return None;
+    }
+    let sentence_end = rest.find(['.', ';', '!', '?', '\n']).unwrap_or(rest.len());
+    let sentence_start = before.rfind(['.', ';', '!', '?']).map_or(0, |i| i + 1);
+    let sentence = &text[sentence_start..q.span.end + sentence_end];
+    let mut words = 0;
+    let mut support_said = false;
+    let mut social_said = false;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        // "7 of 12 users", "3/8 customers": skip the denominator.
+        if (t.text == "of" || t.text == "/")
+            && toks.get(i + 1).is_some_and(Token::is_number)
+            && !zero_word
+        {
+            i += 2;
+            continue;
+        }
+        if t.text == "out" && toks.get(i + 1).is_some_and(|n| n.text == "of") {
+            i += 1;
+            continue;
+        }
+        if is_stop(t) || t.is_number() || t.is(UNITS) || t.is(PHRASE_ENDS) || !t.is_word() {
+            return label_measure(before, q);
+        }
+        let next = toks.get(i + 1).map(|n| n.text.as_str());
+        let end = q.span.end + t.end;
+        if t.text == "support" {
+            support_said = true;
+        } else if matches!(t.text.as_str(), "social" | "media" | "twitter" | "reddit") {
+            social_said = true;
+        } else if t.is(USER_NOUNS)
+            && !matches!(
+                next,
+                Some(
+                    "orders"
+                        | "order"
+                        | "requests"
+                        | "tickets"
+                        | "support"
+                        | "complaints"
+                        | "transactions"
+                        | "count"
+                        | "data"
+                        | "service"
+                )
+            )
+        {
+            return Some((Measure::Users, end));
+        } else if t.is(SUPPORT_NOUNS) {
+            return (!matches!(next, Some("count" | "number" | "data" | "system")))
+                .then_some((Measure::Support, end));
+        } else if t.is(SOCIAL_NOUNS) && (social_said || t.text.starts_with("tweet")) {
+            return Some((Measure::Social, end));
+        } else if t.is(CONTACT_NOUNS) && (support_said || SUPPORT_CONTEXT.is_match(&rest[t.end..]))
+        {
+            return Some((Measure::Support, end));
+        } else if t.is(REQUEST_NOUNS)
+            && !matches!(t.text.as_str(), "sessions" | "traffic" | "calls")
+            && FAILURE_WORDS.is_match(sentence)
+        {
+            return Some((Measure::Failed, end));
+        }
+        words += 1;
+        if words >= 4 {
+            break;
+        }
+        i += 1;
+    }
+    label_measure(before, q)
+}
+
+/// After `N%`: a share when "of" (or filler words) lead to users or
+/// requests, or when "affected"/"impacted" comes just before.
+fn classify_share(toks: &[Token], before_words: &[String]) -> Option<(Measure, usize)> {
+    let of = toks.first().is_some_and(|t| t.text == "of");
+    let mut unknown = 0;
+    for t in toks.iter().take(8) {
+        if is_stop(t) && t.text != "(" || t.is_number() || !t.is_word() && t.text != "(" {
+            break;
+        }
+        if t.is(USER_NOUNS) {
+            return Some((Measure::Share(ShareOf::Users), t.end));
+        }
+        if t.is(REQUEST_NOUNS) {
+            return Some((Measure::Share(ShareOf::Requests), t.end));
+        }
+        if !t.is(SHARE_FILLERS) {
+            unknown += 1;
+            if !of || unknown > 3 {
+                break;
+            }
+        }
+    }
+    let affected = before_words.iter().take(3).any(|w| {
+        matches!(
+            w.as_str(),
+            "affected" | "impacted" | "affecting" | "impacting"
+        )
+    });
+    affected.then_some((Measure::Share(ShareOf::Users), 0))
+}
+
+/// "**Users affected:** 212", "Support tickets: 4": a label right before the number.
+fn label_measure(before: &str, q: &Quantity) -> Option<(Measure, usize)> {
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let trimmed = line.trim_end_matches([' ', '*', '_', '`', '~']);
+    let label = trimmed.strip_suffix(':').or_else(|| {
+        trimmed
+            .strip_suffix("**")
+            .and_then(|t| t.trim_end().strip_suffix(':'))
+    })?;
+    let words: Vec<String> = tokens(label, 8).into_iter().map(|t| t.text).collect();
+    let has = |set: &[&str]| words.iter().any(|w| set.contains(&w.as_str()));
+    let measure = if has(SUPPORT_NOUNS) || has(&["support"]) {
+        Measure::Support
+    } else if has(USER_NOUNS) {
+        Measure::Users
+    } else if has(REQUEST_NOUNS) && has(&["failed", "failing", "failures", "errors"]) {
+        Measure::Failed
+    } else {
+        return None;
+    };
+    Some((measure, q.span.end))
+}
+
+/// Approximation words a duration may start with (the time parser may or
+/// may not include them in the duration's span).
+const APPROX: &str = r"(?:\s+(?:a max(?:imum)? of|about|approximately|approx\.?|around|roughly|nearly|almost|just|exactly|only|over|under|somewhere between|an?|the|~))*[\s*_`~:(]*$";
+
+/// "For 36 minutes, …" at the start of a sentence, or a "Duration:" label.
+static LENGTH_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[.!?:]\s+|\n)[\s*_`>-]*(?:for|over|lasting)(?:\s+a (?:period|total) of)?{APPROX}|(?-u:\b)duration(?-u:\b)[\s*_`]*:?{APPROX}"
+    ))
+    .expect("valid regex")
+});
+
+/// "… users could not order for 20 minutes", "the outage lasted an hour":
+/// a length word after a subject that is the incident.
+static LENGTH_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:incident|outage|impact|issue|event|disruption|downtime|problem|attack|users|customers|diners|orders|ordering|purchases|service|site|application|app|everyone)(?-u:\b)(?:\s+[^\s.!?;]+){{0,4}}?\s+(?:for|lasted|lasting|lasts|spanned|spanning|for a (?:period|total) of|over the course of){APPROX}"
+    ))
+    .expect("valid regex")
+});
+
+static LENGTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s*_`)]*(?:of (?:downtime|outage|disruption|impact)|(?:long )?(?:outage|incident|disruption)(?-u:\b)|in total(?-u:\b))")
+        .expect("valid regex")
+});
+
+fn read_durations(text: &str, base: usize, section: usize, out: &mut Vec<Duration>) {
+    for d in find_durations(text) {
+        let Some(before) = text.get(..d.span.start) else {
+            continue;
+        };
+        let after = text.get(d.span.end..).unwrap_or("");
+        let sentence = &before[before.rfind(['.', '!', '?', ';']).map_or(0, |i| i + 1)..];
+        let incident_length = LENGTH_LEAD.is_match(before)
+            || LENGTH_VERB.is_match(sentence)
+            || LENGTH_AFTER.is_match(after);
+        out.push(Duration {
+            span: d.span.start + base..d.span.end + base,
+            seconds: d.seconds,
+            approximate: d.approximate,
+            section,
+            incident_length,
+        });
+    }
+}
+
+const LEVELS: &str = "critical|high|medium|mid|moderate|low|major|minor|severe";
+
+static SEVERITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)sev(?:erity)?[-\s]?[0-5](?-u:\b)|(?-u:\b)(?:{LEVELS})[*_]*[- ]severity(?-u:\b)|(?-u:\b)severity(?-u:\b)[^.\n]{{0,30}}?(?:(?-u:\b)was|(?-u:\b)is|:)[\s*_]*(?:(?:a|an|level|of)\s+)*[*_]*(?:{LEVELS}|[0-5]|sev-?[0-5]|p[0-4])(?-u:\b)|(?-u:\b)(?:{LEVELS})[*_]*[- ](?:[a-z]+ )?(?:incident|outage|event)(?-u:\b)|(?-u:\b)priority[\W_]{{0,6}}p?[0-4](?-u:\b)|(?-u:\b)(?:is|was|as) an? (?-i:P[0-4])(?-u:\b)|(?-u:\b)(?-i:P[0-4])[- ](?:incident|outage|severity)(?-u:\b)"
+    ))
+    .expect("valid regex")
+});
+
+/// The severity a report states: front matter `severity`, else the first
+/// mention in the title, a heading or the authored text (anywhere in the
+/// file, so a preamble before the first section counts).
+fn find_severity(report: &Report<'_>) -> Option<StatedSeverity> {
+    if let Some(text) = report.front_matter.severity.as_deref() {
+        if !text.trim().is_empty() {
+            return Some(StatedSeverity {
+                text: text.trim().to_string(),
+                span: None,
+            });
+        }
+    }
+    let found = |span: &Span| {
+        let text = report.doc.text(span);
+        SEVERITY.find(text).map(|m| StatedSeverity {
+            text: m.as_str().to_string(),
+            span: Some(span.start + m.start()..span.start + m.end()),
+        })
+    };
+    if let Some(s) = report.doc.headings.iter().find_map(|h| found(&h.span)) {
+        return Some(s);
+    }
+    // "## Severity" followed by "High".
+    for section in &report.sections {
+        if section
+            .heading_text
+            .to_ascii_lowercase()
+            .contains("severity")
+        {
+            if let Some(first) = prose_spans(report, section).next() {
+                let text = report.doc.text(&first).trim();
+                if let Some(line) = text.lines().next().filter(|l| !l.is_empty()) {
+                    return Some(StatedSeverity {
+                        text: line.to_string(),
+                        span: Some(first.clone()),
+                    });
+                }
+            }
+        }
+    }
+    report
+        .doc
+        .blocks
+        .iter()
+        .filter(|b| !report.is_template_text(b))
+        .filter_map(|b| match &b.kind {
+            BlockKind::Paragraph | BlockKind::TableRow { .. } => Some(&b.span),
+            BlockKind::ListItem { .. } => Some(&b.own),
+            BlockKind::Code { .. } | BlockKind::Quote { .. } | BlockKind::Html => None,
+        })
+        .find_map(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figures(text: &str) -> Vec<(Measure, f64, f64)> {
+        let mut out = Vec::new();
+        read_figures(text, 0, 0, &mut out);
+        out.into_iter()
+            .map(|f| (f.measure, f.quantity.low, f.quantity.high))
+            .collect()
+    }
+
+    #[test]
+    fn counts_of_users_support_and_failures() {
+        assert_eq!(
+            figures(
+                "212 users (7% of active users) could not order. 388 orders failed. 4 support tickets were filed."
+            ),
+            [
+                (Measure::Users, 212.0, 212.0),
+                (Measure::Share(ShareOf::Users), 7.0, 7.0),
+                (Measure::Failed, 388.0, 388.0),
+                (Measure::Support, 4.0, 4.0),
+            ]
+        );
+        assert_eq!(
+            figures("about 250 customers, seven people and 4-5 users"),
+            [
+                (Measure::Users, 250.0, 250.0),
+                (Measure::Users, 7.0, 7.0),
+                (Measure::Users, 4.0, 5.0),
+            ]
+        );
+        assert_eq!(
+            figures("12 calls to support and 3 sarcastic tweets"),
+            [(Measure::Support, 12.0, 12.0), (Measure::Social, 3.0, 3.0)]
+        );
+        assert_eq!(
+            figures("No support tickets or social media posts were submitted."),
+            [(Measure::Support, 0.0, 0.0)]
+        );
+    }
+
+    #[test]
+    fn what_is_not_a_count() {
+        // The population, HTTP status codes, durations, alert texts.
+        assert_eq!(
+            figures("1 user of 3 active users"),
+            [(Measure::Users, 1.0, 1.0)]
+        );
+        assert_eq!(figures("caused 500 errors for users"), []);
+        assert_eq!(figures("for 36 minutes users waited"), []);
+        assert_eq!(figures("about 100 text messages sent to my phone"), []);
+        assert_eq!(figures("a 300% increase in latency"), []);
+        assert_eq!(figures("no support ticket count was captured"), []);
+    }
+
+    #[test]
+    fn shares_and_all_users() {
+        assert_eq!(
+            figures("affected 100 % of active ordering sessions"),
+            [(Measure::Share(ShareOf::Requests), 100.0, 100.0)]
+        );
+        assert_eq!(
+            figures("2 customers (100% OF JWT-Pizza USERS)"),
+            [
+                (Measure::Users, 2.0, 2.0),
+                (Measure::Share(ShareOf::Users), 100.0, 100.0)
+            ]
+        );
+        assert_eq!(
+            figures("All of our users were affected"),
+            [(Measure::Share(ShareOf::Users), 100.0, 100.0)]
+        );
+        assert_eq!(
+            figures("all of the (simulated) users and all pizza orders failed"),
+            [
+                (Measure::Share(ShareOf::Users), 100.0, 100.0),
+                (Measure::Share(ShareOf::Requests), 100.0, 100.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn labelled_figures() {
+        assert_eq!(
+            figures("- **Users affected:** 212"),
+            [(Measure::Users, 212.0, 212.0)]
+        );
+        assert_eq!(
+            figures("- Support tickets: 4"),
+            [(Measure::Support, 4.0, 4.0)]
+        );
+    }
+
+    #[test]
+    fn windows_come_from_the_time_model() {
+        let text = "# Incident: 2025-10-14 08-41-00\n\n## Summary\n\nOrders failed.\n\n## Impact\n\nBetween 08:41 UTC and 09:17 UTC on 2025-10-14, 212 users could not order.\n";
+        let template = crate::templates::builtin(crate::templates::DEFAULT_TEMPLATE).unwrap();
+        let report = Report::build(
+            "r.md",
+            crate::document::Document::parse(text.to_string()),
+            template,
+            &[],
+        );
+        let minutes: Vec<_> = report
+            .impact
+            .windows
+            .iter()
+            .map(|w| (w.section, w.minutes))
+            .collect();
+        assert_eq!(minutes, [(1, Some(36))]);
+        assert_eq!(report.impact.duration_minutes(), Some(36));
     }
 }

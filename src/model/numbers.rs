@@ -1,0 +1,240 @@
+//! Numbers as reports write them: digits (`2,317`, `53.4`), words (`seven`,
+//! `Twenty-one`, `a dozen`), approximations (`about 250`, `~7`) and ranges
+//! (`4-5`, `90 to 100`).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A number found in a text.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Quantity {
+    /// Byte range within the searched text, approximation word included.
+    pub span: Range<usize>,
+    /// The value; for a range, its low end.
+    pub low: f64,
+    /// For a range, its high end; otherwise equal to `low`.
+    pub high: f64,
+    /// Written with "about", "~", "roughly", "an estimated" … or as a range.
+    pub approximate: bool,
+    /// True when the number is negative (`-5`).
+    pub negative: bool,
+}
+
+impl Quantity {
+    /// True when this quantity and `other` can describe the same value: their
+    /// ranges overlap, allowing 10% either way when either is approximate.
+    pub fn agrees_with(&self, other: &Quantity) -> bool {
+        let slack = |q: &Quantity| {
+            if q.approximate {
+                (q.high.abs() * 0.1).max(1.0)
+            } else {
+                0.0
+            }
+        };
+        let (a_lo, a_hi) = (self.low - slack(self), self.high + slack(self));
+        let (b_lo, b_hi) = (other.low - slack(other), other.high + slack(other));
+        a_lo <= b_hi + 1e-9 && b_lo <= a_hi + 1e-9
+    }
+
+    /// The value as written, for messages (`212`, `4-5`, `about 250`).
+    pub fn describe(&self) -> String {
+        let fmt = |v: f64| {
+            if v.fract() == 0.0 {
+                format!("{v:.0}")
+            } else {
+                format!("{v}")
+            }
+        };
+        let value = if self.high > self.low {
+            format!("{}-{}", fmt(self.low), fmt(self.high))
+        } else {
+            fmt(self.low)
+        };
+        if self.approximate && self.high <= self.low {
+            format!("about {value}")
+        } else {
+            value
+        }
+    }
+}
+
+const WORD_NUMBERS: &str = "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    let one = format!(
+        r"(?:-?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|(?-u:\b)(?:{WORD_NUMBERS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?:\s+hundred|\s+thousand)?|(?-u:\b)a\s+dozen|(?-u:\b)a\s+hundred|(?-u:\b)a\s+thousand)"
+    );
+    Regex::new(&format!(
+        r"(?i)(?P<approx>(?-u:\b)(?:about|approximately|approx\.?|around|roughly|nearly|almost|an estimated|estimated|over|more than|at least|upwards of|up to|some|close to|under|fewer than|less than)\s+|~\s*|≈\s*)?(?P<a>{one})(?:\s*(?:-|–|—|to)\s*(?P<b>{one}))?"
+    ))
+    .expect("valid regex")
+});
+
+/// Every number in `text`, in order. Numbers that are part of a time
+/// (`08:41`), a date (`2025-10-14`, `12/02/25`), a version (`v2.14.0`) or a
+/// name (`SEV-2`, `OPS-118`) are left out.
+pub fn find_quantities(text: &str) -> Vec<Quantity> {
+    let mut found = Vec::new();
+    for caps in NUMBER.captures_iter(text) {
+        let (Some(whole), Some(a)) = (caps.get(0), caps.name("a")) else {
+            continue;
+        };
+        // `b` only when it is itself a clean number.
+        let b = caps.name("b");
+        let number_end = b.map_or(a.end(), |b| b.end());
+        if !stands_alone(text, a.start(), number_end) {
+            continue;
+        }
+        let Some(low) = value_of(a.as_str()) else {
+            continue;
+        };
+        let high = b.and_then(|b| value_of(b.as_str()));
+        let (low, high, ranged) = match high {
+            Some(high) if high >= low => (low, high, true),
+            _ => (low, low, false),
+        };
+        // A dash joining two numbers is a range, not a minus sign.
+        let negative = a.as_str().starts_with('-') && !ranged;
+        found.push(Quantity {
+            span: whole.start()..if ranged { number_end } else { a.end() },
+            low,
+            high,
+            approximate: caps.name("approx").is_some() || ranged,
+            negative,
+        });
+    }
+    found
+}
+
+/// True when the digits at `start..end` are not glued to a time, date,
+/// version or identifier.
+fn stands_alone(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let after2 = text[end..].chars().nth(1);
+    let glued_before = before.is_some_and(|c| {
+        c.is_alphanumeric()
+            || matches!(c, ':' | '/' | '.' | '-' | '_' | '#' | '$' | '₿' | '£' | '€')
+    });
+    let glued_after = after.is_some_and(|c| {
+        c.is_alphanumeric()
+            || matches!(c, ':' | '/' | '_')
+            || (matches!(c, '.' | '-' | ',') && after2.is_some_and(|c| c.is_ascii_digit()))
+    });
+    !(glued_before || glued_after)
+}
+
+/// The value of one number as written (`2,317`, `53.4`, `Twenty-one`, `a dozen`).
+pub fn value_of(text: &str) -> Option<f64> {
+    let t = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_ascii_lowercase();
+    if t.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
+        return t.replace(',', "").parse().ok();
+    }
+    match t.as_str() {
+        "a dozen" => return Some(12.0),
+        "a hundred" => return Some(100.0),
+        "a thousand" => return Some(1000.0),
+        _ => {}
+    }
+    let mut total = 0.0;
+    let mut current = 0.0;
+    for word in t.split([' ', '-']).filter(|w| !w.is_empty()) {
+        match word {
+            "hundred" => current *= 100.0,
+            "thousand" => {
+                total += current * 1000.0;
+                current = 0.0;
+            }
+            w => current += word_value(w)?,
+        }
+    }
+    Some(total + current)
+}
+
+fn word_value(word: &str) -> Option<f64> {
+    let units = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    let tens = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Some(i) = units.iter().position(|u| *u == word) {
+        return Some(i as f64);
+    }
+    tens.iter()
+        .position(|t| *t == word)
+        .map(|i| (i as f64 + 2.0) * 10.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str) -> Vec<(f64, f64, bool)> {
+        find_quantities(text)
+            .into_iter()
+            .map(|q| (q.low, q.high, q.approximate))
+            .collect()
+    }
+
+    #[test]
+    fn digits_words_approximations_ranges() {
+        assert_eq!(values("2,317 users"), [(2317.0, 2317.0, false)]);
+        assert_eq!(values("seven users"), [(7.0, 7.0, false)]);
+        assert_eq!(values("Twenty-one people"), [(21.0, 21.0, false)]);
+        assert_eq!(values("about 250 users"), [(250.0, 250.0, true)]);
+        assert_eq!(values("~7% of users"), [(7.0, 7.0, true)]);
+        assert_eq!(values("4-5 users"), [(4.0, 5.0, true)]);
+        assert_eq!(values("90 to 100 orders"), [(90.0, 100.0, true)]);
+        assert_eq!(values("53.4% of users"), [(53.4, 53.4, false)]);
+        assert_eq!(values("a dozen tickets"), [(12.0, 12.0, false)]);
+    }
+
+    #[test]
+    fn times_dates_versions_and_keys_are_not_numbers() {
+        assert!(values("at 08:41 on 2025-10-14, 12/02/25, v2.14.0, SEV-2, OPS-118").is_empty());
+    }
+
+    #[test]
+    fn ranges_do_not_make_negatives() {
+        let q = &find_quantities("-5% of users")[0];
+        assert!(q.negative);
+        assert_eq!(q.low, -5.0);
+        assert!(!find_quantities("4-5 users")[0].negative);
+    }
+
+    #[test]
+    fn agreement_allows_approximation() {
+        let q = |t: &str| find_quantities(t).remove(0);
+        assert!(q("about 250").agrees_with(&q("260")));
+        assert!(!q("250").agrees_with(&q("260")));
+        assert!(q("4-5").agrees_with(&q("5")));
+        assert!(!q("12").agrees_with(&q("4")));
+    }
+}
