@@ -9,6 +9,14 @@ use crate::templates;
 
 /// Checks one report's text and returns its diagnostics, sorted by place.
 pub fn check_source(path: &str, source: String, settings: &Settings) -> (Vec<Diagnostic>, String) {
+    let report = build_report(path, source, settings);
+    let diagnostics = check_report(&report, settings);
+    (diagnostics, report.doc.source)
+}
+
+/// Parses a report and builds its model, with the template it records
+/// (else the configured default).
+pub fn build_report<'s>(path: &str, source: String, settings: &'s Settings) -> Report<'s> {
     let doc = Document::parse(source);
     let recorded = model::recorded_template(&doc);
     let template = recorded
@@ -17,9 +25,7 @@ pub fn check_source(path: &str, source: String, settings: &Settings) -> (Vec<Dia
         .or_else(|| settings.template(&settings.default_template))
         .or_else(|| templates::builtin(templates::DEFAULT_TEMPLATE))
         .unwrap_or_else(|| &templates::builtins()[0]);
-    let report = Report::build(path, doc, template, &settings.aliases);
-    let diagnostics = check_report(&report, settings);
-    (diagnostics, report.doc.source)
+    Report::build(path, doc, template, &settings.aliases)
 }
 
 /// Runs every enabled rule over a report.

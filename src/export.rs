@@ -29,6 +29,9 @@ pub struct ReportFacts {
     pub impact: ImpactFacts,
     pub action_items: Vec<ActionFacts>,
     pub metrics: Metrics,
+    /// With `--rubric`: which parts of a good report are present.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rubric: Option<Rubric>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -57,9 +60,25 @@ pub struct TimelineFacts {
 #[non_exhaustive]
 pub struct ImpactFacts {
     pub duration_minutes: Option<i64>,
+    #[serde(serialize_with = "number")]
     pub users_affected: Option<f64>,
+    #[serde(serialize_with = "number")]
     pub percent_affected: Option<f64>,
+    #[serde(serialize_with = "number")]
     pub support_tickets: Option<f64>,
+}
+
+/// Whole numbers as integers (`212`, not `212.0`); others as they are.
+fn number<S: serde::Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {
+    match value {
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "whole numbers well inside i64"
+        )]
+        Some(v) if v.fract() == 0.0 && v.abs() < 1e15 => serializer.serialize_i64(*v as i64),
+        Some(v) => serializer.serialize_f64(*v),
+        None => serializer.serialize_none(),
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -109,7 +128,12 @@ impl ReportFacts {
                 line: line(s.heading_span.start),
                 words: report
                     .authored_blocks(s)
-                    .map(|b| doc.text(&b.own).split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count())
+                    .map(|b| {
+                        doc.text(&b.own)
+                            .split_whitespace()
+                            .filter(|w| w.chars().any(char::is_alphanumeric))
+                            .count()
+                    })
                     .sum(),
             })
             .collect();
@@ -117,7 +141,11 @@ impl ReportFacts {
             .timeline
             .entries()
             .iter()
-            .map(|e| TimelineFacts { at: e.at.map(iso), text: e.text.clone(), line: line(e.span.start) })
+            .map(|e| TimelineFacts {
+                at: e.at.map(iso),
+                text: e.text.clone(),
+                line: line(e.span.start),
+            })
             .collect();
         let impact = ImpactFacts {
             duration_minutes: report.impact.duration_minutes(),
@@ -132,7 +160,9 @@ impl ReportFacts {
             .map(|item| ActionFacts {
                 text: item.text.clone(),
                 owner: item.owner.as_ref().map(|o| o.text.clone()),
-                due: item.due.map(|d: NaiveDate| d.format("%Y-%m-%d").to_string()),
+                due: item
+                    .due
+                    .map(|d: NaiveDate| d.format("%Y-%m-%d").to_string()),
                 done: item.done,
                 tracking: item.tracking.as_ref().map(|t| t.text.clone()),
                 line: line(item.span.start),
@@ -141,12 +171,25 @@ impl ReportFacts {
         let metrics = start.map_or_else(Metrics::default, |start| {
             let fm = &report.front_matter;
             let event = |stated: Option<NaiveDateTime>, kind: EventKind| {
-                stated.or_else(|| report.timeline.first_matching(kind, start).and_then(|e| e.at))
+                stated.or_else(|| {
+                    report
+                        .timeline
+                        .first_matching(kind, start)
+                        .and_then(|e| e.at)
+                })
             };
-            let minutes = |at: Option<NaiveDateTime>| at.map(|at| (at - start).num_minutes()).filter(|m| *m >= 0);
+            let minutes = |at: Option<NaiveDateTime>| {
+                at.map(|at| (at - start).num_minutes()).filter(|m| *m >= 0)
+            };
             Metrics {
-                time_to_detect_minutes: minutes(event(fm.detected.map(|d| d.naive_utc()), EventKind::Detection)),
-                time_to_mitigate_minutes: minutes(event(fm.mitigated.map(|d| d.naive_utc()), EventKind::Mitigation)),
+                time_to_detect_minutes: minutes(event(
+                    fm.detected.map(|d| d.naive_utc()),
+                    EventKind::Detection,
+                )),
+                time_to_mitigate_minutes: minutes(event(
+                    fm.mitigated.map(|d| d.naive_utc()),
+                    EventKind::Mitigation,
+                )),
                 time_to_resolve_minutes: minutes(
                     event(fm.resolved.map(|d| d.naive_utc()), EventKind::Resolution).or(end),
                 ),
@@ -158,12 +201,18 @@ impl ReportFacts {
             template: report.template.name.clone(),
             incident_start: start.map(iso),
             incident_end: end.map(iso),
-            severity: report.impact.severity.as_ref().map(|s| s.text.clone()).or_else(|| report.front_matter.severity.clone()),
+            severity: report
+                .impact
+                .severity
+                .as_ref()
+                .map(|s| s.text.clone())
+                .or_else(|| report.front_matter.severity.clone()),
             sections,
             timeline,
             impact,
             action_items,
             metrics,
+            rubric: None,
         }
     }
 }
@@ -213,8 +262,16 @@ impl ReportFacts {
             opt(&self.impact.duration_minutes),
             self.timeline.len().to_string(),
             self.action_items.len().to_string(),
-            self.action_items.iter().filter(|a| a.owner.is_some()).count().to_string(),
-            self.action_items.iter().filter(|a| a.due.is_some() || a.done).count().to_string(),
+            self.action_items
+                .iter()
+                .filter(|a| a.owner.is_some())
+                .count()
+                .to_string(),
+            self.action_items
+                .iter()
+                .filter(|a| a.due.is_some() || a.done)
+                .count()
+                .to_string(),
             opt(&self.metrics.time_to_detect_minutes),
             opt(&self.metrics.time_to_mitigate_minutes),
             opt(&self.metrics.time_to_resolve_minutes),
@@ -241,30 +298,57 @@ pub struct Rubric {
 
 impl Rubric {
     /// The CSV columns the rubric adds.
-    pub const CSV_HEADER: [&'static str; 5] =
-        ["sections_complete", "timeline_utc_and_ordered", "impact_quantified", "action_items_complete", "no_secrets"];
+    pub const CSV_HEADER: [&'static str; 5] = [
+        "sections_complete",
+        "timeline_utc_and_ordered",
+        "impact_quantified",
+        "action_items_complete",
+        "no_secrets",
+    ];
 
     /// The rubric from a report's findings under the default settings.
     pub fn from_findings(findings: &[crate::diagnostic::Diagnostic]) -> Rubric {
         let none_of = |rules: &[&str]| !findings.iter().any(|d| rules.contains(&d.rule));
         Rubric {
-            sections_complete: none_of(&["not-a-report", "missing-section", "empty-section", "template-placeholder"]),
-            timeline_utc_and_ordered: none_of(&["not-a-report", "timeline-utc", "timeline-entry", "timeline-order"]),
+            sections_complete: none_of(&[
+                "not-a-report",
+                "missing-section",
+                "empty-section",
+                "template-placeholder",
+            ]),
+            timeline_utc_and_ordered: none_of(&[
+                "not-a-report",
+                "timeline-utc",
+                "timeline-entry",
+                "timeline-order",
+            ]),
             impact_quantified: none_of(&["not-a-report", "missing-section", "impact-quantified"])
-                && !findings.iter().any(|d| d.rule == "empty-section" && d.message.contains("Impact")),
-            action_items_complete: none_of(&["not-a-report", "action-item-owner", "action-item-due"])
-                && !findings.iter().any(|d| {
-                    (d.rule == "missing-section" || d.rule == "empty-section") && d.message.contains("Action items")
-                }),
+                && !findings
+                    .iter()
+                    .any(|d| d.rule == "empty-section" && d.message.contains("Impact")),
+            action_items_complete: none_of(&[
+                "not-a-report",
+                "action-item-owner",
+                "action-item-due",
+            ]) && !findings.iter().any(|d| {
+                (d.rule == "missing-section" || d.rule == "empty-section")
+                    && d.message.contains("Action items")
+            }),
             no_secrets: none_of(&["secret-leak"]),
         }
     }
 
     /// The rubric's cells, in [`Rubric::CSV_HEADER`] order.
     pub fn csv_row(&self) -> Vec<String> {
-        [self.sections_complete, self.timeline_utc_and_ordered, self.impact_quantified, self.action_items_complete, self.no_secrets]
-            .iter()
-            .map(ToString::to_string)
-            .collect()
+        [
+            self.sections_complete,
+            self.timeline_utc_and_ordered,
+            self.impact_quantified,
+            self.action_items_complete,
+            self.no_secrets,
+        ]
+        .iter()
+        .map(ToString::to_string)
+        .collect()
     }
 }

@@ -37,10 +37,14 @@ pub fn run(args: &ExportArgs) -> Result<Code, Failure> {
         write!(out, "[")?;
     }
     for chunk in inputs.chunks(CHUNK) {
-        let results: Vec<Result<(ReportFacts, Option<Rubric>), (String, String)>> =
-            pool.install(|| chunk.par_iter().map(|input| facts(input, &settings, args.rubric)).collect());
+        let results: Vec<Result<ReportFacts, (String, String)>> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|input| facts(input, &settings, args.rubric))
+                .collect()
+        });
         for result in results {
-            let (facts, rubric) = match result {
+            let facts = match result {
                 Ok(found) => found,
                 Err((path, message)) => {
                     unreadable += 1;
@@ -51,18 +55,17 @@ pub fn run(args: &ExportArgs) -> Result<Code, Failure> {
             match args.format {
                 ExportFormat::Json => {
                     write!(out, "{}\n  ", if first { "" } else { "," })?;
-                    let value = with_rubric(&facts, rubric.as_ref())?;
-                    let text = serde_json::to_string_pretty(&value).map_err(json_error)?;
+                    let text = serde_json::to_string_pretty(&facts).map_err(json_error)?;
                     out.write_all(text.replace('\n', "\n  ").as_bytes())?;
                 }
                 ExportFormat::Yaml => {
-                    let value = with_rubric(&facts, rubric.as_ref())?;
-                    let text = serde_yaml_ng::to_string(&[value]).map_err(|e| Failure::Usage(e.to_string()))?;
+                    let text = serde_yaml_ng::to_string(&[&facts])
+                        .map_err(|e| Failure::Usage(e.to_string()))?;
                     out.write_all(text.as_bytes())?;
                 }
                 ExportFormat::Csv => {
                     let mut row = facts.csv_row();
-                    if let Some(rubric) = &rubric {
+                    if let Some(rubric) = &facts.rubric {
                         row.extend(rubric.csv_row());
                     }
                     out.write_all(&csv_line(&row)?)?;
@@ -77,25 +80,30 @@ pub fn run(args: &ExportArgs) -> Result<Code, Failure> {
         ExportFormat::Yaml | ExportFormat::Csv => {}
     }
     out.flush()?;
-    Ok(if unreadable > 0 { Code::Usage } else { Code::Clean })
+    Ok(if unreadable > 0 {
+        Code::Usage
+    } else {
+        Code::Clean
+    })
 }
 
 /// Reads one input and returns its facts, or its path and why it could not be read.
-fn facts(input: &Input, settings: &Settings, rubric: bool) -> Result<(ReportFacts, Option<Rubric>), (String, String)> {
+fn facts(
+    input: &Input,
+    settings: &Settings,
+    rubric: bool,
+) -> Result<ReportFacts, (String, String)> {
     let path = input.display();
     let source = input::read(input).map_err(|message| (path.clone(), message))?;
     let report = engine::build_report(&path, source, settings);
-    let rubric = rubric.then(|| Rubric::from_findings(&engine::check_report(&report, &Settings::default())));
-    Ok((ReportFacts::from_report(&report), rubric))
-}
-
-/// The facts as a JSON value, with the rubric under `"rubric"` when asked for.
-fn with_rubric(facts: &ReportFacts, rubric: Option<&Rubric>) -> Result<serde_json::Value, Failure> {
-    let mut value = serde_json::to_value(facts).map_err(json_error)?;
-    if let (Some(rubric), Some(object)) = (rubric, value.as_object_mut()) {
-        object.insert("rubric".into(), serde_json::to_value(rubric).map_err(json_error)?);
+    let mut facts = ReportFacts::from_report(&report);
+    if rubric {
+        facts.rubric = Some(Rubric::from_findings(&engine::check_report(
+            &report,
+            &Settings::default(),
+        )));
     }
-    Ok(value)
+    Ok(facts)
 }
 
 fn json_error(err: serde_json::Error) -> Failure {
@@ -105,6 +113,10 @@ fn json_error(err: serde_json::Error) -> Failure {
 /// One CSV record, quoted as needed, with its line break.
 fn csv_line<T: AsRef<[u8]>>(fields: &[T]) -> Result<Vec<u8>, Failure> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(fields).map_err(|e| Failure::Usage(format!("cannot write CSV: {e}")))?;
-    writer.into_inner().map_err(|e| Failure::Usage(format!("cannot write CSV: {e}")))
+    writer
+        .write_record(fields)
+        .map_err(|e| Failure::Usage(format!("cannot write CSV: {e}")))?;
+    writer
+        .into_inner()
+        .map_err(|e| Failure::Usage(format!("cannot write CSV: {e}")))
 }

@@ -4,6 +4,7 @@
 mod check;
 mod completions;
 mod explain;
+mod export;
 mod new;
 mod templates;
 
@@ -137,6 +138,12 @@ pub struct ExportArgs {
     /// Configuration file [default: the nearest .incident.yml]
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Add a grader's rubric: which parts of a good report are present
+    #[arg(long)]
+    pub rubric: bool,
+    /// Number of threads [default: one per core]
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -172,9 +179,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Manpage => completions::manpage(),
         Command::New(args) => new::run(&args),
         Command::Templates(command) => templates::run(&command),
-        Command::Fix(_) | Command::Export(_) => {
-            Err(Failure::Usage("this command is not available yet".into()))
-        }
+        Command::Export(args) => export::run(&args),
+        Command::Fix(_) => Err(Failure::Usage("this command is not available yet".into())),
     };
     match result {
         Ok(code) => code.into(),

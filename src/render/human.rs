@@ -62,8 +62,33 @@ impl Human {
         if let Some(fix) = &d.fix {
             report = report.with_note(format!("fixable: `incident fix` will {}", fix.description));
         }
-        report.finish().write((path, source), &mut *out)
+        if self.color {
+            return report.finish().write((path, source), &mut *out);
+        }
+        // ariadne colours a custom kind's name (`Info`) even with colour off.
+        let mut buffer = Vec::new();
+        report.finish().write((path, source), &mut buffer)?;
+        out.write_all(&strip_ansi(&buffer))
     }
+}
+
+/// Removes ANSI escape sequences (`ESC [ … letter`).
+fn strip_ansi(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == 0x1b && bytes.get(i + 1) == Some(&b'[') {
+            i += 2;
+            while i < bytes.len() && !bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            i += 1;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 /// Makes an empty span cover one character, so ariadne can point at it.

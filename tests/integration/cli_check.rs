@@ -92,6 +92,21 @@ fn no_colour_when_not_a_terminal_or_no_color() {
     );
 }
 
+/// Regression: ariadne coloured the `Info` kind even with colour off.
+#[test]
+fn info_findings_have_no_escape_codes_without_colour() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = CLEAN_REPORT.replace(", Issue: OPS-118", "");
+    fs::write(dir.path().join("incident-2025-10-14-1.md"), report).unwrap();
+    let out = incident(dir.path())
+        .args(["check", "incident-2025-10-14-1.md"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("[action-item-tracking] Info:"), "{stdout}");
+    assert!(!stdout.contains('\u{1b}'), "{stdout}");
+}
+
 #[test]
 fn unreadable_files_exit_two_and_the_rest_are_still_checked() {
     let dir = tempfile::tempdir().unwrap();

@@ -6,6 +6,7 @@ mod cli_check;
 mod common;
 mod config;
 mod docs;
+mod export;
 mod formats;
 mod impact;
 mod new;
