@@ -3,6 +3,7 @@
 
 mod check;
 mod explain;
+mod fix;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -162,11 +163,8 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Explain(args) => explain::run(&args),
-        Command::New(_)
-        | Command::Fix(_)
-        | Command::Export(_)
-        | Command::Templates(_)
-        | Command::Completions(_) => {
+        Command::Fix(args) => fix::run(&args),
+        Command::New(_) | Command::Export(_) | Command::Templates(_) | Command::Completions(_) => {
             Err(Failure::Usage("this command is not available yet".into()))
         }
     };

@@ -111,6 +111,12 @@ pub fn not_a_report_id() -> &'static str {
     not_a_report::NOT_A_REPORT.id
 }
 
+/// The id of the rule that runs on every file, report or not: a leaked
+/// credential matters wherever it is.
+pub fn secret_leak_id() -> &'static str {
+    secret_leak::SECRET_LEAK.id
+}
+
 /// Finds a rule by id.
 pub fn find(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)
