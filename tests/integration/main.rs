@@ -1,4 +1,6 @@
 //! All integration tests, in one binary (one link, one run).
 
 mod common;
+mod fix;
+mod secrets;
 mod structure;
