@@ -1,5 +1,6 @@
 //! All integration tests, in one binary (one link, one run).
 
+mod bad_input;
 mod common;
 mod fix;
 mod secrets;
