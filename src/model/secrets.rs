@@ -376,7 +376,7 @@ fn command_lines(source: &str, found: &mut Found) {
 
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r#"(?i)\b([A-Za-z0-9_.-]{0,40}?(?:api[_-]?key|secret[_-]?key|secret|token|password|passwd|pwd|access[_-]?key|private[_-]?key|credentials?))["']?\s{0,10}(?::=|=>|:|=)\s{0,10}["']?([A-Za-z0-9+/=_.~!@#$%^&*-]{8,4096})"#,
+        r#"(?i)\b([A-Za-z0-9_.-]{0,40}?(?:api[_-]?key|secret[_-]?key|secret|token|password|passwd|pwd|access[_-]?key|private[_-]?key|credentials?))["']?\s{0,10}(?::=|=>|:|=)\s{0,10}["']?([A-Za-z0-9+/_.~!@#$%^*-]{8,4096}={0,2})"#,
     )
 });
 
@@ -452,6 +452,9 @@ pub fn is_placeholder(value: &str) -> bool {
         return true;
     }
     let lower = v.to_lowercase();
+    if lower.contains("redacted") {
+        return true;
+    }
     // A long random value can contain a short word by chance; only short
     // values are judged by their words.
     if v.len() <= 64 && PLACEHOLDER_WORDS.iter().any(|w| lower.contains(w)) {
@@ -624,6 +627,15 @@ mod tests {
         let pw = join(&["Hunt", "er2!x"]);
         let text = format!("mysql -u root -p{pw} pizza\n");
         assert_eq!(kinds(&text), [(SecretKind::CommandLinePassword, pw)]);
+    }
+
+    /// Regression, found by the property test `redacting_every_secret_leaves_none`:
+    /// the value after `DB_PASSWORD=` ran on over `=` and `&token=…`, so once
+    /// the token was redacted a longer "password" holding `REDACTED` appeared.
+    #[test]
+    fn regression_named_value_stops_at_the_next_parameter() {
+        let text = "DB_PASSWORD=DB_PASSWORD=eyJhbGciOiJIUzI1NiJ9.DB_PASSWORD=DB_PASSWORD=&token=REDACTED -p";
+        assert_eq!(kinds(text), []);
     }
 
     #[test]

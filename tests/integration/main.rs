@@ -3,5 +3,6 @@
 mod bad_input;
 mod common;
 mod fix;
+mod properties;
 mod secrets;
 mod structure;
