@@ -542,8 +542,18 @@ impl Collector {
             let body = &html[body_start..body_end];
             let lead = body.len() - body.trim_start().len();
             let trail = body.len() - body.trim_end().len();
-            let offset = span.start;
-            if offset + end <= source.len() {
+            // The event's text is the source's only outside containers
+            // (in a block quote, `> ` is stripped): find the comment itself.
+            let comment = &html[start..end];
+            let offset = if source.get(span.start + start..span.start + end) == Some(comment) {
+                Some(span.start)
+            } else {
+                source
+                    .get(span.clone())
+                    .and_then(|s| s.find(comment))
+                    .and_then(|at| (span.start + at).checked_sub(start))
+            };
+            if let Some(offset) = offset {
                 self.comments.push(Comment {
                     span: offset + start..offset + end,
                     body: offset + body_start + lead
@@ -792,6 +802,13 @@ mod tests {
                 (false, vec!["10:00", "start"])
             ]
         );
+    }
+
+    #[test]
+    fn comments_in_quotes_point_at_the_comment() {
+        let d = doc("> <!-- a -->\n> text\n\n- <!-- b -->\n");
+        let texts: Vec<_> = d.comments.iter().map(|c| d.text(&c.span)).collect();
+        assert_eq!(texts, ["<!-- a -->", "<!-- b -->"]);
     }
 
     #[test]
