@@ -65,12 +65,8 @@ pub fn run(args: &FixArgs) -> Result<Code, Failure> {
                         )?;
                     }
                 }
-                Err(e) => {
-                    writeln!(
-                        err,
-                        "incident: {path}: cannot write the fixes: {}",
-                        input::describe_io(&e)
-                    )?;
+                Err(why) => {
+                    writeln!(err, "incident: {path}: {why}; the fixes were not written")?;
                     totals.failed += 1;
                     totals.unfixed(&outcome);
                 }
@@ -170,23 +166,22 @@ fn write_diff(out: &mut dyn Write, path: &str, old: &str, new: &str) -> io::Resu
 /// folder, gives it the original's permissions, then renames it over the
 /// original. A symlink is followed, so the file it points to is replaced and
 /// the link stays a link.
-fn write_atomic(path: &Path, text: &str) -> io::Result<()> {
-    let target = std::fs::canonicalize(path)?;
+fn write_atomic(path: &Path, text: &str) -> Result<(), String> {
+    let io = |e: io::Error| input::describe_io(&e);
+    let target = std::fs::canonicalize(path).map_err(io)?;
     let dir = target.parent().unwrap_or_else(|| Path::new("."));
-    let permissions = std::fs::metadata(&target)?.permissions();
+    let permissions = std::fs::metadata(&target).map_err(io)?.permissions();
     if permissions.readonly() {
-        return Err(io::Error::new(
-            io::ErrorKind::PermissionDenied,
-            "the file is read-only",
-        ));
+        return Err("is read-only".into());
     }
     let mut tmp = tempfile::Builder::new()
         .prefix(".incident-fix-")
         .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(text.as_bytes())?;
-    tmp.as_file().set_permissions(permissions)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(&target).map_err(|e| e.error)?;
+        .tempfile_in(dir)
+        .map_err(|e| format!("cannot create a temporary file beside it: {}", io(e)))?;
+    tmp.write_all(text.as_bytes()).map_err(io)?;
+    tmp.as_file().set_permissions(permissions).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(&target).map_err(|e| io(e.error))?;
     Ok(())
 }

@@ -187,7 +187,9 @@ fn cli_leaves_read_only_files_alone() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains(&format!("incident: {NAME}: cannot write the fixes")),
+        stderr.contains(&format!(
+            "incident: {NAME}: is read-only; the fixes were not written"
+        )),
         "{stderr}"
     );
     assert_eq!(std::fs::read_to_string(&path).expect("read"), colon_title());
