@@ -33,7 +33,7 @@ declare_rule! {
     /// ## Example
     /// ```markdown
     /// The fix was confirmed by calling
-    /// `https://factory.example/api/report?apiKey=4f99ef7c76114c0fb92227…`.
+    /// `https://factory.example/api/report?apiKey=5d0c1e9a7b3f4e28a61c…`.
     /// ```
     ///
     /// ## Use instead
