@@ -33,7 +33,9 @@ fuzz_target!(|data: &[u8]| {
             let mut renderer = render::renderer(*format, color);
             let mut out = Vec::new();
             renderer.file(&mut out, &result).expect("writes to a Vec");
-            renderer.finish(&mut out, &summary).expect("writes to a Vec");
+            renderer
+                .finish(&mut out, &summary)
+                .expect("writes to a Vec");
         }
     }
 
