@@ -132,6 +132,9 @@ fn overlaps(a: &Span, b: &Span) -> bool {
     a.start < b.end && b.start < a.end
 }
 
+/// Compiles a pattern. Word boundaries in the patterns are ASCII
+/// (`(?-u:\b)`): a Unicode `\b` makes the fast DFA give up on any non-ASCII
+/// text, which made scanning several times slower.
 fn regex(pattern: &str) -> Regex {
     Regex::new(pattern).expect("valid regex")
 }
@@ -140,30 +143,33 @@ fn regex(pattern: &str) -> Regex {
 static TOKENS: LazyLock<Vec<(Regex, SecretKind)>> = LazyLock::new(|| {
     vec![
         (
-            regex(r"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*"),
+            regex(r"(?-u:\b)eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*"),
             SecretKind::Jwt,
         ),
         (
-            regex(r"\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b"),
+            regex(r"(?-u:\b)(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})(?-u:\b)"),
             SecretKind::GitHubToken,
         ),
         (
-            regex(r"\bxox[abposre]-[A-Za-z0-9-]{10,250}"),
+            regex(r"(?-u:\b)xox[abposre]-[A-Za-z0-9-]{10,}"),
             SecretKind::SlackToken,
         ),
         (
-            regex(r"\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b"),
+            regex(r"(?-u:\b)(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}(?-u:\b)"),
             SecretKind::AwsAccessKeyId,
         ),
         (
-            regex(r"\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,247}\b"),
+            regex(r"(?-u:\b)(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}(?-u:\b)"),
             SecretKind::StripeKey,
         ),
         (
-            regex(r"\bAIza[0-9A-Za-z_-]{35}\b"),
+            regex(r"(?-u:\b)AIza[0-9A-Za-z_-]{35}(?-u:\b)"),
             SecretKind::GoogleApiKey,
         ),
-        (regex(r"\bnpm_[A-Za-z0-9]{36}\b"), SecretKind::NpmToken),
+        (
+            regex(r"(?-u:\b)npm_[A-Za-z0-9]{36}(?-u:\b)"),
+            SecretKind::NpmToken,
+        ),
     ]
 });
 
@@ -250,7 +256,7 @@ fn slack_webhooks(source: &str, found: &mut Found) {
 
 static URL_PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\s:/@?#'`<>]{1,100}:([^\s@/?#'`<>]{3,200})@[A-Za-z0-9.\[-]",
+        r"(?-u:\b)[a-zA-Z][a-zA-Z0-9+.-]+://[^\t\n\x0B\x0C\r :/@?#'`<>]+:([^\t\n\x0B\x0C\r @/?#'`<>]{3,})@[A-Za-z0-9.\[-]",
     )
 });
 
@@ -268,7 +274,7 @@ fn url_passwords(source: &str, found: &mut Found) {
 
 static URL_PARAMETER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r#"[?&;]((?i:api[_-]?key|key|(?:access|auth|id|refresh|session|private)?[_-]?token|secret|client[_-]?secret|password|passwd|pwd|fix[_-]?code|sig|signature|x-amz-signature))=([^&#\s"'`<>\\()\[\]{}|]+)"#,
+        r#"[?&;]((?i-u:api[_-]?key|key|(?:access|auth|id|refresh|session|private)?[_-]?token|secret|client[_-]?secret|password|passwd|pwd|fix[_-]?code|sig|signature|x-amz-signature))=([^&#\t\n\x0B\x0C\r "'`<>\\()\[\]{}|]+)"#,
     )
 });
 
@@ -296,7 +302,7 @@ fn url_parameters(source: &str, found: &mut Found) {
 }
 
 static URL_PATH_KEY: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"/api/support/([0-9a-fA-F]{32})(?:/|\b)"));
+    LazyLock::new(|| regex(r"/api/support/([0-9a-fA-F]{32})(?:/|(?-u:\b))"));
 
 /// The JWT Pizza factory's report URL carries the API key as a path segment.
 fn url_path_keys(source: &str, found: &mut Found) {
@@ -310,10 +316,10 @@ fn url_path_keys(source: &str, found: &mut Found) {
 }
 
 static BEARER: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"\b[Bb]earer\s{1,10}([A-Za-z0-9._~+/=-]{12,4096})"));
+    LazyLock::new(|| regex(r"(?-u:\b)[Bb]earer(?-u:\s){1,10}([A-Za-z0-9._~+/=-]{12,})"));
 static BASIC: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r#"(?i:authorization)["']?\s{0,10}[:=]\s{0,10}["']?Basic\s{1,10}([A-Za-z0-9+/]{8,4096}={0,2})"#,
+        r#"(?i-u:authorization)["']?(?-u:\s){0,10}[:=](?-u:\s){0,10}["']?Basic(?-u:\s){1,10}([A-Za-z0-9+/]{8,}={0,2})"#,
     )
 });
 
@@ -335,14 +341,17 @@ fn auth_headers(source: &str, found: &mut Found) {
     }
 }
 
-static LONG_PASSWORD: LazyLock<Regex> =
-    LazyLock::new(|| regex(r#"(?:^|\s)--password(?:=|\s{1,10})["']?([^\s"'`]{1,200})"#));
-static SSHPASS: LazyLock<Regex> =
-    LazyLock::new(|| regex(r#"\bsshpass\s{1,10}-p\s{0,10}["']?([^\s"'`]{1,200})"#));
+static LONG_PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r#"(?:^|(?-u:\s))--password(?:=|(?-u:\s){1,10})["']?([^\t\n\x0B\x0C\r "'`]+)"#)
+});
+static SSHPASS: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r#"(?-u:\b)sshpass(?-u:\s){1,10}-p(?-u:\s){0,10}["']?([^\t\n\x0B\x0C\r "'`]+)"#)
+});
 static MYSQL: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b"));
-static SHORT_PASSWORD: LazyLock<Regex> =
-    LazyLock::new(|| regex(r#"(?:^|\s)-p["']?([^\s"'`-][^\s"'`]{0,199})"#));
+    LazyLock::new(|| regex(r"(?-u:\b)(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)(?-u:\b)"));
+static SHORT_PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r#"(?:^|(?-u:\s))-p["']?([^\t\n\x0B\x0C\r "'`-][^\t\n\x0B\x0C\r "'`]*)"#)
+});
 
 /// `--password X`, `--password=X`, `sshpass -p X`, and `mysql … -pX`.
 fn command_lines(source: &str, found: &mut Found) {
@@ -358,6 +367,9 @@ fn command_lines(source: &str, found: &mut Found) {
     }
     // `-pSECRET` only means a password on a MySQL command line (elsewhere
     // `-p` is a port, a parent flag, a profile …).
+    if !MYSQL.is_match(source) {
+        return;
+    }
     let mut line_start = 0;
     for line in source.split_inclusive('\n') {
         if MYSQL.is_match(line) {
@@ -376,7 +388,7 @@ fn command_lines(source: &str, found: &mut Found) {
 
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r#"(?i)\b([A-Za-z0-9_.-]{0,40}?(?:api[_-]?key|secret[_-]?key|secret|token|password|passwd|pwd|access[_-]?key|private[_-]?key|credentials?))["']?\s{0,10}(?::=|=>|:|=)\s{0,10}["']?([A-Za-z0-9+/_.~!@#$%^*-]{8,4096}={0,2})"#,
+        r#"(?-u:\b)([A-Za-z0-9_.-]*?(?i-u:api[_-]?key|secret[_-]?key|secret|token|password|passwd|pwd|access[_-]?key|private[_-]?key|credentials?))["']?(?-u:\s){0,10}(?::=|=>|:|=)(?-u:\s){0,10}["']?([A-Za-z0-9+/_.~!@#$%^*-]{8,}={0,2})"#,
     )
 });
 
