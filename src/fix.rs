@@ -6,6 +6,8 @@
 //! point (no fix left to apply) or after [`MAX_PASSES`]. Only the bytes of
 //! each edit change: everything else, line endings included, is copied as is.
 
+use std::collections::BTreeMap;
+
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::document::Span;
@@ -86,6 +88,9 @@ pub fn fix_source(path: &str, source: String, settings: &Settings) -> Outcome {
 pub fn apply_pass(source: &str, diagnostics: &[Diagnostic]) -> (String, Vec<Applied>) {
     let lines = crate::document::LineIndex::new(source);
     let mut chosen: Vec<&Edit> = Vec::new();
+    // Start → end of every chosen edit; they never overlap, so a new edit
+    // need only be compared with its neighbours (fast with thousands of fixes).
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     let mut applied = Vec::new();
     let mut candidates: Vec<(&Diagnostic, &Fix)> = diagnostics
         .iter()
@@ -93,12 +98,11 @@ pub fn apply_pass(source: &str, diagnostics: &[Diagnostic]) -> (String, Vec<Appl
         .collect();
     candidates.sort_by_key(|(_, f)| f.edits.iter().map(|e| e.span.start).min());
     for (d, fix) in candidates {
-        if fix
-            .edits
-            .iter()
-            .any(|e| chosen.iter().any(|c| conflicts(&c.span, &e.span)))
-        {
+        if fix.edits.iter().any(|e| is_taken(&taken, &e.span)) {
             continue; // Next pass, re-computed on the new text.
+        }
+        for e in &fix.edits {
+            taken.insert(e.span.start, e.span.end);
         }
         chosen.extend(fix.edits.iter());
         let start = fix.edits.iter().map(|e| e.span.start).min().unwrap_or(0);
@@ -149,6 +153,16 @@ fn applicable<'d>(source: &str, d: &'d Diagnostic) -> Option<&'d Fix> {
         .iter()
         .any(|e| source[e.span.clone()] != *e.replacement);
     changes.then_some(fix)
+}
+
+/// True when `span` conflicts with an edit in `taken` (start → end).
+fn is_taken(taken: &BTreeMap<usize, usize>, span: &Span) -> bool {
+    let before = taken.range(..=span.start).next_back();
+    let after = taken.range(span.start..).next();
+    [before, after]
+        .into_iter()
+        .flatten()
+        .any(|(&start, &end)| conflicts(&(start..end), span))
 }
 
 /// Two edits conflict when their ranges intersect, or both insert (or

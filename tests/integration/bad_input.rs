@@ -409,3 +409,35 @@ proptest! {
         pipeline(&parts.concat());
     }
 }
+
+/// A log pasted whole, with thousands of credentials: every one is found and
+/// redacted in one pass (finding and applying them must not be quadratic).
+#[test]
+fn thousands_of_secrets_are_all_redacted() {
+    let mut text = String::from("# Incident: 2025-10-14 08-41-00\n\n## Summary\n\n```text\n");
+    for i in 0..5000u32 {
+        // A different made-up value on each line, assembled at run time.
+        let value = format!(
+            "{:08x}{:08x}{}",
+            i.wrapping_mul(2_654_435_761),
+            i,
+            "9f8e7d6c5b4a3210"
+        );
+        text.push_str(&format!("GET /api/order?token={value} 200\n"));
+    }
+    text.push_str("```\n");
+    let outcome = fix::fix_source(GOOD, text, &Settings::default());
+    assert_eq!(
+        outcome
+            .applied
+            .iter()
+            .filter(|a| a.rule == "secret-leak")
+            .count(),
+        5000
+    );
+    assert_eq!(
+        outcome.source.matches("?token=REDACTED 200\n").count(),
+        5000
+    );
+    assert!(outcome.remaining.iter().all(|d| d.rule != "secret-leak"));
+}
