@@ -188,6 +188,40 @@ enum Open {
     Other,
 }
 
+/// The open containers, with running counts of the ones every event asks
+/// about (counting them on each event would be quadratic in the nesting:
+/// thousands of nested `>` must stay fast).
+#[derive(Default)]
+struct Stack {
+    open: Vec<Open>,
+    quotes: usize,
+    items: usize,
+    lists: usize,
+}
+
+impl Stack {
+    fn push(&mut self, open: Open) {
+        match open {
+            Open::Quote => self.quotes += 1,
+            Open::Item { .. } => self.items += 1,
+            Open::List { .. } => self.lists += 1,
+            _ => {}
+        }
+        self.open.push(open);
+    }
+
+    fn pop(&mut self) -> Option<Open> {
+        let open = self.open.pop();
+        match open {
+            Some(Open::Quote) => self.quotes -= 1,
+            Some(Open::Item { .. }) => self.items -= 1,
+            Some(Open::List { .. }) => self.lists -= 1,
+            _ => {}
+        }
+        open
+    }
+}
+
 impl Collector {
     /// Parses `text` (which starts at byte `base` of the file) and records what it finds.
     fn walk(&mut self, source: &str, base: usize, in_fence: bool) {
@@ -197,14 +231,14 @@ impl Collector {
     }
 
     fn walk_slice(&mut self, source: &str, text: &str, base: usize, in_fence: bool) {
-        let mut stack: Vec<Open> = Vec::new();
+        let mut stack = Stack::default();
         // Fenced prose to parse once this pass is done: (content span).
         let mut fenced_prose: Vec<Span> = Vec::new();
         let mut in_table_head = false;
         for (event, range) in Parser::new_ext(text, markdown_options()).into_offset_iter() {
             let span = range.start + base..range.end + base;
-            let quote_depth = stack.iter().filter(|o| matches!(o, Open::Quote)).count();
-            let in_item = stack.iter().any(|o| matches!(o, Open::Item { .. }));
+            let quote_depth = stack.quotes;
+            let in_item = stack.items > 0;
             match event {
                 // `# Title`, `Title\n===`
                 Event::Start(Tag::Heading { level, .. }) => stack.push(Open::Heading {
@@ -253,12 +287,9 @@ impl Collector {
                     stack.pop();
                 }
                 Event::Start(Tag::Item) => {
-                    let depth = stack
-                        .iter()
-                        .filter(|o| matches!(o, Open::List { .. }))
-                        .count()
-                        .saturating_sub(1);
+                    let depth = stack.lists.saturating_sub(1);
                     let ordered = stack
+                        .open
                         .iter()
                         .rev()
                         .find_map(|o| match o {
@@ -268,6 +299,7 @@ impl Collector {
                         .unwrap_or(false);
                     // A parent item's own text stops where its first nested list begins.
                     if let Some(Open::Item { index, cut }) = stack
+                        .open
                         .iter_mut()
                         .rev()
                         .find(|o| matches!(o, Open::Item { .. }))
@@ -303,8 +335,11 @@ impl Collector {
                 }
                 // `- [x] done`
                 Event::TaskListMarker(checked) => {
-                    if let Some(Open::Item { index, .. }) =
-                        stack.iter().rev().find(|o| matches!(o, Open::Item { .. }))
+                    if let Some(Open::Item { index, .. }) = stack
+                        .open
+                        .iter()
+                        .rev()
+                        .find(|o| matches!(o, Open::Item { .. }))
                     {
                         if let BlockKind::ListItem { task, .. } = &mut self.blocks[*index].kind {
                             *task = Some(checked);
@@ -405,12 +440,12 @@ impl Collector {
                         span,
                         in_fence,
                         quote_depth > 0,
-                        matches!(stack.last(), None | Some(Open::Quote)),
+                        matches!(stack.open.last(), None | Some(Open::Quote)),
                     );
                 }
                 Event::Start(Tag::HtmlBlock) => stack.push(Open::Other),
                 Event::Text(t) | Event::Code(t) => {
-                    for open in stack.iter_mut().rev() {
+                    for open in stack.open.iter_mut().rev() {
                         match open {
                             Open::Heading { text, .. } => {
                                 text.push_str(&t);
@@ -429,7 +464,10 @@ impl Collector {
                                 }
                                 break;
                             }
-                            _ => {}
+                            // Text is never inside a heading or code block
+                            // that lies beyond a container.
+                            Open::Item { .. } | Open::List { .. } | Open::Quote => break,
+                            Open::Metadata { .. } | Open::Other => {}
                         }
                     }
                 }
@@ -444,7 +482,7 @@ impl Collector {
                 | Event::InlineMath(_)
                 | Event::DisplayMath(_) => {
                     if let (Event::SoftBreak | Event::HardBreak, Some(Open::Heading { text, .. })) =
-                        (&event, stack.last_mut())
+                        (&event, stack.open.last_mut())
                     {
                         text.push(' ');
                     }
@@ -504,8 +542,18 @@ impl Collector {
             let body = &html[body_start..body_end];
             let lead = body.len() - body.trim_start().len();
             let trail = body.len() - body.trim_end().len();
-            let offset = span.start;
-            if offset + end <= source.len() {
+            // The event's text is the source's only outside containers
+            // (in a block quote, `> ` is stripped): find the comment itself.
+            let comment = &html[start..end];
+            let offset = if source.get(span.start + start..span.start + end) == Some(comment) {
+                Some(span.start)
+            } else {
+                source
+                    .get(span.clone())
+                    .and_then(|s| s.find(comment))
+                    .and_then(|at| (span.start + at).checked_sub(start))
+            };
+            if let Some(offset) = offset {
                 self.comments.push(Comment {
                     span: offset + start..offset + end,
                     body: offset + body_start + lead
@@ -754,6 +802,13 @@ mod tests {
                 (false, vec!["10:00", "start"])
             ]
         );
+    }
+
+    #[test]
+    fn comments_in_quotes_point_at_the_comment() {
+        let d = doc("> <!-- a -->\n> text\n\n- <!-- b -->\n");
+        let texts: Vec<_> = d.comments.iter().map(|c| d.text(&c.span)).collect();
+        assert_eq!(texts, ["<!-- a -->", "<!-- b -->"]);
     }
 
     #[test]

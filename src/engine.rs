@@ -2,9 +2,10 @@
 
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{Document, LineIndex, Position};
+use crate::document::{Document, LineIndex, Position, Span};
+use crate::model::secrets;
 use crate::model::{self, Report};
-use crate::rules::{self, not_a_report_id};
+use crate::rules::{self, not_a_report_id, secret_leak_id};
 use crate::templates;
 
 /// Checks one report's text and returns its diagnostics, sorted by place.
@@ -34,13 +35,18 @@ pub fn check_report(report: &Report<'_>, settings: &Settings) -> Vec<Diagnostic>
     let not_a_report = report.is_not_a_report();
     for (rule, severity) in &settings.rules {
         // A file that is not a report gets one finding, not a cascade.
-        if not_a_report && rule.id != not_a_report_id() {
+        if not_a_report && rule.id != not_a_report_id() && rule.id != secret_leak_id() {
             continue;
         }
         let start = out.len();
         (rule.check)(report, &mut out);
         for d in &mut out[start..] {
             d.severity = *severity;
+            // A span off the text or inside a character would break rendering.
+            d.span = clamp_span(&report.doc.source, &d.span);
+            for label in &mut d.labels {
+                label.span = clamp_span(&report.doc.source, &label.span);
+            }
         }
     }
     crate::suppress::apply(&report.doc, settings, not_a_report, &mut out);
@@ -52,6 +58,19 @@ pub fn check_report(report: &Report<'_>, settings: &Settings) -> Vec<Diagnostic>
             .then(a.span.end.cmp(&b.span.end))
     });
     out
+}
+
+/// `span` moved inside `source` and onto character boundaries.
+pub fn clamp_span(source: &str, span: &Span) -> Span {
+    let floor = |mut at: usize| {
+        at = at.min(source.len());
+        while !source.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let end = floor(span.end);
+    floor(span.start).min(end)..end
 }
 
 /// The result of checking one file, ready to render.
@@ -86,6 +105,14 @@ impl FileResult {
     ) -> FileResult {
         let lines = LineIndex::new(&source);
         let pos = |offset| lines.position(&source, offset);
+        // Excerpts must not show a leaked credential: mask its bytes.
+        let source = keep_source.then(|| {
+            let leaks = diagnostics
+                .iter()
+                .filter(|d| d.rule == secret_leak_id())
+                .map(|d| d.span.clone());
+            secrets::mask(&source, leaks)
+        });
         let findings = diagnostics
             .into_iter()
             .map(|d| Finding {
@@ -102,7 +129,7 @@ impl FileResult {
         FileResult {
             path,
             findings,
-            source: keep_source.then_some(source),
+            source,
         }
     }
 

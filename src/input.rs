@@ -144,7 +144,8 @@ const BROKEN_LINK: &str = "is a broken symbolic link: its target does not exist"
 
 /// A symlink whose target does not exist.
 fn is_broken_link(path: &Path) -> bool {
-    path.symlink_metadata().is_ok_and(|m| m.is_symlink()) && !path.exists()
+    path.symlink_metadata().is_ok_and(|m| m.is_symlink())
+        && std::fs::metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
 }
 
 fn error_path(err: &ignore::Error) -> Option<PathBuf> {
@@ -241,7 +242,16 @@ pub fn describe_io(err: &std::io::Error) -> String {
         ErrorKind::PermissionDenied => "permission denied".into(),
         ErrorKind::IsADirectory => "is a directory, not a file".into(),
         _ => {
-            let text = err.to_string();
+            let mut text = err.to_string();
+            // The walker's errors repeat the path: "IO error for operation on PATH: why".
+            if let Some(rest) = text.strip_prefix("IO error for operation on ") {
+                if let Some(at) = rest.rfind(": ") {
+                    text = rest[at + 2..].to_string();
+                }
+            }
+            if text.starts_with("Too many levels of symbolic links") {
+                return "is a symbolic link loop".into();
+            }
             match text.find(" (os error") {
                 Some(at) => text[..at].to_string(),
                 None => text,

@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod engine;
 pub mod export;
+pub mod fix;
 pub mod input;
 pub mod model;
 pub mod render;

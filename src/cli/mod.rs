@@ -5,6 +5,7 @@ mod check;
 mod completions;
 mod explain;
 mod export;
+mod fix;
 mod new;
 mod templates;
 
@@ -180,7 +181,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::New(args) => new::run(&args),
         Command::Templates(command) => templates::run(&command),
         Command::Export(args) => export::run(&args),
-        Command::Fix(_) => Err(Failure::Usage("this command is not available yet".into())),
+        Command::Fix(args) => fix::run(&args),
     };
     match result {
         Ok(code) => code.into(),

@@ -10,6 +10,7 @@ pub mod front_matter;
 pub mod guidance;
 pub mod impact;
 pub mod numbers;
+pub mod secrets;
 pub mod time;
 pub mod timeline;
 

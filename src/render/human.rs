@@ -92,9 +92,18 @@ fn strip_ansi(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// Makes an empty span cover one character, so ariadne can point at it.
+/// Spans are clamped to the text and onto character boundaries first, so a
+/// stray span can never make the excerpt panic.
 fn visible(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    let start = span.start.min(text.len());
-    let end = span.end.clamp(start, text.len());
+    let floor = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let start = floor(span.start);
+    let end = floor(span.end.max(start));
     if end > start {
         return start..end;
     }

@@ -118,6 +118,12 @@ pub fn unused_suppression_id() -> &'static str {
     unused_suppression::UNUSED_SUPPRESSION.id
 }
 
+/// The id of the rule that runs on every file, report or not: a leaked
+/// credential matters wherever it is.
+pub fn secret_leak_id() -> &'static str {
+    secret_leak::SECRET_LEAK.id
+}
+
 /// Finds a rule by id.
 pub fn find(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)

@@ -1,0 +1,662 @@
+//! Credentials written into a report: where each one is and what kind it is.
+//!
+//! [`find`] scans the whole source — prose, code blocks, log excerpts, HTML
+//! comments — because a secret pasted into a log excerpt leaks just the same.
+//! Each [`Secret`] carries the byte span of the *value* only (the part to
+//! redact), so a fix can keep the rest of the line.
+//!
+//! Two kinds of evidence are used: tokens whose format identifies them (JWTs,
+//! GitHub, Slack, AWS, private key blocks …), and values that follow a
+//! credential-like name (`apiKey=`, `--password`, `Bearer`, `DB_PASSWORD:`)
+//! and look random. Placeholders (`yourKeyHere`, `YOUR_API_KEY`, `xxx`,
+//! `<redacted>`, `${TOKEN}`) are never secrets.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::document::Span;
+
+/// What a redacted value is replaced with. It is itself a placeholder, so a
+/// redacted report has no finding left (fixing twice changes nothing).
+pub const REDACTED: &str = "REDACTED";
+
+/// A credential found in the source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Secret {
+    pub kind: SecretKind,
+    /// Byte range of the value only (what a fix replaces).
+    pub span: Span,
+    /// The name the value was given (`apiKey`, `DB_PASSWORD`), if any. Never the value.
+    pub name: Option<String>,
+}
+
+/// The kinds of credentials recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SecretKind {
+    PrivateKey,
+    Jwt,
+    GitHubToken,
+    SlackToken,
+    SlackWebhook,
+    AwsAccessKeyId,
+    AwsSecretKey,
+    StripeKey,
+    GoogleApiKey,
+    NpmToken,
+    /// `?apiKey=…`, `&token=…`, `&fixCode=…`
+    UrlParameter,
+    /// `scheme://user:PASSWORD@host`
+    UrlPassword,
+    /// `/api/support/KEY/report/…` (the JWT Pizza factory's report URL)
+    UrlPathKey,
+    /// `-pPASSWORD`, `--password X`
+    CommandLinePassword,
+    BearerToken,
+    BasicAuth,
+    /// A long random value after a credential-like name (`DB_PASSWORD=`, `"secretKey":`).
+    NamedValue,
+}
+
+impl Secret {
+    /// The kind in words, for messages: "a GitHub token", "a credential in
+    /// the URL parameter `apiKey`". Never contains the value.
+    pub fn describe(&self) -> String {
+        let name = self.name.as_deref().unwrap_or("");
+        match self.kind {
+            SecretKind::PrivateKey => "a private key".into(),
+            SecretKind::Jwt => "a JSON Web Token (JWT)".into(),
+            SecretKind::GitHubToken => "a GitHub token".into(),
+            SecretKind::SlackToken => "a Slack token".into(),
+            SecretKind::SlackWebhook => "a Slack webhook URL".into(),
+            SecretKind::AwsAccessKeyId => "an AWS access key id".into(),
+            SecretKind::AwsSecretKey => "an AWS secret access key".into(),
+            SecretKind::StripeKey => "a Stripe API key".into(),
+            SecretKind::GoogleApiKey => "a Google API key".into(),
+            SecretKind::NpmToken => "an npm token".into(),
+            SecretKind::UrlParameter => format!("a credential in the URL parameter `{name}`"),
+            SecretKind::UrlPassword => "a password in a URL".into(),
+            SecretKind::UrlPathKey => "an API key in a URL path".into(),
+            SecretKind::CommandLinePassword => "a password on a command line".into(),
+            SecretKind::BearerToken => "a bearer token".into(),
+            SecretKind::BasicAuth => "HTTP basic-auth credentials".into(),
+            SecretKind::NamedValue => format!("a secret value for `{name}`"),
+        }
+    }
+}
+
+/// Every credential in `source`, in order of position, without overlaps.
+pub fn find(source: &str) -> Vec<Secret> {
+    let mut found = Found::default();
+    private_keys(source, &mut found);
+    for (re, kind) in TOKENS.iter() {
+        for m in re.find_iter(source) {
+            if !is_placeholder(m.as_str()) {
+                found.push(kind.to_owned(), m.range(), None);
+            }
+        }
+    }
+    slack_webhooks(source, &mut found);
+    url_passwords(source, &mut found);
+    url_parameters(source, &mut found);
+    url_path_keys(source, &mut found);
+    auth_headers(source, &mut found);
+    command_lines(source, &mut found);
+    named_values(source, &mut found);
+    found.0.into_values().collect()
+}
+
+/// Collected secrets by start offset; a later (less specific) finding that
+/// overlaps an earlier one is dropped. The kept spans never overlap, so the
+/// only one that can overlap a new span is the last one starting before its
+/// end: each push is a logarithmic lookup, even with thousands of secrets.
+#[derive(Default)]
+struct Found(BTreeMap<usize, Secret>);
+
+impl Found {
+    fn push(&mut self, kind: SecretKind, span: Span, name: Option<&str>) {
+        if span.is_empty() {
+            return;
+        }
+        let before = self.0.range(..span.end).next_back();
+        if before.is_some_and(|(_, s)| s.span.end > span.start) {
+            return;
+        }
+        self.0.insert(
+            span.start,
+            Secret {
+                kind,
+                span,
+                name: name.map(str::to_string),
+            },
+        );
+    }
+}
+
+/// Compiles a pattern. Word boundaries in the patterns are ASCII
+/// (`(?-u:\b)`): a Unicode `\b` makes the fast DFA give up on any non-ASCII
+/// text, which made scanning several times slower.
+fn regex(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("valid regex")
+}
+
+/// Tokens whose format alone identifies them; the whole match is the value.
+static TOKENS: LazyLock<Vec<(Regex, SecretKind)>> = LazyLock::new(|| {
+    vec![
+        (
+            regex(r"(?-u:\b)eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*"),
+            SecretKind::Jwt,
+        ),
+        (
+            regex(r"(?-u:\b)(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})(?-u:\b)"),
+            SecretKind::GitHubToken,
+        ),
+        (
+            regex(r"(?-u:\b)xox[abposre]-[A-Za-z0-9-]{10,}"),
+            SecretKind::SlackToken,
+        ),
+        (
+            regex(r"(?-u:\b)(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}(?-u:\b)"),
+            SecretKind::AwsAccessKeyId,
+        ),
+        (
+            regex(r"(?-u:\b)(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}(?-u:\b)"),
+            SecretKind::StripeKey,
+        ),
+        (
+            regex(r"(?-u:\b)AIza[0-9A-Za-z_-]{35}(?-u:\b)"),
+            SecretKind::GoogleApiKey,
+        ),
+        (
+            regex(r"(?-u:\b)npm_[A-Za-z0-9]{36}(?-u:\b)"),
+            SecretKind::NpmToken,
+        ),
+    ]
+});
+
+static KEY_BEGIN: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY[A-Z ]{0,10}-----"));
+static KEY_END: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"-----END [A-Z0-9 ]{0,40}PRIVATE KEY[A-Z ]{0,10}-----"));
+
+/// `-----BEGIN … PRIVATE KEY-----` blocks: the body between the markers (or,
+/// with no end marker, the base64 lines that follow) is the value.
+fn private_keys(source: &str, found: &mut Found) {
+    for begin in KEY_BEGIN.find_iter(source) {
+        let rest = &source[begin.end()..];
+        let body_end = match KEY_END.find(rest) {
+            Some(end) => begin.end() + end.start(),
+            None => {
+                // No end marker (a truncated paste): the body is the run of
+                // base64 text that follows, up to a blank line.
+                let mut end = begin.end();
+                for (i, c) in rest.char_indices() {
+                    let blank_line =
+                        rest[i..].starts_with("\n\n") || rest[i..].starts_with("\n\r\n");
+                    if blank_line
+                        || !(c.is_ascii_alphanumeric()
+                            || matches!(c, '+' | '/' | '=' | '\\')
+                            || c.is_ascii_whitespace())
+                    {
+                        break;
+                    }
+                    end = begin.end() + i + c.len_utf8();
+                }
+                end
+            }
+        };
+        let body = trim_key_body(source, begin.end()..body_end);
+        let text = &source[body.clone()];
+        let base64 = text
+            .bytes()
+            .filter(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/'))
+            .count();
+        if base64 >= 32 && !is_placeholder(text) {
+            found.push(SecretKind::PrivateKey, body, None);
+        }
+    }
+}
+
+/// Shrinks a key body over whitespace and literal `\n` escapes at both ends.
+fn trim_key_body(source: &str, mut span: Span) -> Span {
+    loop {
+        let text = &source[span.clone()];
+        if let Some(rest) = text
+            .strip_prefix("\\n")
+            .or_else(|| text.strip_prefix("\\r"))
+        {
+            span.start = span.end - rest.len();
+        } else if text.starts_with(|c: char| c.is_whitespace() || c == '"' || c == '\'') {
+            span.start += text.chars().next().map_or(1, char::len_utf8);
+        } else if let Some(rest) = text
+            .strip_suffix("\\n")
+            .or_else(|| text.strip_suffix("\\r"))
+        {
+            span.end = span.start + rest.len();
+        } else if text.ends_with(|c: char| c.is_whitespace() || c == '"' || c == '\'') {
+            span.end -= text.chars().next_back().map_or(1, char::len_utf8);
+        } else {
+            return span;
+        }
+    }
+}
+
+static SLACK_WEBHOOK: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"https://hooks\.slack\.com/services/T[A-Za-z0-9_]+/B[A-Za-z0-9_]+/([A-Za-z0-9]{16,})")
+});
+
+fn slack_webhooks(source: &str, found: &mut Found) {
+    for caps in SLACK_WEBHOOK.captures_iter(source) {
+        if let Some(value) = caps.get(1) {
+            if !is_placeholder(value.as_str()) {
+                found.push(SecretKind::SlackWebhook, value.range(), None);
+            }
+        }
+    }
+}
+
+static URL_PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?-u:\b)[a-zA-Z][a-zA-Z0-9+.-]+://[^\t\n\x0B\x0C\r :/@?#'`<>]+:([^\t\n\x0B\x0C\r @/?#'`<>]{3,})@[A-Za-z0-9.\[-]",
+    )
+});
+
+/// `postgres://user:PASSWORD@host`
+fn url_passwords(source: &str, found: &mut Found) {
+    for caps in URL_PASSWORD.captures_iter(source) {
+        if let Some(value) = caps.get(1) {
+            let v = value.as_str();
+            if !is_placeholder(v) && !v.chars().all(|c| c.is_ascii_digit()) {
+                found.push(SecretKind::UrlPassword, value.range(), None);
+            }
+        }
+    }
+}
+
+static URL_PARAMETER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r#"[?&;]((?i-u:api[_-]?key|key|(?:access|auth|id|refresh|session|private)?[_-]?token|secret|client[_-]?secret|password|passwd|pwd|fix[_-]?code|sig|signature|x-amz-signature))=([^&#\t\n\x0B\x0C\r "'`<>\\()\[\]{}|]+)"#,
+    )
+});
+
+/// `?apiKey=…&fixCode=…`
+fn url_parameters(source: &str, found: &mut Found) {
+    for caps in URL_PARAMETER.captures_iter(source) {
+        let (Some(name), Some(value)) = (caps.get(1), caps.get(2)) else {
+            continue;
+        };
+        let lower = name.as_str().to_ascii_lowercase();
+        let v = value.as_str();
+        let secret = match lower.as_str() {
+            "key" | "sig" | "signature" => looks_random(v, 16),
+            "password" | "passwd" | "pwd" => v.len() >= 4 && !is_placeholder(v),
+            _ => {
+                v.len() >= 8
+                    && !is_placeholder(v)
+                    && (v.bytes().any(|b| b.is_ascii_digit()) || entropy(v) >= 3.5)
+            }
+        };
+        if secret {
+            found.push(SecretKind::UrlParameter, value.range(), Some(name.as_str()));
+        }
+    }
+}
+
+static URL_PATH_KEY: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"/api/support/([0-9a-fA-F]{32})(?:/|(?-u:\b))"));
+
+/// The JWT Pizza factory's report URL carries the API key as a path segment.
+fn url_path_keys(source: &str, found: &mut Found) {
+    for caps in URL_PATH_KEY.captures_iter(source) {
+        if let Some(value) = caps.get(1) {
+            if looks_random(value.as_str(), 16) {
+                found.push(SecretKind::UrlPathKey, value.range(), None);
+            }
+        }
+    }
+}
+
+static BEARER: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?-u:\b)[Bb]earer(?-u:\s){1,10}([A-Za-z0-9._~+/=-]{12,})"));
+static BASIC: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r#"(?i-u:authorization)["']?(?-u:\s){0,10}[:=](?-u:\s){0,10}["']?Basic(?-u:\s){1,10}([A-Za-z0-9+/]{8,}={0,2})"#,
+    )
+});
+
+/// `Authorization: Bearer …`, `Authorization: Basic …`
+fn auth_headers(source: &str, found: &mut Found) {
+    for caps in BEARER.captures_iter(source) {
+        if let Some(value) = caps.get(1) {
+            if looks_random(value.as_str(), 12) {
+                found.push(SecretKind::BearerToken, value.range(), None);
+            }
+        }
+    }
+    for caps in BASIC.captures_iter(source) {
+        if let Some(value) = caps.get(1) {
+            if !is_placeholder(value.as_str()) && entropy(value.as_str()) >= 2.5 {
+                found.push(SecretKind::BasicAuth, value.range(), None);
+            }
+        }
+    }
+}
+
+static LONG_PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r#"(?:^|(?-u:\s))--password(?:=|(?-u:\s){1,10})["']?([^\t\n\x0B\x0C\r "'`]+)"#)
+});
+static SSHPASS: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r#"(?-u:\b)sshpass(?-u:\s){1,10}-p(?-u:\s){0,10}["']?([^\t\n\x0B\x0C\r "'`]+)"#)
+});
+static MYSQL: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?-u:\b)(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)(?-u:\b)"));
+static SHORT_PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r#"(?:^|(?-u:\s))-p["']?([^\t\n\x0B\x0C\r "'`-][^\t\n\x0B\x0C\r "'`]*)"#)
+});
+
+/// `--password X`, `--password=X`, `sshpass -p X`, and `mysql … -pX`.
+fn command_lines(source: &str, found: &mut Found) {
+    let value_ok = |v: &str| !v.starts_with('-') && !is_placeholder(v);
+    for re in [&*LONG_PASSWORD, &*SSHPASS] {
+        for caps in re.captures_iter(source) {
+            if let Some(value) = caps.get(1) {
+                if value_ok(value.as_str()) {
+                    found.push(SecretKind::CommandLinePassword, value.range(), None);
+                }
+            }
+        }
+    }
+    // `-pSECRET` only means a password on a MySQL command line (elsewhere
+    // `-p` is a port, a parent flag, a profile …).
+    if !MYSQL.is_match(source) {
+        return;
+    }
+    let mut line_start = 0;
+    for line in source.split_inclusive('\n') {
+        if MYSQL.is_match(line) {
+            for caps in SHORT_PASSWORD.captures_iter(line) {
+                if let Some(value) = caps.get(1) {
+                    if value_ok(value.as_str()) {
+                        let span = line_start + value.start()..line_start + value.end();
+                        found.push(SecretKind::CommandLinePassword, span, None);
+                    }
+                }
+            }
+        }
+        line_start += line.len();
+    }
+}
+
+static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r#"(?-u:\b)([A-Za-z0-9_.-]*?(?i-u:api[_-]?key|secret[_-]?key|secret|token|password|passwd|pwd|access[_-]?key|private[_-]?key|credentials?))["']?(?-u:\s){0,10}(?::=|=>|:|=)(?-u:\s){0,10}["']?([A-Za-z0-9+/_.~!@#$%^*-]{8,}={0,2})"#,
+    )
+});
+
+/// `DB_PASSWORD=…`, `"secretKey": "…"`, `aws_secret_access_key = …`
+fn named_values(source: &str, found: &mut Found) {
+    for caps in NAMED.captures_iter(source) {
+        let (Some(name), Some(value)) = (caps.get(1), caps.get(2)) else {
+            continue;
+        };
+        let lower = name.as_str().to_ascii_lowercase();
+        let v = value.as_str();
+        let is_password = ["password", "passwd", "pwd"]
+            .iter()
+            .any(|p| lower.ends_with(p));
+        let secret = if is_password {
+            looks_like_password(v)
+        } else {
+            looks_random(v, 16)
+        };
+        if !secret {
+            continue;
+        }
+        let kind = if lower.contains("aws") && lower.contains("secret") {
+            SecretKind::AwsSecretKey
+        } else {
+            SecretKind::NamedValue
+        };
+        found.push(kind, value.range(), Some(name.as_str()));
+    }
+}
+
+/// Words that mark a value as a stand-in rather than a credential.
+const PLACEHOLDER_WORDS: &[&str] = &[
+    "your",
+    "here",
+    "example",
+    "placeholder",
+    "redact",
+    "dummy",
+    "fake",
+    "sample",
+    "changeme",
+    "change_me",
+    "insert",
+    "replace",
+    "xxx",
+    "***",
+    "...",
+    "…",
+    "secret",
+    "token",
+    "passw",
+    "apikey",
+    "api_key",
+    "api-key",
+    "mykey",
+    "my_key",
+    "hidden",
+    "removed",
+    "masked",
+    "omitted",
+    "elided",
+    "censored",
+    "undefined",
+    "null",
+];
+
+/// True for values that stand in for a credential: `yourKeyHere`,
+/// `YOUR_API_KEY`, `xxx`, `<redacted>`, `${TOKEN}`, `****`, `REDACTED`.
+pub fn is_placeholder(value: &str) -> bool {
+    let v = value.trim_matches(|c| matches!(c, '"' | '\'' | '`'));
+    if v.is_empty() || v.starts_with(['<', '{', '[', '$', '%', '(']) {
+        return true;
+    }
+    let lower = v.to_lowercase();
+    if lower.contains("redacted") {
+        return true;
+    }
+    // A long random value can contain a short word by chance; only short
+    // values are judged by their words.
+    if v.len() <= 64 && PLACEHOLDER_WORDS.iter().any(|w| lower.contains(w)) {
+        return true;
+    }
+    if v.chars()
+        .all(|c| matches!(c, 'x' | 'X' | '*' | '.' | '#' | '-' | '_' | '•' | '…' | '0'))
+    {
+        return true;
+    }
+    // `aaaa`, `1234 1234`, `abab`: too few distinct characters to be random.
+    let mut distinct: Vec<char> = v.chars().collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() <= 3 {
+        return true;
+    }
+    // An environment variable's name (`YOUR_API_KEY`, `GITHUB_TOKEN`).
+    v.chars().all(|c| c.is_ascii_uppercase() || c == '_')
+}
+
+/// A value that looks machine-generated: long enough, letters and digits,
+/// high Shannon entropy, not a placeholder, not words joined by separators.
+pub fn looks_random(value: &str, min_len: usize) -> bool {
+    let v = value.trim_end_matches(['.', ',', ';', ':']);
+    if v.len() < min_len || is_placeholder(v) {
+        return false;
+    }
+    let has_digit = v.bytes().any(|b| b.is_ascii_digit());
+    let has_letter = v.bytes().any(|b| b.is_ascii_alphabetic());
+    if !(has_digit && has_letter) || entropy(v) < 3.0 {
+        return false;
+    }
+    // `refresh_token_2024_rotation`: words and small numbers, not a key.
+    let words = v
+        .split(['_', '-', '.', '/'])
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>();
+    let wordy = words.len() >= 2
+        && words.iter().all(|w| {
+            w.bytes().all(|b| b.is_ascii_alphabetic())
+                || (w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        });
+    !wordy
+}
+
+/// A value after a password-like name: at least 8 characters, letters with
+/// digits or symbols, not a placeholder.
+fn looks_like_password(value: &str) -> bool {
+    let v = value.trim_end_matches(['.', ',', ';', ':']);
+    if v.len() < 8 || is_placeholder(v) {
+        return false;
+    }
+    let has_letter = v.bytes().any(|b| b.is_ascii_alphabetic());
+    let has_other = v.bytes().any(|b| !b.is_ascii_alphabetic());
+    has_letter && has_other && entropy(v) >= 2.5
+}
+
+/// Shannon entropy of the value's characters, in bits per character.
+pub fn entropy(value: &str) -> f64 {
+    let mut counts = std::collections::HashMap::new();
+    let mut total = 0usize;
+    for c in value.chars() {
+        *counts.entry(c).or_insert(0usize) += 1;
+        total += 1;
+    }
+    if total == 0 {
+        return 0.0;
+    }
+    let total = total as f64;
+    counts
+        .values()
+        .map(|&n| {
+            let p = n as f64 / total;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+/// Overwrites every byte of each span with `*`, so text shown to a user
+/// (an excerpt, a diff) never contains the value. Byte offsets stay valid.
+/// Spans that are out of range or not on character boundaries are skipped.
+pub fn mask(text: &str, spans: impl IntoIterator<Item = Span>) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for span in spans {
+        if span.start <= span.end
+            && text.is_char_boundary(span.start)
+            && text.is_char_boundary(span.end)
+            && span.end <= text.len()
+        {
+            bytes[span].fill(b'*');
+        }
+    }
+    // Whole characters were replaced by ASCII, so this cannot fail.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Joins pieces at run time, so the repository holds no literal credential.
+    fn join(parts: &[&str]) -> String {
+        parts.concat()
+    }
+
+    fn kinds(text: &str) -> Vec<(SecretKind, String)> {
+        find(text)
+            .into_iter()
+            .map(|s| (s.kind, text[s.span].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn placeholders_are_not_secrets() {
+        for v in [
+            "yourKeyHere",
+            "YOUR_API_KEY",
+            "xxx",
+            "<redacted>",
+            "REDACTED",
+            "${TOKEN}",
+            "[API_KEY]",
+            "********",
+            "myfactoryAPIKey",
+            "aaaaaaaaaaaaaaaa",
+        ] {
+            assert!(is_placeholder(v), "{v}");
+        }
+        assert!(!is_placeholder(&join(&["a8f3", "k2m9", "x7q1"])));
+    }
+
+    #[test]
+    fn url_parameters_are_found_and_placeholders_skipped() {
+        let key = join(&["fc6db2a0b53d", "493a8fb16d547ba75c13"]);
+        let text = format!("see https://h.example/api/report?apiKey={key}&fixCode=yourFixCode now");
+        assert_eq!(kinds(&text), [(SecretKind::UrlParameter, key)]);
+        assert!(find("https://h/api/report?apiKey=yourKeyHere&fixCode=[FIX]").is_empty());
+    }
+
+    #[test]
+    fn bearer_jwt_is_reported_once_as_a_jwt() {
+        let jwt = join(&[
+            "eyJhbGciOiJIUzI1NiJ9",
+            ".",
+            "eyJpZCI6MSwibmFtZSI6ImEifQ",
+            ".",
+            "c2lnbmF0dXJlMTIzNDU2",
+        ]);
+        let text = format!("-H 'Authorization: Bearer {jwt}'");
+        assert_eq!(kinds(&text), [(SecretKind::Jwt, jwt)]);
+    }
+
+    #[test]
+    fn words_after_names_are_not_secrets() {
+        for text in [
+            "password: reset for every user",
+            "token=refresh_token_2024_rotation",
+            "the tokens: 500000 per day",
+            "secret: /etc/app/secrets",
+            "docker run -p 8080:80 image",
+            "mkdir -p logs",
+        ] {
+            assert!(find(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
+    fn mysql_short_password() {
+        let pw = join(&["Hunt", "er2!x"]);
+        let text = format!("mysql -u root -p{pw} pizza\n");
+        assert_eq!(kinds(&text), [(SecretKind::CommandLinePassword, pw)]);
+    }
+
+    /// Regression, found by the property test `redacting_every_secret_leaves_none`:
+    /// the value after `DB_PASSWORD=` ran on over `=` and `&token=…`, so once
+    /// the token was redacted a longer "password" holding `REDACTED` appeared.
+    #[test]
+    fn regression_named_value_stops_at_the_next_parameter() {
+        let text = "DB_PASSWORD=DB_PASSWORD=eyJhbGciOiJIUzI1NiJ9.DB_PASSWORD=DB_PASSWORD=&token=REDACTED -p";
+        assert_eq!(kinds(text), []);
+    }
+
+    #[test]
+    fn mask_keeps_offsets() {
+        assert_eq!(mask("a=sécret;", std::iter::once(2..9)), "a=*******;");
+        assert_eq!(mask("é", std::iter::once(0..1)), "é");
+    }
+}
