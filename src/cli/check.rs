@@ -31,10 +31,7 @@ pub fn run(args: &CheckArgs) -> Result<Code, Failure> {
     };
     let mut renderer = render::renderer(args.format, color, args.strict);
     let keep_source = renderer.needs_source();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-        .map_err(|e| Failure::Usage(format!("cannot start worker threads: {e}")))?;
+    let pool = thread_pool(args.jobs)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut summary = Summary::default();
@@ -83,6 +80,14 @@ fn progress_bar(files: usize, no_progress: bool) -> Option<ProgressBar> {
         bar.set_style(style);
     }
     Some(bar)
+}
+
+/// The worker threads for `--jobs N` (0 or none: one per core).
+pub(super) fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, Failure> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| Failure::Usage(format!("cannot start worker threads: {e}")))
 }
 
 /// Reads and checks one input.

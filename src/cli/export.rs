@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use rayon::prelude::*;
 
-use crate::cli::check::load_config;
+use crate::cli::check::{load_config, thread_pool};
 use crate::cli::{Code, ExportArgs, ExportFormat, Failure};
 use crate::config::Settings;
 use crate::engine;
@@ -18,10 +18,7 @@ pub fn run(args: &ExportArgs) -> Result<Code, Failure> {
     let config = load_config(args.config.as_deref())?;
     let settings = Settings::from_config(&config);
     let inputs = input::collect(&args.paths, &|path| config.selects(path));
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-        .map_err(|e| Failure::Usage(format!("cannot start worker threads: {e}")))?;
+    let pool = thread_pool(args.jobs)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if args.format == ExportFormat::Csv {

@@ -764,8 +764,21 @@ const NAME_ENDS: &[&str] = &[
     "is",
 ];
 
-/// The name at the start of `text`, up to a delimiter.
+/// The name at the start of `text`, up to a delimiter or a word that
+/// ends a name ("will", "to", …).
 fn take_name(text: &str) -> &str {
+    take_field(text, true)
+}
+
+/// The value of a field at the start of `text` (`End of week`, `2026-02-09`).
+fn take_value(text: &str) -> &str {
+    take_field(text, false)
+}
+
+/// The start of `text` up to a delimiter (`,;()|[]`, a line break, a
+/// sentence end or a spaced dash), and with `stop_at_name_end` also up to a
+/// word that ends a name.
+fn take_field(text: &str, stop_at_name_end: bool) -> &str {
     let mut end = text.len();
     for (i, c) in text.char_indices() {
         if matches!(c, ',' | ';' | '(' | ')' | '|' | '\n' | '[' | ']' | '\r') {
@@ -781,7 +794,7 @@ fn take_name(text: &str) -> &str {
             end = i;
             break;
         }
-        if c == ' ' {
+        if stop_at_name_end && c == ' ' {
             let word: String = rest[1..]
                 .chars()
                 .take_while(|c| c.is_alphanumeric())
@@ -791,27 +804,6 @@ fn take_name(text: &str) -> &str {
                 end = i;
                 break;
             }
-        }
-    }
-    text[..end].trim_end_matches(['.', ' ', '*', '_', '`'])
-}
-
-/// The value of a field at the start of `text` (`End of week`, `2026-02-09`).
-fn take_value(text: &str) -> &str {
-    let mut end = text.len();
-    for (i, c) in text.char_indices() {
-        if matches!(c, ',' | ';' | '(' | ')' | '|' | '\n' | '[' | ']' | '\r') {
-            end = i;
-            break;
-        }
-        let rest = &text[i..];
-        if rest.starts_with(". ")
-            || rest.starts_with(" - ")
-            || rest.starts_with(" – ")
-            || rest.starts_with(" — ")
-        {
-            end = i;
-            break;
         }
     }
     text[..end].trim_end_matches(['.', ' ', '*', '_', '`'])
