@@ -19,3 +19,5 @@ pub mod render;
 pub mod rules;
 pub mod suppress;
 pub mod templates;
+#[doc(hidden)]
+pub mod testing;

@@ -6,11 +6,8 @@
 
 use std::path::Path;
 
-use clap::ValueEnum;
 use incident::config::Settings;
-use incident::engine::{self, FileResult, Summary};
 use incident::fix;
-use incident::render::{self, Format};
 use proptest::prelude::*;
 
 use crate::common::*;
@@ -293,41 +290,7 @@ fn bad_standard_input_is_named() {
     );
 }
 
-/// What the fuzz target checks, for one input: parse, every rule, every
-/// renderer, and a fix that a second run leaves alone.
-pub fn pipeline(text: &str) {
-    let settings = Settings::default();
-    let (diagnostics, source) = engine::check_source(GOOD, text.to_string(), &settings);
-    for d in &diagnostics {
-        let spans = std::iter::once(&d.span).chain(d.labels.iter().map(|l| &l.span));
-        for span in spans {
-            assert!(span.start <= span.end && span.end <= source.len(), "{d:?}");
-            assert!(source.is_char_boundary(span.start) && source.is_char_boundary(span.end));
-        }
-    }
-    let result = FileResult::new(GOOD.to_string(), source, diagnostics, true);
-    let mut summary = Summary::default();
-    summary.add(&result);
-    for format in Format::value_variants() {
-        for color in [false, true] {
-            let mut renderer = render::renderer(*format, color, false);
-            let mut out = Vec::new();
-            renderer.file(&mut out, &result).expect("writes to a Vec");
-            renderer
-                .finish(&mut out, &summary)
-                .expect("writes to a Vec");
-        }
-    }
-    let once = fix::fix_source(GOOD, text.to_string(), &settings);
-    // Fixes of two rules that undo each other would never settle.
-    assert!(once.converged, "fixes pending after {} passes", once.passes);
-    let twice = fix::fix_source(GOOD, once.source.clone(), &settings);
-    assert!(
-        twice.applied.is_empty(),
-        "not idempotent: {:?}",
-        twice.applied
-    );
-}
+use incident::testing::pipeline;
 
 /// Pieces of reports, Markdown syntax and credential shapes, to build
 /// inputs that reach deep into the parser and the rules.
