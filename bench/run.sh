@@ -16,7 +16,7 @@ trap 'rm -rf "$work"' EXIT
 
 echo "--- building (release)"
 cargo build --release --quiet
-cargo bench --quiet --bench bare_parse --no-run 2>/dev/null
+cargo build --release --quiet --bench bare_parse
 bare=$(ls -t target/release/deps/bare_parse-* | grep -v '\.d$' | head -1)
 
 sources=()
