@@ -9,6 +9,7 @@ pub mod actions;
 pub mod front_matter;
 pub mod guidance;
 pub mod impact;
+pub mod pattern;
 pub mod time;
 pub mod timeline;
 

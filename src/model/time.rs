@@ -21,6 +21,8 @@ use std::sync::LazyLock;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Weekday};
 use regex::Regex;
 
+use crate::model::pattern::{Group, Pattern};
+
 /// A duration written in prose ("36 minutes", "1 hr 12 minutes", "1h 5m",
 /// "an hour", "half an hour", "2 hrs").
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -302,8 +304,8 @@ impl ClockTime {
 const APPROX_WORDS: &str =
     r"about|around|approx\.?|approximately|roughly|circa|ca\.|nearly|almost|~|≈|\+/-";
 
-static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static TIME: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"(?x)
         (?P<approx>(?i:(?:{APPROX_WORDS}))\s*)?
         (?:
@@ -314,7 +316,6 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
         )
         (?:(?P<zsep>\s?\(?)(?P<zone>{ZONE_ALTERNATION})\)?)?"
     ))
-    .expect("valid regex")
 });
 
 /// Every clock time in `text`, in order.
@@ -395,7 +396,7 @@ pub fn find_times(text: &str) -> Vec<ClockTime> {
             }
         });
         // A bare `9 am` needs the meridiem; `5 m` etc. are not times.
-        let num = |x: Option<regex::Match<'_>>| x.and_then(|x| x.as_str().parse::<u32>().ok());
+        let num = |x: Option<Group<'_>>| x.and_then(|x| x.as_str().parse::<u32>().ok());
         let zone = caps.name("zone").and_then(|z| {
             let name = z.as_str();
             // The zone must follow the time as matched (not a dropped `am`).
@@ -492,8 +493,8 @@ pub struct FoundDate {
 const MONTHS: &str = r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?";
 const WEEKDAYS: &str = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun";
 
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static DATE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"(?x)
         (?:(?P<wd1>(?i:{WEEKDAYS}))\.?,?\s+(?:the\s+)?)?
         (?:
@@ -505,7 +506,6 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         )
         (?P<tail>,?\s*\(?(?P<wd2>(?i:{WEEKDAYS}))\b\)?)?"
     ))
-    .expect("valid regex")
 });
 
 fn month_number(name: &str) -> u32 {
@@ -784,9 +784,9 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("ninety", 90.0),
 ];
 
-static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+static DURATION: LazyLock<Pattern> = LazyLock::new(|| {
     let number = r"\d+(?:\.\d+)?|forty-five|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety";
-    Regex::new(&format!(
+    Pattern::new(&format!(
         r"(?ix)
         (?P<pre>(?:{APPROX_WORDS}|just\s+over|just\s+under|over|under|more\s+than|less\s+than|at\s+least|up\s+to|within)\s*)?
         (?:
@@ -802,7 +802,6 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<d>{number})\s*-?\s*days?\b
         )"
     ))
-    .expect("valid regex")
 });
 
 static AFTER_OFFSET: LazyLock<Regex> = LazyLock::new(|| {
