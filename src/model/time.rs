@@ -318,9 +318,20 @@ static TIME: LazyLock<Pattern> = LazyLock::new(|| {
     ))
 });
 
+/// True when `text` may hold a decimal digit (`\d`): every time and date
+/// has one, so a text without any is not searched.
+fn may_have_digit(text: &str) -> bool {
+    // Unicode `\d` (Nd) is a subset of `char::is_numeric`.
+    text.bytes().any(|b| b.is_ascii_digit())
+        || (!text.is_ascii() && text.chars().any(char::is_numeric))
+}
+
 /// Every clock time in `text`, in order.
 pub fn find_times(text: &str) -> Vec<ClockTime> {
     let mut out = Vec::new();
+    if !may_have_digit(text) {
+        return out;
+    }
     let bytes = text.as_bytes();
     let mut pos = 0;
     while let Some(caps) = TIME.captures_at(text, pos) {
@@ -539,6 +550,9 @@ fn weekday_of(name: &str) -> Option<Weekday> {
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
+    if !may_have_digit(text) {
+        return out;
+    }
     for caps in DATE.captures_iter(text) {
         let Some(whole) = caps.get(0) else { continue };
         let num = |n: &str| caps.name(n).and_then(|x| x.as_str().parse::<u32>().ok());
@@ -1342,6 +1356,15 @@ fn shift_window(window: &mut Window, base: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digit_precheck_covers_unicode_digits() {
+        assert!(may_have_digit("at 9 am"));
+        assert!(may_have_digit("\u{663}\u{664}")); // Arabic-Indic digits match `\d`
+        assert!(Regex::new(r"\d").unwrap().is_match("\u{663}"));
+        assert!(!may_have_digit("no digits – “here”"));
+        assert!(find_times("no digits at noon").is_empty());
+    }
     use chrono::Datelike;
 
     fn one_time(text: &str) -> Option<ClockTime> {
