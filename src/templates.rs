@@ -133,6 +133,10 @@ impl Template {
     /// built-in) occurs in `text`, as a byte range. Only lines of 24 bytes
     /// or more count, so that short phrases do not match by chance.
     pub fn find_guidance(&self, text: &str) -> Option<std::ops::Range<usize>> {
+        if text.len() < 24 {
+            // Shorter than every line that counts.
+            return None;
+        }
         self.guidance_matcher
             .0
             .get_or_init(|| {
