@@ -23,20 +23,56 @@
 //!
 //! That holds only for patterns without negated classes, `.`, `\W`, `\S` or
 //! `\D` (which would match single bytes of a symbol): use a [`Pattern`] only
-//! for such patterns. Any other text is searched with the Unicode regex,
-//! exactly as before.
+//! for such patterns.
+//!
+//! A text with other non-ASCII characters, none of them a word character
+//! (a no-break space, say), is searched with the Unicode pattern whose `\b`
+//! are ASCII word boundaries: `\b` only asks whether the characters on
+//! either side are word characters, and there the answer is the same under
+//! both, while the lazy DFA no longer gives up. Only a text with a
+//! non-ASCII word character (`é`, a variation selector) is searched with the
+//! pattern as written. Each form is compiled on first use.
 
 use std::ops::Range;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 use regex_automata::util::captures::Captures as AsciiCaptures;
 use regex_automata::{Anchored, Input, meta, util::syntax};
 
-/// A regex compiled with Unicode and with ASCII classes.
+/// A regex compiled, on first use, with Unicode classes, with Unicode
+/// classes and ASCII word boundaries, and with ASCII classes.
 #[derive(Debug)]
 pub struct Pattern {
-    unicode: Regex,
-    ascii: meta::Regex,
+    pattern: String,
+    unicode: OnceLock<Regex>,
+    boundary: OnceLock<Regex>,
+    ascii: OnceLock<meta::Regex>,
+}
+
+/// A non-ASCII word character (Unicode `\w`).
+static NON_ASCII_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\w&&[^\x00-\x7F]]").expect("valid regex"));
+
+/// `pattern` with every `\b` made an ASCII word boundary.
+fn ascii_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('b') => out.push_str("(?-u:\\b)"),
+            Some(next) => {
+                out.push(c);
+                out.push(next);
+            }
+            None => out.push(c),
+        }
+    }
+    out
 }
 
 /// True for the non-ASCII characters that are neither word characters nor
@@ -61,12 +97,33 @@ impl Pattern {
     /// Compiles `pattern` both ways. Panics on an invalid pattern (the
     /// patterns are constants of this crate).
     pub fn new(pattern: &str) -> Pattern {
-        let unicode = Regex::new(pattern).expect("valid regex");
-        let ascii = meta::Regex::builder()
-            .syntax(syntax::Config::new().unicode(false).utf8(false))
-            .build(pattern)
-            .expect("valid ASCII regex");
-        Pattern { unicode, ascii }
+        Pattern {
+            pattern: pattern.to_string(),
+            unicode: OnceLock::new(),
+            boundary: OnceLock::new(),
+            ascii: OnceLock::new(),
+        }
+    }
+
+    fn ascii(&self) -> &meta::Regex {
+        self.ascii.get_or_init(|| {
+            meta::Regex::builder()
+                .syntax(syntax::Config::new().unicode(false).utf8(false))
+                .build(&self.pattern)
+                .expect("valid ASCII regex")
+        })
+    }
+
+    /// The Unicode regex for `text` (which is not plain): with ASCII word
+    /// boundaries unless the text has a non-ASCII word character.
+    fn unicode_for(&self, text: &str) -> &Regex {
+        if NON_ASCII_WORD.is_match(text) {
+            self.unicode
+                .get_or_init(|| Regex::new(&self.pattern).expect("valid regex"))
+        } else {
+            self.boundary
+                .get_or_init(|| Regex::new(&ascii_boundaries(&self.pattern)).expect("valid regex"))
+        }
     }
 
     /// The groups of the first match at or after `start`, as
@@ -75,7 +132,9 @@ impl Pattern {
         if plain(text) {
             self.ascii_captures(text, start)
         } else {
-            self.unicode.captures_at(text, start).map(Caps::Unicode)
+            self.unicode_for(text)
+                .captures_at(text, start)
+                .map(Caps::Unicode)
         }
     }
 
@@ -87,7 +146,11 @@ impl Pattern {
         'h: 'p,
     {
         if !plain(text) {
-            return Box::new(self.unicode.captures_iter(text).map(Caps::Unicode));
+            return Box::new(
+                self.unicode_for(text)
+                    .captures_iter(text)
+                    .map(Caps::Unicode),
+            );
         }
         let mut pos = 0;
         Box::new(std::iter::from_fn(move || {
@@ -110,12 +173,13 @@ impl Pattern {
 
     /// Finds with the ASCII DFA, then reads the groups on the match only.
     fn ascii_captures<'h>(&self, text: &'h str, start: usize) -> Option<Caps<'h>> {
-        let m = self.ascii.search(&Input::new(text).range(start..))?;
-        let mut caps = self.ascii.create_captures();
+        let ascii = self.ascii();
+        let m = ascii.search(&Input::new(text).range(start..))?;
+        let mut caps = ascii.create_captures();
         let input = Input::new(text)
             .range(m.range())
             .anchored(Anchored::Pattern(m.pattern()));
-        self.ascii.search_captures(&input, &mut caps);
+        ascii.search_captures(&input, &mut caps);
         caps.is_match().then_some(Caps::Ascii { text, caps })
     }
 }
@@ -221,6 +285,8 @@ mod tests {
             "took 5 minutes – then 2 h “later” 3 mins",
             "took 5 minutes\u{a0}then 2 h, 7 minutesé 4 min",
             "ünïcode 12 min and 1 h",
+            "12\u{a0}min, 3 hé 4 h\u{a0}5 mins",
+            "no\u{a0}break 12\u{a0}min, 3 h–4 h\u{a0}5 mins",
         ];
         for text in texts {
             let fast: Vec<Groups> = p
@@ -232,8 +298,8 @@ mod tests {
                     )
                 })
                 .collect();
-            let slow: Vec<Groups> = p
-                .unicode
+            let slow: Vec<Groups> = Regex::new(&p.pattern)
+                .unwrap()
                 .captures_iter(text)
                 .map(|c| {
                     (
@@ -247,5 +313,8 @@ mod tests {
         }
         assert!(plain(texts[0]));
         assert!(!plain(texts[1]));
+        assert!(!NON_ASCII_WORD.is_match(texts[4]));
+        assert!(NON_ASCII_WORD.is_match(texts[3]));
+        assert_eq!(ascii_boundaries(r"a\b\\b\d"), r"a(?-u:\b)\\b\d");
     }
 }
