@@ -731,8 +731,17 @@ pub fn short_date_at_start(text: &str) -> Option<FoundDate> {
 /// A date written as the whole of a line (a date line of a timeline:
 /// `_Tuesday, October 14, 2025_`, `**March 3, 2026**`, `2026-03-03:`).
 pub fn date_line(text: &str) -> Option<FoundDate> {
-    let dates = find_dates(text);
-    let [date] = dates.as_slice() else {
+    date_line_among(text, &find_dates(text), || find_times(text).is_empty())
+}
+
+/// [`date_line`], given the dates of `text` and a way to tell whether it
+/// has no time.
+pub(crate) fn date_line_among(
+    text: &str,
+    dates: &[FoundDate],
+    no_time: impl FnOnce() -> bool,
+) -> Option<FoundDate> {
+    let [date] = dates else {
         return None;
     };
     let start = date
@@ -752,7 +761,7 @@ pub fn date_line(text: &str) -> Option<FoundDate> {
             let r = r.trim_matches(|c: char| c.is_whitespace() || "*_#-:,()[]`.|>".contains(c));
             matches!(r, "on" | "day 1" | "day 2" | "date")
         };
-    (only_markup && find_times(text).is_empty()).then(|| date.clone())
+    (only_markup && no_time()).then(|| date.clone())
 }
 
 // ---------------------------------------------------------------------------
@@ -976,8 +985,11 @@ pub fn tail(text: &str, end: usize, n: usize) -> &str {
 /// Every window in `text`: two times joined by "to", "until", "-", or
 /// "and" after "between".
 pub fn find_windows(text: &str) -> Vec<Window> {
-    let times = find_times(text);
-    let dates = find_dates(text);
+    windows_among(text, &find_times(text), &find_dates(text))
+}
+
+/// [`find_windows`], given the times and dates of `text`.
+fn windows_among(text: &str, times: &[ClockTime], dates: &[FoundDate]) -> Vec<Window> {
     let mut out = Vec::new();
     let mut i = 0;
     while i + 1 < times.len() {
@@ -1201,16 +1213,31 @@ impl Times {
         );
         pieces.sort_by_key(|p| p.start);
         pieces.dedup();
+        // The times and dates of each Summary and Impact block, kept for
+        // the windows below rather than searched for twice.
+        let stated: Vec<Range<usize>> = [Place::Summary, Place::Impact]
+            .into_iter()
+            .filter_map(|place| report.section(place.name()))
+            .map(|s| s.body.clone())
+            .collect();
+        let mut found: Vec<(Range<usize>, Vec<ClockTime>, Vec<FoundDate>)> = Vec::new();
         for piece in &pieces {
             let text = doc.text(piece);
+            let (clocks, dates) = (find_times(text), find_dates(text));
+            if stated
+                .iter()
+                .any(|b| b.start <= piece.start && piece.end <= b.end)
+            {
+                found.push((piece.clone(), clocks.clone(), dates.clone()));
+            }
             let code = inline_code(text);
             let outside =
                 |r: &Range<usize>| !code.iter().any(|c| c.start <= r.start && r.end <= c.end);
-            for mut t in find_times(text).into_iter().filter(|t| outside(&t.span)) {
+            for mut t in clocks.into_iter().filter(|t| outside(&t.span)) {
                 shift_clock(&mut t, piece.start);
                 times.clocks.push(t);
             }
-            for mut d in find_dates(text).into_iter().filter(|d| outside(&d.span)) {
+            for mut d in dates.into_iter().filter(|d| outside(&d.span)) {
                 shift_found_date(&mut d, piece.start);
                 times.dates.push(d);
             }
@@ -1236,7 +1263,11 @@ impl Times {
                 }
                 let base = block.own.start;
                 let text = doc.text(&block.own);
-                for mut window in find_windows(text) {
+                let windows = match found.iter().find(|(span, _, _)| *span == block.own) {
+                    Some((_, clocks, dates)) => windows_among(text, clocks, dates),
+                    None => find_windows(text),
+                };
+                for mut window in windows {
                     let sentence = sentence_around(text, window.span.start, window.span.end);
                     shift_window(&mut window, base);
                     // Unmarked times follow the zone the timeline declares.
