@@ -114,6 +114,13 @@ impl Pattern {
         })
     }
 
+    /// The index of the named group (the same in every form).
+    pub fn group_index(&self, name: &str) -> Option<usize> {
+        self.ascii()
+            .group_info()
+            .to_index(regex_automata::PatternID::ZERO, name)
+    }
+
     /// The Unicode regex for `text` (which is not plain): with ASCII word
     /// boundaries unless the text has a non-ASCII word character.
     fn unicode_for(&self, text: &str) -> &Regex {

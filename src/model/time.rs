@@ -326,6 +326,45 @@ fn may_have_digit(text: &str) -> bool {
         || (!text.is_ascii() && text.chars().any(char::is_numeric))
 }
 
+/// The groups of [`TIME`], by index.
+struct TimeGroups<'h> {
+    approx: Option<Group<'h>>,
+    h: Option<Group<'h>>,
+    m: Option<Group<'h>>,
+    s: Option<Group<'h>>,
+    f: Option<Group<'h>>,
+    mer: Option<Group<'h>>,
+    h2: Option<Group<'h>>,
+    mer2: Option<Group<'h>>,
+    zsep: Option<Group<'h>>,
+    zone: Option<Group<'h>>,
+}
+
+static TIME_GROUP_INDEX: LazyLock<[usize; 10]> = LazyLock::new(|| {
+    [
+        "approx", "h", "m", "s", "f", "mer", "h2", "mer2", "zsep", "zone",
+    ]
+    .map(|n| TIME.group_index(n).unwrap_or(usize::MAX))
+});
+
+impl<'h> TimeGroups<'h> {
+    fn read(caps: &crate::model::pattern::Caps<'h>) -> TimeGroups<'h> {
+        let [approx, h, m, s, f, mer, h2, mer2, zsep, zone] = TIME_GROUP_INDEX.map(|i| caps.get(i));
+        TimeGroups {
+            approx,
+            h,
+            m,
+            s,
+            f,
+            mer,
+            h2,
+            mer2,
+            zsep,
+            zone,
+        }
+    }
+}
+
 /// Every clock time in `text`, in order.
 pub fn find_times(text: &str) -> Vec<ClockTime> {
     let mut out = Vec::new();
@@ -336,29 +375,31 @@ pub fn find_times(text: &str) -> Vec<ClockTime> {
     let mut pos = 0;
     while let Some(caps) = TIME.captures_at(text, pos) {
         let Some(whole) = caps.get(0) else { break };
+        // Each group read once (a lookup by name costs a hash).
+        let g = TimeGroups::read(&caps);
         pos = whole.end();
         let core_start = caps
             .get(1)
             .map_or(whole.start(), |a| a.end())
             .max(whole.start());
-        let (h, m) = match (caps.name("h"), caps.name("m"), caps.name("h2")) {
+        let (h, m) = match (g.h, g.m, g.h2) {
             (Some(h), Some(m), _) => (h, Some(m)),
             (_, _, Some(h2)) => (h2, None),
             _ => continue,
         };
         let digits_start = h.start();
         // `am`/`pm` must end the word (`9 amazing`, `10:00 pmtools` are not).
-        let mut mer = caps.name("mer").or(caps.name("mer2"));
+        let mut mer = g.mer.or(g.mer2);
         if let Some(x) = mer {
             if bytes.get(x.end()).is_some_and(u8::is_ascii_alphanumeric) {
-                if caps.name("mer2").is_some() {
+                if g.mer2.is_some() {
                     continue;
                 }
                 mer = None;
             }
         }
         // A bare hour (`9 am`) is 1 to 12, and not the minutes of `7: 00 PM`.
-        if caps.name("h2").is_some() {
+        if g.h2.is_some() {
             let hour: u32 = h.as_str().parse().unwrap_or(0);
             let before = text[..digits_start].trim_end_matches(' ');
             if !(1..=12).contains(&hour) || before.ends_with(':') {
@@ -377,13 +418,8 @@ pub fn find_times(text: &str) -> Vec<ClockTime> {
                 continue;
             }
         }
-        let clock_end = caps.name("mer").or(caps.name("mer2")).map_or_else(
-            || {
-                caps.name("f")
-                    .or(caps.name("s"))
-                    .or(m)
-                    .map_or(h.end(), |x| x.end())
-            },
+        let clock_end = g.mer.or(g.mer2).map_or_else(
+            || g.f.or(g.s).or(m).map_or(h.end(), |x| x.end()),
             |x| x.end(),
         );
         let after = bytes.get(clock_end);
@@ -391,7 +427,7 @@ pub fn find_times(text: &str) -> Vec<ClockTime> {
             || (after == Some(&b':') && bytes.get(clock_end + 1).is_some_and(u8::is_ascii_digit))
             || (after == Some(&b'.')
                 && bytes.get(clock_end + 1).is_some_and(u8::is_ascii_digit)
-                && caps.name("f").is_none())
+                && g.f.is_none())
         {
             continue;
         }
@@ -408,19 +444,19 @@ pub fn find_times(text: &str) -> Vec<ClockTime> {
         });
         // A bare `9 am` needs the meridiem; `5 m` etc. are not times.
         let num = |x: Option<Group<'_>>| x.and_then(|x| x.as_str().parse::<u32>().ok());
-        let zone = caps.name("zone").and_then(|z| {
+        let zone = g.zone.and_then(|z| {
             let name = z.as_str();
             // The zone must follow the time as matched (not a dropped `am`).
-            if caps.name("mer").is_some() && mer.is_none() {
+            if g.mer.is_some() && mer.is_none() {
                 return None;
             }
             // A numeric offset glued to a time is a range (`10:00-11:00`)
             // unless it is `+hh:mm`, or follows seconds (`08:41:00-07:00`).
-            if name.starts_with('-') && caps.name("s").is_none() {
+            if name.starts_with('-') && g.s.is_none() {
                 return None;
             }
             // A one-letter `Z` only counts glued to the time (`16:20Z`).
-            if name == "Z" && caps.name("zsep").is_some_and(|s| !s.as_str().is_empty()) {
+            if name == "Z" && g.zsep.is_some_and(|s| !s.as_str().is_empty()) {
                 return None;
             }
             // Zone words must end at a word boundary (`MT` of `MTTR` is not a zone).
@@ -443,18 +479,18 @@ pub fn find_times(text: &str) -> Vec<ClockTime> {
         });
         // A rejected zone may be the next time (`17:46-17:53`): read on from
         // the end of this one.
-        if caps.name("zone").is_some() && zone.is_none() {
+        if g.zone.is_some() && zone.is_none() {
             pos = clock_end;
         }
         let end = match &zone {
             Some(z) => {
                 let close = bytes.get(z.span.end) == Some(&b')')
-                    && caps.name("zsep").is_some_and(|s| s.as_str().contains('('));
+                    && g.zsep.is_some_and(|s| s.as_str().contains('('));
                 z.span.end + usize::from(close)
             }
             None => clock_end,
         };
-        let nanos = caps.name("f").map_or(0, |f| {
+        let nanos = g.f.map_or(0, |f| {
             let digits = f.as_str();
             let padded = format!("{digits:0<9}");
             padded[..9].parse().unwrap_or(0)
@@ -465,11 +501,11 @@ pub fn find_times(text: &str) -> Vec<ClockTime> {
             clock_span: digits_start..clock_end,
             hour: num(Some(h)).unwrap_or(99),
             minute: minute_text.parse().unwrap_or(99),
-            second: num(caps.name("s")).unwrap_or(0),
+            second: num(g.s).unwrap_or(0),
             nanos,
             meridiem,
             zone,
-            approximate: caps.name("approx").is_some() && core_start <= digits_start,
+            approximate: g.approx.is_some() && core_start <= digits_start,
             short_minute: minute_text.len() == 1,
         });
     }
