@@ -108,6 +108,7 @@ impl Pattern {
     fn ascii(&self) -> &meta::Regex {
         self.ascii.get_or_init(|| {
             meta::Regex::builder()
+                .configure(meta::Config::new().auto_prefilter(false))
                 .syntax(syntax::Config::new().unicode(false).utf8(false))
                 .build(&self.pattern)
                 .expect("valid ASCII regex")
