@@ -36,7 +36,7 @@ pub struct Template {
     pub origin: Option<PathBuf>,
     /// Finds guidance lines in text; built on first use.
     #[serde(skip)]
-    guidance_matcher: Cached<Option<regex::Regex>>,
+    guidance_matcher: Cached<Option<aho_corasick::AhoCorasick>>,
 }
 
 /// A value derived from a template, built on first use. A clone starts
@@ -133,6 +133,10 @@ impl Template {
     /// built-in) occurs in `text`, as a byte range. Only lines of 24 bytes
     /// or more count, so that short phrases do not match by chance.
     pub fn find_guidance(&self, text: &str) -> Option<std::ops::Range<usize>> {
+        if text.len() < 24 {
+            // Shorter than every line that counts.
+            return None;
+        }
         self.guidance_matcher
             .0
             .get_or_init(|| {
@@ -144,8 +148,12 @@ impl Template {
                 if lines.is_empty() {
                     return None;
                 }
-                let pattern: Vec<String> = lines.iter().map(|l| regex::escape(l)).collect();
-                regex::Regex::new(&pattern.join("|")).ok()
+                // Leftmost-first, as the regex alternation of the escaped
+                // lines it replaces, but a plain multi-string search.
+                aho_corasick::AhoCorasick::builder()
+                    .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                    .build(&lines)
+                    .ok()
             })
             .as_ref()?
             .find(text)

@@ -74,6 +74,25 @@ impl Report<'_> {
     /// guidance callout, a block inside one, a block that repeats a line of
     /// template guidance, or raw HTML.
     pub fn is_template_text(&self, block: &Block) -> bool {
+        // Worked out once per report for every block, and looked up here.
+        let flags = self.template_text.get_or_init(|| {
+            self.doc
+                .blocks
+                .iter()
+                .map(|b| self.compute_template_text(b))
+                .collect()
+        });
+        let size = std::mem::size_of::<Block>().max(1);
+        let at =
+            (block as *const Block as usize).wrapping_sub(self.doc.blocks.as_ptr() as usize) / size;
+        match (self.doc.blocks.get(at), flags.get(at)) {
+            (Some(b), Some(flag)) if std::ptr::eq(b, block) => *flag,
+            // A block that is not one of this document's (a copy).
+            _ => self.compute_template_text(block),
+        }
+    }
+
+    fn compute_template_text(&self, block: &Block) -> bool {
         if matches!(block.kind, BlockKind::Html) || is_guidance_callout(&self.doc, block) {
             return true;
         }

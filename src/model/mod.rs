@@ -10,6 +10,7 @@ pub mod front_matter;
 pub mod guidance;
 pub mod impact;
 pub mod numbers;
+pub mod pattern;
 pub mod secrets;
 pub mod time;
 pub mod timeline;
@@ -44,6 +45,9 @@ pub struct Report<'t> {
     pub actions: ActionItems,
     /// Times, dates, windows and durations stated outside the timeline.
     pub times: time::Times,
+    /// Whether each block of `doc` is template text (see
+    /// [`Report::is_template_text`]), worked out on first use.
+    template_text: std::sync::OnceLock<Vec<bool>>,
 }
 
 /// The report's title heading (`# Incident: 2025-10-14 08-41-00`).
@@ -111,6 +115,7 @@ impl<'t> Report<'t> {
             impact: Impact::default(),
             actions: ActionItems::default(),
             times: time::Times::default(),
+            template_text: std::sync::OnceLock::new(),
         };
         report.timeline = Timeline::build(&report);
         report.times = time::Times::build(&report);

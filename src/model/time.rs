@@ -21,6 +21,8 @@ use std::sync::LazyLock;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Weekday};
 use regex::Regex;
 
+use crate::model::pattern::{Group, Pattern};
+
 /// A duration written in prose ("36 minutes", "1 hr 12 minutes", "1h 5m",
 /// "an hour", "half an hour", "2 hrs").
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -302,8 +304,8 @@ impl ClockTime {
 const APPROX_WORDS: &str =
     r"about|around|approx\.?|approximately|roughly|circa|ca\.|nearly|almost|~|≈|\+/-";
 
-static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static TIME: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"(?x)
         (?P<approx>(?i:(?:{APPROX_WORDS}))\s*)?
         (?:
@@ -314,39 +316,90 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
         )
         (?:(?P<zsep>\s?\(?)(?P<zone>{ZONE_ALTERNATION})\)?)?"
     ))
-    .expect("valid regex")
 });
+
+/// True when `text` may hold a decimal digit (`\d`): every time and date
+/// has one, so a text without any is not searched.
+fn may_have_digit(text: &str) -> bool {
+    // Unicode `\d` (Nd) is a subset of `char::is_numeric`.
+    text.bytes().any(|b| b.is_ascii_digit())
+        || (!text.is_ascii() && text.chars().any(char::is_numeric))
+}
+
+/// The groups of [`TIME`], by index.
+struct TimeGroups<'h> {
+    approx: Option<Group<'h>>,
+    h: Option<Group<'h>>,
+    m: Option<Group<'h>>,
+    s: Option<Group<'h>>,
+    f: Option<Group<'h>>,
+    mer: Option<Group<'h>>,
+    h2: Option<Group<'h>>,
+    mer2: Option<Group<'h>>,
+    zsep: Option<Group<'h>>,
+    zone: Option<Group<'h>>,
+}
+
+static TIME_GROUP_INDEX: LazyLock<[usize; 10]> = LazyLock::new(|| {
+    [
+        "approx", "h", "m", "s", "f", "mer", "h2", "mer2", "zsep", "zone",
+    ]
+    .map(|n| TIME.group_index(n).unwrap_or(usize::MAX))
+});
+
+impl<'h> TimeGroups<'h> {
+    fn read(caps: &crate::model::pattern::Caps<'h>) -> TimeGroups<'h> {
+        let [approx, h, m, s, f, mer, h2, mer2, zsep, zone] = TIME_GROUP_INDEX.map(|i| caps.get(i));
+        TimeGroups {
+            approx,
+            h,
+            m,
+            s,
+            f,
+            mer,
+            h2,
+            mer2,
+            zsep,
+            zone,
+        }
+    }
+}
 
 /// Every clock time in `text`, in order.
 pub fn find_times(text: &str) -> Vec<ClockTime> {
     let mut out = Vec::new();
+    if !may_have_digit(text) {
+        return out;
+    }
     let bytes = text.as_bytes();
     let mut pos = 0;
     while let Some(caps) = TIME.captures_at(text, pos) {
         let Some(whole) = caps.get(0) else { break };
+        // Each group read once (a lookup by name costs a hash).
+        let g = TimeGroups::read(&caps);
         pos = whole.end();
         let core_start = caps
             .get(1)
             .map_or(whole.start(), |a| a.end())
             .max(whole.start());
-        let (h, m) = match (caps.name("h"), caps.name("m"), caps.name("h2")) {
+        let (h, m) = match (g.h, g.m, g.h2) {
             (Some(h), Some(m), _) => (h, Some(m)),
             (_, _, Some(h2)) => (h2, None),
             _ => continue,
         };
         let digits_start = h.start();
         // `am`/`pm` must end the word (`9 amazing`, `10:00 pmtools` are not).
-        let mut mer = caps.name("mer").or(caps.name("mer2"));
+        let mut mer = g.mer.or(g.mer2);
         if let Some(x) = mer {
             if bytes.get(x.end()).is_some_and(u8::is_ascii_alphanumeric) {
-                if caps.name("mer2").is_some() {
+                if g.mer2.is_some() {
                     continue;
                 }
                 mer = None;
             }
         }
         // A bare hour (`9 am`) is 1 to 12, and not the minutes of `7: 00 PM`.
-        if caps.name("h2").is_some() {
+        if g.h2.is_some() {
             let hour: u32 = h.as_str().parse().unwrap_or(0);
             let before = text[..digits_start].trim_end_matches(' ');
             if !(1..=12).contains(&hour) || before.ends_with(':') {
@@ -365,13 +418,8 @@ pub fn find_times(text: &str) -> Vec<ClockTime> {
                 continue;
             }
         }
-        let clock_end = caps.name("mer").or(caps.name("mer2")).map_or_else(
-            || {
-                caps.name("f")
-                    .or(caps.name("s"))
-                    .or(m)
-                    .map_or(h.end(), |x| x.end())
-            },
+        let clock_end = g.mer.or(g.mer2).map_or_else(
+            || g.f.or(g.s).or(m).map_or(h.end(), |x| x.end()),
             |x| x.end(),
         );
         let after = bytes.get(clock_end);
@@ -379,7 +427,7 @@ pub fn find_times(text: &str) -> Vec<ClockTime> {
             || (after == Some(&b':') && bytes.get(clock_end + 1).is_some_and(u8::is_ascii_digit))
             || (after == Some(&b'.')
                 && bytes.get(clock_end + 1).is_some_and(u8::is_ascii_digit)
-                && caps.name("f").is_none())
+                && g.f.is_none())
         {
             continue;
         }
@@ -395,20 +443,20 @@ pub fn find_times(text: &str) -> Vec<ClockTime> {
             }
         });
         // A bare `9 am` needs the meridiem; `5 m` etc. are not times.
-        let num = |x: Option<regex::Match<'_>>| x.and_then(|x| x.as_str().parse::<u32>().ok());
-        let zone = caps.name("zone").and_then(|z| {
+        let num = |x: Option<Group<'_>>| x.and_then(|x| x.as_str().parse::<u32>().ok());
+        let zone = g.zone.and_then(|z| {
             let name = z.as_str();
             // The zone must follow the time as matched (not a dropped `am`).
-            if caps.name("mer").is_some() && mer.is_none() {
+            if g.mer.is_some() && mer.is_none() {
                 return None;
             }
             // A numeric offset glued to a time is a range (`10:00-11:00`)
             // unless it is `+hh:mm`, or follows seconds (`08:41:00-07:00`).
-            if name.starts_with('-') && caps.name("s").is_none() {
+            if name.starts_with('-') && g.s.is_none() {
                 return None;
             }
             // A one-letter `Z` only counts glued to the time (`16:20Z`).
-            if name == "Z" && caps.name("zsep").is_some_and(|s| !s.as_str().is_empty()) {
+            if name == "Z" && g.zsep.is_some_and(|s| !s.as_str().is_empty()) {
                 return None;
             }
             // Zone words must end at a word boundary (`MT` of `MTTR` is not a zone).
@@ -431,18 +479,18 @@ pub fn find_times(text: &str) -> Vec<ClockTime> {
         });
         // A rejected zone may be the next time (`17:46-17:53`): read on from
         // the end of this one.
-        if caps.name("zone").is_some() && zone.is_none() {
+        if g.zone.is_some() && zone.is_none() {
             pos = clock_end;
         }
         let end = match &zone {
             Some(z) => {
                 let close = bytes.get(z.span.end) == Some(&b')')
-                    && caps.name("zsep").is_some_and(|s| s.as_str().contains('('));
+                    && g.zsep.is_some_and(|s| s.as_str().contains('('));
                 z.span.end + usize::from(close)
             }
             None => clock_end,
         };
-        let nanos = caps.name("f").map_or(0, |f| {
+        let nanos = g.f.map_or(0, |f| {
             let digits = f.as_str();
             let padded = format!("{digits:0<9}");
             padded[..9].parse().unwrap_or(0)
@@ -453,11 +501,11 @@ pub fn find_times(text: &str) -> Vec<ClockTime> {
             clock_span: digits_start..clock_end,
             hour: num(Some(h)).unwrap_or(99),
             minute: minute_text.parse().unwrap_or(99),
-            second: num(caps.name("s")).unwrap_or(0),
+            second: num(g.s).unwrap_or(0),
             nanos,
             meridiem,
             zone,
-            approximate: caps.name("approx").is_some() && core_start <= digits_start,
+            approximate: g.approx.is_some() && core_start <= digits_start,
             short_minute: minute_text.len() == 1,
         });
     }
@@ -492,8 +540,8 @@ pub struct FoundDate {
 const MONTHS: &str = r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?";
 const WEEKDAYS: &str = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun";
 
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static DATE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"(?x)
         (?:(?P<wd1>(?i:{WEEKDAYS}))\.?,?\s+(?:the\s+)?)?
         (?:
@@ -505,7 +553,6 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         )
         (?P<tail>,?\s*\(?(?P<wd2>(?i:{WEEKDAYS}))\b\)?)?"
     ))
-    .expect("valid regex")
 });
 
 fn month_number(name: &str) -> u32 {
@@ -539,6 +586,9 @@ fn weekday_of(name: &str) -> Option<Weekday> {
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
+    if !may_have_digit(text) {
+        return out;
+    }
     for caps in DATE.captures_iter(text) {
         let Some(whole) = caps.get(0) else { continue };
         let num = |n: &str| caps.name(n).and_then(|x| x.as_str().parse::<u32>().ok());
@@ -717,8 +767,17 @@ pub fn short_date_at_start(text: &str) -> Option<FoundDate> {
 /// A date written as the whole of a line (a date line of a timeline:
 /// `_Tuesday, October 14, 2025_`, `**March 3, 2026**`, `2026-03-03:`).
 pub fn date_line(text: &str) -> Option<FoundDate> {
-    let dates = find_dates(text);
-    let [date] = dates.as_slice() else {
+    date_line_among(text, &find_dates(text), || find_times(text).is_empty())
+}
+
+/// [`date_line`], given the dates of `text` and a way to tell whether it
+/// has no time.
+pub(crate) fn date_line_among(
+    text: &str,
+    dates: &[FoundDate],
+    no_time: impl FnOnce() -> bool,
+) -> Option<FoundDate> {
+    let [date] = dates else {
         return None;
     };
     let start = date
@@ -738,7 +797,7 @@ pub fn date_line(text: &str) -> Option<FoundDate> {
             let r = r.trim_matches(|c: char| c.is_whitespace() || "*_#-:,()[]`.|>".contains(c));
             matches!(r, "on" | "day 1" | "day 2" | "date")
         };
-    (only_markup && find_times(text).is_empty()).then(|| date.clone())
+    (only_markup && no_time()).then(|| date.clone())
 }
 
 // ---------------------------------------------------------------------------
@@ -784,9 +843,9 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("ninety", 90.0),
 ];
 
-static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+static DURATION: LazyLock<Pattern> = LazyLock::new(|| {
     let number = r"\d+(?:\.\d+)?|forty-five|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety";
-    Regex::new(&format!(
+    Pattern::new(&format!(
         r"(?ix)
         (?P<pre>(?:{APPROX_WORDS}|just\s+over|just\s+under|over|under|more\s+than|less\s+than|at\s+least|up\s+to|within)\s*)?
         (?:
@@ -802,7 +861,6 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<d>{number})\s*-?\s*days?\b
         )"
     ))
-    .expect("valid regex")
 });
 
 static AFTER_OFFSET: LazyLock<Regex> = LazyLock::new(|| {
@@ -963,8 +1021,11 @@ pub fn tail(text: &str, end: usize, n: usize) -> &str {
 /// Every window in `text`: two times joined by "to", "until", "-", or
 /// "and" after "between".
 pub fn find_windows(text: &str) -> Vec<Window> {
-    let times = find_times(text);
-    let dates = find_dates(text);
+    windows_among(text, &find_times(text), &find_dates(text))
+}
+
+/// [`find_windows`], given the times and dates of `text`.
+fn windows_among(text: &str, times: &[ClockTime], dates: &[FoundDate]) -> Vec<Window> {
     let mut out = Vec::new();
     let mut i = 0;
     while i + 1 < times.len() {
@@ -1188,16 +1249,31 @@ impl Times {
         );
         pieces.sort_by_key(|p| p.start);
         pieces.dedup();
+        // The times and dates of each Summary and Impact block, kept for
+        // the windows below rather than searched for twice.
+        let stated: Vec<Range<usize>> = [Place::Summary, Place::Impact]
+            .into_iter()
+            .filter_map(|place| report.section(place.name()))
+            .map(|s| s.body.clone())
+            .collect();
+        let mut found: Vec<(Range<usize>, Vec<ClockTime>, Vec<FoundDate>)> = Vec::new();
         for piece in &pieces {
             let text = doc.text(piece);
+            let (clocks, dates) = (find_times(text), find_dates(text));
+            if stated
+                .iter()
+                .any(|b| b.start <= piece.start && piece.end <= b.end)
+            {
+                found.push((piece.clone(), clocks.clone(), dates.clone()));
+            }
             let code = inline_code(text);
             let outside =
                 |r: &Range<usize>| !code.iter().any(|c| c.start <= r.start && r.end <= c.end);
-            for mut t in find_times(text).into_iter().filter(|t| outside(&t.span)) {
+            for mut t in clocks.into_iter().filter(|t| outside(&t.span)) {
                 shift_clock(&mut t, piece.start);
                 times.clocks.push(t);
             }
-            for mut d in find_dates(text).into_iter().filter(|d| outside(&d.span)) {
+            for mut d in dates.into_iter().filter(|d| outside(&d.span)) {
                 shift_found_date(&mut d, piece.start);
                 times.dates.push(d);
             }
@@ -1223,7 +1299,11 @@ impl Times {
                 }
                 let base = block.own.start;
                 let text = doc.text(&block.own);
-                for mut window in find_windows(text) {
+                let windows = match found.iter().find(|(span, _, _)| *span == block.own) {
+                    Some((_, clocks, dates)) => windows_among(text, clocks, dates),
+                    None => find_windows(text),
+                };
+                for mut window in windows {
                     let sentence = sentence_around(text, window.span.start, window.span.end);
                     shift_window(&mut window, base);
                     // Unmarked times follow the zone the timeline declares.
@@ -1343,6 +1423,15 @@ fn shift_window(window: &mut Window, base: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digit_precheck_covers_unicode_digits() {
+        assert!(may_have_digit("at 9 am"));
+        assert!(may_have_digit("\u{663}\u{664}")); // Arabic-Indic digits match `\d`
+        assert!(Regex::new(r"\d").unwrap().is_match("\u{663}"));
+        assert!(!may_have_digit("no digits – “here”"));
+        assert!(find_times("no digits at noon").is_empty());
+    }
     use chrono::Datelike;
 
     fn one_time(text: &str) -> Option<ClockTime> {

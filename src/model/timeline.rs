@@ -564,12 +564,12 @@ fn looks_timed(line: &str) -> bool {
 fn read_line(line: &str, base: usize, _several: bool) -> Line {
     let marker = LIST_MARKER.find(line).map_or(0, |m| m.end());
     let body = &line[marker..];
-    if let Some(mut d) = time::date_line(body) {
+    let times = time::find_times(body);
+    let mut dates = time::find_dates(body);
+    if let Some(mut d) = time::date_line_among(body, &dates, || times.is_empty()) {
         shift_date(&mut d, base + marker);
         return Line::Date(d);
     }
-    let times = time::find_times(body);
-    let mut dates = time::find_dates(body);
     // `Jan 13`, `12-05 16:21`: a date without its year at the start.
     let lead_start = body.len() - body.trim_start_matches(is_markup).len();
     let full_date_first = dates

@@ -1,0 +1,328 @@
+//! Regexes that run on their ASCII twin when the text allows it.
+//!
+//! The patterns of [`crate::model::time`] use Unicode classes (`\d`, `\s`,
+//! `\b`, `(?i)`). Their lazy DFA gives up on the first non-ASCII byte when a
+//! pattern has a Unicode word boundary, and the regex crate then falls back
+//! to an NFA simulation over the rest of the text; and reading capture
+//! groups walks an NFA of thousands of states. Both made the time model the
+//! bulk of `incident check`.
+//!
+//! A [`Pattern`] therefore holds the pattern twice, with Unicode and with
+//! ASCII classes, and searches a text with the ASCII one when every
+//! character of the text is ASCII or a punctuation mark or symbol listed in
+//! [`is_plain_symbol`] (curly quotes, dashes, arrows, emoji, …). On such a
+//! text both compile to the same matcher:
+//!
+//! - `\d`, `\s` and `\w` match no listed symbol under either (the list is
+//!   checked against the Unicode classes in a test), and an ASCII class
+//!   matches no byte of one;
+//! - `\b` sees the same word characters either way, since no listed symbol
+//!   is one;
+//! - no listed symbol case-folds to ASCII, and a literal symbol in the
+//!   pattern (`–`, `≈`) matches its UTF-8 bytes under both.
+//!
+//! That holds only for patterns without negated classes, `.`, `\W`, `\S` or
+//! `\D` (which would match single bytes of a symbol): use a [`Pattern`] only
+//! for such patterns.
+//!
+//! A text with other non-ASCII characters, none of them a word character
+//! (a no-break space, say), is searched with the Unicode pattern whose `\b`
+//! are ASCII word boundaries: `\b` only asks whether the characters on
+//! either side are word characters, and there the answer is the same under
+//! both, while the lazy DFA no longer gives up. Only a text with a
+//! non-ASCII word character (`é`, a variation selector) is searched with the
+//! pattern as written. Each form is compiled on first use.
+
+use std::ops::Range;
+use std::sync::{LazyLock, OnceLock};
+
+use regex::Regex;
+use regex_automata::util::captures::Captures as AsciiCaptures;
+use regex_automata::{Anchored, Input, meta, util::syntax};
+
+/// A regex compiled, on first use, with Unicode classes, with Unicode
+/// classes and ASCII word boundaries, and with ASCII classes.
+#[derive(Debug)]
+pub struct Pattern {
+    pattern: String,
+    unicode: OnceLock<Regex>,
+    boundary: OnceLock<Regex>,
+    ascii: OnceLock<meta::Regex>,
+}
+
+/// A non-ASCII word character (Unicode `\w`).
+static NON_ASCII_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\w&&[^\x00-\x7F]]").expect("valid regex"));
+
+/// `pattern` with every `\b` made an ASCII word boundary.
+fn ascii_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('b') => out.push_str("(?-u:\\b)"),
+            Some(next) => {
+                out.push(c);
+                out.push(next);
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// True for the non-ASCII characters that are neither word characters nor
+/// white space (nor case variants of ASCII letters) under the regex crate's
+/// Unicode tables: typographic punctuation, arrows, math and technical
+/// symbols, box drawing, dingbats and emoji.
+pub fn is_plain_symbol(c: char) -> bool {
+    matches!(c,
+        '\u{A1}'..='\u{A9}' | '\u{AB}' | '\u{AC}' | '\u{AE}'..='\u{B1}' | '\u{B4}'
+        | '\u{B6}' | '\u{BB}' | '\u{BF}' | '\u{D7}' | '\u{F7}'
+        | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{203E}'
+        | '\u{2190}'..='\u{23FF}' | '\u{2500}'..='\u{2775}' | '\u{2794}'..='\u{27BF}'
+        | '\u{1F300}'..='\u{1F3FA}' | '\u{1F400}'..='\u{1FAFF}')
+}
+
+/// True when a [`Pattern`] may search `text` with its ASCII twin.
+fn plain(text: &str) -> bool {
+    text.is_ascii() || text.chars().all(|c| c.is_ascii() || is_plain_symbol(c))
+}
+
+impl Pattern {
+    /// Compiles `pattern` both ways. Panics on an invalid pattern (the
+    /// patterns are constants of this crate).
+    pub fn new(pattern: &str) -> Pattern {
+        Pattern {
+            pattern: pattern.to_string(),
+            unicode: OnceLock::new(),
+            boundary: OnceLock::new(),
+            ascii: OnceLock::new(),
+        }
+    }
+
+    fn ascii(&self) -> &meta::Regex {
+        self.ascii.get_or_init(|| {
+            meta::Regex::builder()
+                .configure(meta::Config::new().auto_prefilter(false))
+                .syntax(syntax::Config::new().unicode(false).utf8(false))
+                .build(&self.pattern)
+                .expect("valid ASCII regex")
+        })
+    }
+
+    /// The index of the named group (the same in every form).
+    pub fn group_index(&self, name: &str) -> Option<usize> {
+        self.ascii()
+            .group_info()
+            .to_index(regex_automata::PatternID::ZERO, name)
+    }
+
+    /// The Unicode regex for `text` (which is not plain): with ASCII word
+    /// boundaries unless the text has a non-ASCII word character.
+    fn unicode_for(&self, text: &str) -> &Regex {
+        if NON_ASCII_WORD.is_match(text) {
+            self.unicode
+                .get_or_init(|| Regex::new(&self.pattern).expect("valid regex"))
+        } else {
+            self.boundary
+                .get_or_init(|| Regex::new(&ascii_boundaries(&self.pattern)).expect("valid regex"))
+        }
+    }
+
+    /// The groups of the first match at or after `start`, as
+    /// [`Regex::captures_at`] gives them.
+    pub fn captures_at<'h>(&self, text: &'h str, start: usize) -> Option<Caps<'h>> {
+        if plain(text) {
+            self.ascii_captures(text, start)
+        } else {
+            self.unicode_for(text)
+                .captures_at(text, start)
+                .map(Caps::Unicode)
+        }
+    }
+
+    /// The groups of every match, in order, as [`Regex::captures_iter`]
+    /// gives them. (The patterns here never match the empty string; should
+    /// one, the search steps over a character, as the regex iterators do.)
+    pub fn captures_iter<'p, 'h>(&'p self, text: &'h str) -> Box<dyn Iterator<Item = Caps<'h>> + 'p>
+    where
+        'h: 'p,
+    {
+        if !plain(text) {
+            return Box::new(
+                self.unicode_for(text)
+                    .captures_iter(text)
+                    .map(Caps::Unicode),
+            );
+        }
+        let mut pos = 0;
+        Box::new(std::iter::from_fn(move || {
+            if pos > text.len() {
+                return None;
+            }
+            let caps = self.ascii_captures(text, pos)?;
+            let m = caps.get(0)?;
+            pos = if m.start() == m.end() {
+                text[m.end()..]
+                    .chars()
+                    .next()
+                    .map_or(text.len() + 1, |c| m.end() + c.len_utf8())
+            } else {
+                m.end()
+            };
+            Some(caps)
+        }))
+    }
+
+    /// Finds with the ASCII DFA, then reads the groups on the match only.
+    fn ascii_captures<'h>(&self, text: &'h str, start: usize) -> Option<Caps<'h>> {
+        let ascii = self.ascii();
+        let m = ascii.search(&Input::new(text).range(start..))?;
+        let mut caps = ascii.create_captures();
+        let input = Input::new(text)
+            .range(m.range())
+            .anchored(Anchored::Pattern(m.pattern()));
+        ascii.search_captures(&input, &mut caps);
+        caps.is_match().then_some(Caps::Ascii { text, caps })
+    }
+}
+
+/// The capture groups of one match.
+pub enum Caps<'h> {
+    Unicode(regex::Captures<'h>),
+    Ascii { text: &'h str, caps: AsciiCaptures },
+}
+
+impl<'h> Caps<'h> {
+    /// Group `index` (0 is the whole match), if it took part in the match.
+    pub fn get(&self, index: usize) -> Option<Group<'h>> {
+        match self {
+            Caps::Unicode(c) => c.get(index).map(Group::from),
+            Caps::Ascii { text, caps } => caps.get_group(index).map(|s| Group {
+                text: text.get(s.range()).unwrap_or(""),
+                start: s.start,
+                end: s.end,
+            }),
+        }
+    }
+
+    /// The named group, if it took part in the match.
+    pub fn name(&self, name: &str) -> Option<Group<'h>> {
+        match self {
+            Caps::Unicode(c) => c.name(name).map(Group::from),
+            Caps::Ascii { text, caps } => caps.get_group_by_name(name).map(|s| Group {
+                text: text.get(s.range()).unwrap_or(""),
+                start: s.start,
+                end: s.end,
+            }),
+        }
+    }
+}
+
+/// One capture group of a match: like [`regex::Match`].
+#[derive(Debug, Clone, Copy)]
+pub struct Group<'h> {
+    /// The group's own text.
+    text: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Group<'h> {
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    pub fn as_str(&self) -> &'h str {
+        self.text
+    }
+}
+
+impl<'h> From<regex::Match<'h>> for Group<'h> {
+    fn from(m: regex::Match<'h>) -> Group<'h> {
+        Group {
+            text: m.as_str(),
+            start: m.start(),
+            end: m.end(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_symbols_are_no_word_space_or_letter_under_unicode() {
+        let word_or_space = Regex::new(r"[\w\s\d]").unwrap();
+        let letter = Regex::new(r"(?i)[a-z0-9_]").unwrap();
+        let symbols: Vec<char> = (0x80..=0x1_FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| is_plain_symbol(*c))
+            .collect();
+        assert!(symbols.len() > 3000);
+        for c in symbols {
+            let s = c.to_string();
+            assert!(
+                !word_or_space.is_match(&s),
+                "{c:?} is a word or space character"
+            );
+            assert!(!letter.is_match(&s), "{c:?} folds to ASCII");
+        }
+    }
+
+    type Groups = (Option<Range<usize>>, Option<Range<usize>>);
+
+    #[test]
+    fn ascii_and_unicode_searches_agree() {
+        let p = Pattern::new(r"(?i)(?P<n>\d+)\s*(?P<u>min(?:ute)?s?|h)\b");
+        let texts = [
+            "took 5 minutes – then 2 h “later” 3 mins",
+            "took 5 minutes\u{a0}then 2 h, 7 minutesé 4 min",
+            "ünïcode 12 min and 1 h",
+            "12\u{a0}min, 3 hé 4 h\u{a0}5 mins",
+            "no\u{a0}break 12\u{a0}min, 3 h–4 h\u{a0}5 mins",
+        ];
+        for text in texts {
+            let fast: Vec<Groups> = p
+                .captures_iter(text)
+                .map(|c| {
+                    (
+                        c.name("n").map(|g| g.range()),
+                        c.name("u").map(|g| g.range()),
+                    )
+                })
+                .collect();
+            let slow: Vec<Groups> = Regex::new(&p.pattern)
+                .unwrap()
+                .captures_iter(text)
+                .map(|c| {
+                    (
+                        c.name("n").map(|g| g.range()),
+                        c.name("u").map(|g| g.range()),
+                    )
+                })
+                .collect();
+            assert_eq!(fast, slow, "{text}");
+            assert!(!fast.is_empty());
+        }
+        assert!(plain(texts[0]));
+        assert!(!plain(texts[1]));
+        assert!(!NON_ASCII_WORD.is_match(texts[4]));
+        assert!(NON_ASCII_WORD.is_match(texts[3]));
+        assert_eq!(ascii_boundaries(r"a\b\\b\d"), r"a(?-u:\b)\\b\d");
+    }
+}
