@@ -7,10 +7,12 @@ use serde::Serialize;
 use crate::engine::{FileResult, Summary};
 use crate::render::Renderer;
 
-/// Collects the files and writes the document at the end.
+/// Writes each file as it comes, so memory does not grow with the number
+/// of files, and the summary at the end.
 #[derive(Debug, Default)]
 pub struct Json {
-    files: Vec<JsonFile>,
+    /// Files written so far.
+    written: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -43,15 +45,8 @@ struct JsonLabel {
     end_column: usize,
 }
 
-#[derive(Serialize)]
-struct Document<'a> {
-    version: u32,
-    files: &'a [JsonFile],
-    summary: &'a Summary,
-}
-
 impl Renderer for Json {
-    fn file(&mut self, _out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
+    fn file(&mut self, out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
         let diagnostics = file
             .findings
             .iter()
@@ -82,20 +77,42 @@ impl Renderer for Json {
                 }
             })
             .collect();
-        self.files.push(JsonFile {
+        let file = JsonFile {
             path: file.path.clone(),
             diagnostics,
-        });
-        Ok(())
+        };
+        let opening: &[u8] = if self.written == 0 {
+            b"{\n  \"version\": 1,\n  \"files\": [\n    "
+        } else {
+            b",\n    "
+        };
+        out.write_all(opening)?;
+        self.written += 1;
+        write_indented(out, &file, "    ")
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-        let doc = Document {
-            version: 1,
-            files: &self.files,
-            summary,
-        };
-        serde_json::to_writer_pretty(&mut *out, &doc)?;
-        writeln!(out)
+        if self.written == 0 {
+            out.write_all(b"{\n  \"version\": 1,\n  \"files\": [],\n  \"summary\": ")?;
+        } else {
+            out.write_all(b"\n  ],\n  \"summary\": ")?;
+        }
+        write_indented(out, summary, "  ")?;
+        out.write_all(b"\n}\n")
     }
+}
+
+/// Pretty-prints `value` with every line after the first indented by `indent`.
+fn write_indented(out: &mut dyn Write, value: &impl Serialize, indent: &str) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(value)?;
+    let mut lines = text.split('\n');
+    if let Some(first) = lines.next() {
+        out.write_all(first.as_bytes())?;
+    }
+    for line in lines {
+        out.write_all(b"\n")?;
+        out.write_all(indent.as_bytes())?;
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
 }

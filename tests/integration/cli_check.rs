@@ -334,3 +334,15 @@ fn the_bundled_examples_behave_as_documented() {
         .code(0);
     incident(root).args(["check", "examples"]).assert().code(1);
 }
+
+/// JSON is written file by file (memory stays flat); with no file at all it
+/// is still one valid document.
+#[test]
+fn json_with_no_files_is_still_one_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = incident(dir.path()).args(["check", "--format", "json", "."]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["files"], serde_json::json!([]));
+    assert_eq!(json["summary"]["files"], 0);
+}
