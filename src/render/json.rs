@@ -95,7 +95,11 @@ impl Renderer for Json {
             files: &self.files,
             summary,
         };
-        serde_json::to_writer_pretty(&mut *out, &doc)?;
-        writeln!(out)
+        // serde_json writes many small pieces: buffer them in a concrete
+        // writer rather than calling through `dyn Write` for each.
+        let mut buffered = io::BufWriter::with_capacity(1 << 16, &mut *out);
+        serde_json::to_writer_pretty(&mut buffered, &doc)?;
+        writeln!(buffered)?;
+        buffered.flush()
     }
 }
