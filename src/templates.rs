@@ -149,9 +149,12 @@ impl Template {
                     return None;
                 }
                 // Leftmost-first, as the regex alternation of the escaped
-                // lines it replaces, but a plain multi-string search.
+                // lines it replaces, but a plain multi-string search. A
+                // contiguous NFA: a DFA of the lines costs more to build than
+                // a run's searches save.
                 aho_corasick::AhoCorasick::builder()
                     .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                    .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                     .build(&lines)
                     .ok()
             })

@@ -8,8 +8,8 @@
 
 use std::sync::LazyLock;
 
+use crate::model::pattern::Twin;
 use chrono::{Datelike, NaiveDate};
-use regex::Regex;
 
 use crate::document::{Block, BlockKind, Span};
 use crate::model::Report;
@@ -343,9 +343,8 @@ fn column_of(header: &str) -> Column {
     }
 }
 
-static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s*)?").expect("valid regex")
-});
+static MARKER: LazyLock<Twin> =
+    LazyLock::new(|| Twin::new(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s*)?"));
 
 fn strip_marker(text: &str) -> &str {
     MARKER.find(text).map_or(text, |m| &text[m.end()..]).trim()
@@ -354,17 +353,17 @@ fn strip_marker(text: &str) -> &str {
 /// "Owner: Self", "Due: 2026-04-11", "Timeline: Immediate": a line that is
 /// only a field of the item above it.
 fn is_field_line(text: &str) -> bool {
-    static FIELD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^[*_`\s]*(?:owners?|assignee|responsible|due(?: date)?|deadline|target|timeline|eta|tracking|ticket|issue|status)[*_`\s]*:")
-            .expect("valid regex")
+    static FIELD: LazyLock<Twin> = LazyLock::new(|| {
+        Twin::new(
+            r"(?i)^[*_`\s]*(?:owners?|assignee|responsible|due(?: date)?|deadline|target|timeline|eta|tracking|ticket|issue|status)[*_`\s]*:",
+        )
     });
     FIELD.is_match(text)
 }
 
 /// "**Metric**: latency", "Contact point: on-call": a detail, not an action.
-static FIELD_LIKE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[*_`\s]*[\w][\w ()/-]{0,30}[*_`]*\s*:|^\W").expect("valid regex")
-});
+static FIELD_LIKE: LazyLock<Twin> =
+    LazyLock::new(|| Twin::new(r"^[*_`\s]*[\w][\w ()/-]{0,30}[*_`]*\s*:|^\W"));
 
 /// Values that say an owner or date is not known yet.
 fn is_placeholder(value: &str) -> bool {
@@ -643,36 +642,34 @@ fn month_number(name: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?-u:\b)").expect("valid regex")
-});
-static US_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?-u:\b)").expect("valid regex")
-});
+static ISO_DATE: LazyLock<Twin> =
+    LazyLock::new(|| Twin::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?-u:\b)"));
+static US_DATE: LazyLock<Twin> =
+    LazyLock::new(|| Twin::new(r"^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?-u:\b)"));
 const MONTHS: &str = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
-static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static MONTH_DAY: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(&format!(
         r"(?i)^(?P<mon>{MONTHS})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>\d{{4}})(?-u:\b))?"
     ))
-    .expect("valid regex")
 });
-static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static DAY_MONTH: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(&format!(
         r"(?i)^(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTHS})(?-u:\b)\.?(?:,?\s+(?P<year>\d{{4}})(?-u:\b))?"
     ))
-    .expect("valid regex")
 });
 
 /// "Due: …", "due 2026-02-09", "Deadline: …", "Target: …", "by Feb 3".
-static DUE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?P<label>due(?:\s+date)?|deadline|target(?:\s+date)?|eta|timeline|complete by|to be (?:completed|done) by|finish(?:ed)? by|no later than|by|on|before|until)(?-u:\b)(?:\s+(?:of|on|by|is))?[\s*_`]*(?P<colon>[:=])?[\s*_`]*")
-        .expect("valid regex")
+static DUE_LABEL: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
+        r"(?i)(?-u:\b)(?P<label>due(?:\s+date)?|deadline|target(?:\s+date)?|eta|timeline|complete by|to be (?:completed|done) by|finish(?:ed)? by|no later than|by|on|before|until)(?-u:\b)(?:\s+(?:of|on|by|is))?[\s*_`]*(?P<colon>[:=])?[\s*_`]*",
+    )
 });
 
 /// Marks of a finished item.
-static DONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\((?:done|complete|completed|fixed|resolved|closed|finished|implemented)(?-u:\b)[^)]*\)|(?-u:\b)status\W{0,3}(?:done|complete|completed|closed|fixed|resolved|finished)(?-u:\b)|(?-u:\b)(?:done|completed|finished)\W{0,3}:|(?-u:\b)(?:completed|done|finished|implemented)\s+(?:on|by|in)(?-u:\b)|(?:^|[.!]\s+|\s[-–—]\s*)(?:done|complete|completed)\W{0,4}$|✅|✔|☑|^\s*(?:[-*+]|\d+[.)])?\s*~~")
-        .expect("valid regex")
+static DONE: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
+        r"(?i)\((?:done|complete|completed|fixed|resolved|closed|finished|implemented)(?-u:\b)[^)]*\)|(?-u:\b)status\W{0,3}(?:done|complete|completed|closed|fixed|resolved|finished)(?-u:\b)|(?-u:\b)(?:done|completed|finished)\W{0,3}:|(?-u:\b)(?:completed|done|finished|implemented)\s+(?:on|by|in)(?-u:\b)|(?:^|[.!]\s+|\s[-–—]\s*)(?:done|complete|completed)\W{0,4}$|✅|✔|☑|^\s*(?:[-*+]|\d+[.)])?\s*~~",
+    )
 });
 
 fn is_done_word(text: &str) -> bool {
@@ -688,51 +685,52 @@ fn is_done_word(text: &str) -> bool {
 }
 
 /// "(Owner: Payments team, …)", "Responsible: Platform Team", "Assignee: @kim".
-static OWNER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[^\w])(?:owners?|responsible(?: party| person| team)?|assignees?|assigned(?: to)?|dri|poc|point of contact|accountable)[*_`]*\s*[:=][*_`\s]*")
-        .expect("valid regex")
+static OWNER_LABEL: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
+        r"(?i)(?:^|[^\w])(?:owners?|responsible(?: party| person| team)?|assignees?|assigned(?: to)?|dri|poc|point of contact|accountable)[*_`]*\s*[:=][*_`\s]*",
+    )
 });
 /// "owner DevOps, due …": the label without a colon.
-static OWNER_BARE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)owner\s+").expect("valid regex"));
-static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\s(\[,;:])(@[A-Za-z0-9][A-Za-z0-9_.-]*[A-Za-z0-9_])").expect("valid regex")
-});
+static OWNER_BARE: LazyLock<Twin> = LazyLock::new(|| Twin::new(r"(?i)(?-u:\b)owner\s+"));
+static HANDLE: LazyLock<Twin> =
+    LazyLock::new(|| Twin::new(r"(?:^|[\s(\[,;:])(@[A-Za-z0-9][A-Za-z0-9_.-]*[A-Za-z0-9_])"));
 /// "Completed by Samir on …", "assigned to Dana", "responsibility of Katie".
-static OWNER_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:completed|done|finished|fixed|implemented|owned|handled|assigned) (?:by|to)\s+|(?-u:\b)responsibility of\s+")
-        .expect("valid regex")
+static OWNER_PHRASE: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
+        r"(?i)(?-u:\b)(?:completed|done|finished|fixed|implemented|owned|handled|assigned) (?:by|to)\s+|(?-u:\b)responsibility of\s+",
+    )
 });
 /// "Dana Kim will be responsible …", "Tessa is responsible for …".
-static RESPONSIBLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<name>(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w.'-]*)\s*(?:\([^)]{0,40}\)\s*)?(?:will be|is|are|shall be)\s+(?:responsible|in charge|accountable|assigned)(?-u:\b)")
-        .expect("valid regex")
+static RESPONSIBLE: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
+        r"(?P<name>(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w.'-]*)\s*(?:\([^)]{0,40}\)\s*)?(?:will be|is|are|shall be)\s+(?:responsible|in charge|accountable|assigned)(?-u:\b)",
+    )
 });
 /// "Dev team will alter …": a subject that names who.
-static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[*_\s]*(?P<subj>[^,.;:()*\n]{1,60}?)\s+(?:will|shall|should|must|needs to|is going to|owns|is to|are to)\s+(?P<next>\w+)")
-        .expect("valid regex")
+static SUBJECT: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
+        r"^[*_\s]*(?P<subj>[^,.;:()*\n]{1,60}?)\s+(?:will|shall|should|must|needs to|is going to|owns|is to|are to)\s+(?P<next>\w+)",
+    )
 });
 /// "Factory team: Revoke …", "Platform Reliability – add …".
-static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<name>[^:–—*\n]{1,40}?)\s*(?::|\s[–—-])\s+\S").expect("valid regex")
-});
+static PREFIX: LazyLock<Twin> =
+    LazyLock::new(|| Twin::new(r"^(?P<name>[^:–—*\n]{1,40}?)\s*(?::|\s[–—-])\s+\S"));
 /// "Fix latency alerts [Aaron] (done)".
-static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\S\s+\[(?P<name>[A-Z][\w .'-]{0,30})\](?:[^(]|$)").expect("valid regex")
-});
+static BRACKETED: LazyLock<Twin> =
+    LazyLock::new(|| Twin::new(r"\S\s+\[(?P<name>[A-Z][\w .'-]{0,30})\](?:[^(]|$)"));
 /// "Add retries — Payments team".
-static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s[–—-]\s+(?P<name>[^–—\n]{1,40}?)[\s.)]*$").expect("valid regex")
-});
+static TRAILING: LazyLock<Twin> =
+    LazyLock::new(|| Twin::new(r"\s[–—-]\s+(?P<name>[^–—\n]{1,40}?)[\s.)]*$"));
 /// "Gage Smith will handle these": one owner for every item.
-static WILL_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[*_\s]*(?P<name>[^,.;:()*\n]{1,60}?)\s+will (?:handle|own|take care of|do|complete|be responsible for) (?:these|all|the following|them|every)")
-        .expect("valid regex")
+static WILL_HANDLE: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
+        r"^[*_\s]*(?P<name>[^,.;:()*\n]{1,60}?)\s+will (?:handle|own|take care of|do|complete|be responsible for) (?:these|all|the following|them|every)",
+    )
 });
-static SECTION_OWNER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:assigned to|owned by|responsibility of|owner(?:s)? (?:is|are))\s*(?:the following (?:member|person|team)s?)?\s*:?[\s*_`]*(?P<name>\S)")
-        .expect("valid regex")
+static SECTION_OWNER: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
+        r"(?i)(?-u:\b)(?:assigned to|owned by|responsibility of|owner(?:s)? (?:is|are))\s*(?:the following (?:member|person|team)s?)?\s*:?[\s*_`]*(?P<name>\S)",
+    )
 });
 
 /// Words after which a name ends.
@@ -1150,16 +1148,15 @@ fn find_implied_owner(text: &str, base: usize) -> Option<Field> {
     None
 }
 
-static URL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"https?://[^\s)>\]]+").expect("valid regex"));
-static ISSUE_KEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)([A-Z][A-Z0-9]{1,9})-\d{1,6}(?-u:\b)").expect("valid regex")
-});
-static ISSUE_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[\s(\[,;:])(#\d{1,7})(?-u:\b)").expect("valid regex"));
-static TRACKING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:tracking|ticket|issue|jira|bug|pr|pull request|link|card|story|epic)[*_`]*\s*:|tracked (?:in|at|on|via|by|as)|track(?:ing)? (?:in|at|on|via))[\s*_`]*")
-        .expect("valid regex")
+static URL: LazyLock<Twin> = LazyLock::new(|| Twin::new(r"https?://[^\s)>\]]+"));
+static ISSUE_KEY: LazyLock<Twin> =
+    LazyLock::new(|| Twin::new(r"(?-u:\b)([A-Z][A-Z0-9]{1,9})-\d{1,6}(?-u:\b)"));
+static ISSUE_NUMBER: LazyLock<Twin> =
+    LazyLock::new(|| Twin::new(r"(?:^|[\s(\[,;:])(#\d{1,7})(?-u:\b)"));
+static TRACKING_LABEL: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
+        r"(?i)(?-u:\b)(?:(?:tracking|ticket|issue|jira|bug|pr|pull request|link|card|story|epic)[*_`]*\s*:|tracked (?:in|at|on|via|by|as)|track(?:ing)? (?:in|at|on|via))[\s*_`]*",
+    )
 });
 /// Prefixes that look like issue keys but are not (`SEV-2`, `UTC-7`).
 const NOT_KEYS: &[&str] = &[

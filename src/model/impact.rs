@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::model::pattern::Twin;
 
 use crate::document::{BlockKind, Span};
 use crate::model::numbers::{Quantity, find_quantities};
@@ -449,24 +449,26 @@ fn is_stop(t: &Token) -> bool {
 
 /// No "no support ticket count": a "no" followed by a count of something
 /// does not state the count.
-static NO_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:no|zero|none of the|before any|without any)(?-u:\b)")
-        .expect("valid regex")
+static NO_COUNT: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(r"(?i)(?-u:\b)(?:no|zero|none of the|before any|without any)(?-u:\b)")
 });
 
-static ALL_USERS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:all|every|each)(?-u:\b)(?:\s+(?:of\s+)?[*_(]*(?:our|the|active|current|jwt|pizza|jwt-pizza|affected|real|paying|external|online|simulated|test)[*_)]*){0,3}\s+[*_]*(?P<who>users?|customers?|diners?|people|clients?|visitors?|shoppers?|(?:pizza\s+)?orders?|(?:order\s+)?requests?|purchases?|checkouts?)(?-u:\b)|(?-u:\b)everyone(?-u:\b)")
-        .expect("valid regex")
+static ALL_USERS: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
+        r"(?i)(?-u:\b)(?:all|every|each)(?-u:\b)(?:\s+(?:of\s+)?[*_(]*(?:our|the|active|current|jwt|pizza|jwt-pizza|affected|real|paying|external|online|simulated|test)[*_)]*){0,3}\s+[*_]*(?P<who>users?|customers?|diners?|people|clients?|visitors?|shoppers?|(?:pizza\s+)?orders?|(?:order\s+)?requests?|purchases?|checkouts?)(?-u:\b)|(?-u:\b)everyone(?-u:\b)",
+    )
 });
 
-static FAILURE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)fail|error|block|unfulfil|lost|reject|drop|timed out|time out|unable|could not|couldn't|not be")
-        .expect("valid regex")
+static FAILURE_WORDS: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
+        r"(?i)fail|error|block|unfulfil|lost|reject|drop|timed out|time out|unable|could not|couldn't|not be",
+    )
 });
 
-static SUPPORT_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[^.;!?]{0,40}?(?-u:\b)(?:submitted|filed|raised|received|opened|logged|came in|reported|to support|from (?:customers|users)|by (?:customers|users))(?-u:\b)")
-        .expect("valid regex")
+static SUPPORT_CONTEXT: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
+        r"(?i)^[^.;!?]{0,40}?(?-u:\b)(?:submitted|filed|raised|received|opened|logged|came in|reported|to support|from (?:customers|users)|by (?:customers|users))(?-u:\b)",
+    )
 });
 
 /// Reads the figures of one block of text that starts at byte `base`.
@@ -684,25 +686,24 @@ fn label_measure(before: &str, q: &Quantity) -> Option<(Measure, usize)> {
 const APPROX: &str = r"(?:\s+(?:a max(?:imum)? of|about|approximately|approx\.?|around|roughly|nearly|almost|just|exactly|only|over|under|somewhere between|an?|the|~))*[\s*_`~:(]*$";
 
 /// "For 36 minutes, …" at the start of a sentence, or a "Duration:" label.
-static LENGTH_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static LENGTH_LEAD: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(&format!(
         r"(?i)(?:^|[.!?:]\s+|\n)[\s*_`>-]*(?:for|over|lasting)(?:\s+a (?:period|total) of)?{APPROX}|(?-u:\b)duration(?-u:\b)[\s*_`]*:?{APPROX}"
     ))
-    .expect("valid regex")
 });
 
 /// "… users could not order for 20 minutes", "the outage lasted an hour":
 /// a length word after a subject that is the incident.
-static LENGTH_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static LENGTH_VERB: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(&format!(
         r"(?i)(?-u:\b)(?:incident|outage|impact|issue|event|disruption|downtime|problem|attack|users|customers|diners|orders|ordering|purchases|service|site|application|app|everyone)(?-u:\b)(?:\s+[^\s.!?;]+){{0,4}}?\s+(?:for|lasted|lasting|lasts|spanned|spanning|for a (?:period|total) of|over the course of){APPROX}"
     ))
-    .expect("valid regex")
 });
 
-static LENGTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s*_`)]*(?:of (?:downtime|outage|disruption|impact)|(?:long )?(?:outage|incident|disruption)(?-u:\b)|in total(?-u:\b))")
-        .expect("valid regex")
+static LENGTH_AFTER: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
+        r"(?i)^[\s*_`)]*(?:of (?:downtime|outage|disruption|impact)|(?:long )?(?:outage|incident|disruption)(?-u:\b)|in total(?-u:\b))",
+    )
 });
 
 fn read_durations(text: &str, base: usize, section: usize, out: &mut Vec<Duration>) {
@@ -727,11 +728,10 @@ fn read_durations(text: &str, base: usize, section: usize, out: &mut Vec<Duratio
 
 const LEVELS: &str = "critical|high|medium|mid|moderate|low|major|minor|severe";
 
-static SEVERITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static SEVERITY: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(&format!(
         r"(?i)(?-u:\b)sev(?:erity)?[-\s]?[0-5](?-u:\b)|(?-u:\b)(?:{LEVELS})[*_]*[- ]severity(?-u:\b)|(?-u:\b)severity(?-u:\b)[^.\n]{{0,30}}?(?:(?-u:\b)was|(?-u:\b)is|:)[\s*_]*(?:(?:a|an|level|of)\s+)*[*_]*(?:{LEVELS}|[0-5]|sev-?[0-5]|p[0-4])(?-u:\b)|(?-u:\b)(?:{LEVELS})[*_]*[- ](?:[a-z]+ )?(?:incident|outage|event)(?-u:\b)|(?-u:\b)priority[\W_]{{0,6}}p?[0-4](?-u:\b)|(?-u:\b)(?:is|was|as) an? (?-i:P[0-4])(?-u:\b)|(?-u:\b)(?-i:P[0-4])[- ](?:incident|outage|severity)(?-u:\b)"
     ))
-    .expect("valid regex")
 });
 
 /// The severity a report states: front matter `severity`, else the first

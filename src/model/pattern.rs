@@ -251,6 +251,25 @@ impl<'h> Group<'h> {
     }
 }
 
+impl<'h> Group<'h> {
+    /// The part `range` of `text`.
+    fn at(text: &'h str, range: Range<usize>) -> Group<'h> {
+        Group {
+            text: text.get(range.clone()).unwrap_or(""),
+            start: range.start,
+            end: range.end,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+}
+
 impl<'h> From<regex::Match<'h>> for Group<'h> {
     fn from(m: regex::Match<'h>) -> Group<'h> {
         Group {
@@ -258,6 +277,130 @@ impl<'h> From<regex::Match<'h>> for Group<'h> {
             start: m.start(),
             end: m.end(),
         }
+    }
+}
+
+/// A regex compiled on first use: with ASCII classes for a text that is all
+/// ASCII, and as written for any other text.
+///
+/// On an ASCII text the two compile to the same matcher, whatever the
+/// pattern: Unicode `\w`, `\s`, `\d` and `\b` agree with their ASCII forms
+/// on ASCII characters, a negated class or `.` can only match an ASCII
+/// character there either way, and no ASCII letter case-folds to another
+/// ASCII letter under Unicode rules that ASCII rules miss. Match offsets are
+/// the same since every character is one byte. The ASCII form is smaller to
+/// compile and its lazy DFA never gives up on a Unicode word boundary; the
+/// form as written is compiled only when a non-ASCII text comes. A pattern
+/// the ASCII syntax rejects (a non-ASCII character in a class) always uses
+/// the form as written.
+#[derive(Debug)]
+pub struct Twin {
+    pattern: String,
+    ascii: OnceLock<Option<meta::Regex>>,
+    unicode: OnceLock<meta::Regex>,
+    prefilter: bool,
+}
+
+/// Compiles `pattern` with `syntax`, with a literal prefilter or without.
+fn build(pattern: &str, syntax: syntax::Config, prefilter: bool) -> Option<meta::Regex> {
+    meta::Regex::builder()
+        .configure(meta::Config::new().auto_prefilter(prefilter))
+        .syntax(syntax)
+        .build(pattern)
+        .ok()
+}
+
+impl Twin {
+    /// Keeps `pattern` for compiling on first use, without a literal
+    /// prefilter: for lines and paragraphs, too short for a prefilter to pay
+    /// for the literal extraction and automata it costs to build. Panics on
+    /// first use of an invalid pattern (the patterns are constants of this
+    /// crate).
+    pub fn new(pattern: &str) -> Twin {
+        Twin {
+            pattern: pattern.to_string(),
+            ascii: OnceLock::new(),
+            unicode: OnceLock::new(),
+            prefilter: false,
+        }
+    }
+
+    /// As [`Twin::new`], with a literal prefilter: for patterns searched over
+    /// whole documents.
+    pub fn scanning(pattern: &str) -> Twin {
+        Twin {
+            prefilter: true,
+            ..Twin::new(pattern)
+        }
+    }
+
+    /// The form for `text`.
+    fn regex_for(&self, text: &str) -> &meta::Regex {
+        if text.is_ascii() {
+            let ascii = self.ascii.get_or_init(|| {
+                build(
+                    &self.pattern,
+                    syntax::Config::new().unicode(false).utf8(false),
+                    self.prefilter,
+                )
+            });
+            if let Some(re) = ascii {
+                return re;
+            }
+        }
+        self.unicode.get_or_init(|| {
+            build(&self.pattern, syntax::Config::new(), self.prefilter).expect("valid regex")
+        })
+    }
+
+    /// As [`Regex::is_match`].
+    pub fn is_match(&self, text: &str) -> bool {
+        self.regex_for(text).is_match(text)
+    }
+
+    /// As [`Regex::find`].
+    pub fn find<'h>(&self, text: &'h str) -> Option<Group<'h>> {
+        self.find_at(text, 0)
+    }
+
+    /// As [`Regex::find_at`].
+    pub fn find_at<'h>(&self, text: &'h str, start: usize) -> Option<Group<'h>> {
+        self.regex_for(text)
+            .search(&Input::new(text).range(start..))
+            .map(|m| Group::at(text, m.range()))
+    }
+
+    /// As [`Regex::find_iter`].
+    pub fn find_iter<'p, 'h>(&'p self, text: &'h str) -> impl Iterator<Item = Group<'h>> + 'p
+    where
+        'h: 'p,
+    {
+        self.regex_for(text)
+            .find_iter(text)
+            .map(move |m| Group::at(text, m.range()))
+    }
+
+    /// As [`Regex::captures`].
+    pub fn captures<'h>(&self, text: &'h str) -> Option<Caps<'h>> {
+        self.captures_at(text, 0)
+    }
+
+    /// As [`Regex::captures_at`].
+    pub fn captures_at<'h>(&self, text: &'h str, start: usize) -> Option<Caps<'h>> {
+        let re = self.regex_for(text);
+        let mut caps = re.create_captures();
+        re.search_captures(&Input::new(text).range(start..), &mut caps);
+        caps.is_match().then_some(Caps::Ascii { text, caps })
+    }
+
+    /// As [`Regex::captures_iter`].
+    pub fn captures_iter<'p, 'h>(&'p self, text: &'h str) -> impl Iterator<Item = Caps<'h>> + 'p
+    where
+        'h: 'p,
+    {
+        self.regex_for(text)
+            .captures_iter(text)
+            .map(move |caps| Caps::Ascii { text, caps })
     }
 }
 

@@ -14,7 +14,7 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::model::pattern::Twin;
 
 use crate::document::Span;
 
@@ -139,12 +139,12 @@ impl Found {
 /// Compiles a pattern. Word boundaries in the patterns are ASCII
 /// (`(?-u:\b)`): a Unicode `\b` makes the fast DFA give up on any non-ASCII
 /// text, which made scanning several times slower.
-fn regex(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("valid regex")
+fn regex(pattern: &str) -> Twin {
+    Twin::scanning(pattern)
 }
 
 /// Tokens whose format alone identifies them; the whole match is the value.
-static TOKENS: LazyLock<Vec<(Regex, SecretKind)>> = LazyLock::new(|| {
+static TOKENS: LazyLock<Vec<(Twin, SecretKind)>> = LazyLock::new(|| {
     vec![
         (
             regex(r"(?-u:\b)eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*"),
@@ -177,9 +177,9 @@ static TOKENS: LazyLock<Vec<(Regex, SecretKind)>> = LazyLock::new(|| {
     ]
 });
 
-static KEY_BEGIN: LazyLock<Regex> =
+static KEY_BEGIN: LazyLock<Twin> =
     LazyLock::new(|| regex(r"-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY[A-Z ]{0,10}-----"));
-static KEY_END: LazyLock<Regex> =
+static KEY_END: LazyLock<Twin> =
     LazyLock::new(|| regex(r"-----END [A-Z0-9 ]{0,40}PRIVATE KEY[A-Z ]{0,10}-----"));
 
 /// `-----BEGIN … PRIVATE KEY-----` blocks: the body between the markers (or,
@@ -244,7 +244,7 @@ fn trim_key_body(source: &str, mut span: Span) -> Span {
     }
 }
 
-static SLACK_WEBHOOK: LazyLock<Regex> = LazyLock::new(|| {
+static SLACK_WEBHOOK: LazyLock<Twin> = LazyLock::new(|| {
     regex(r"https://hooks\.slack\.com/services/T[A-Za-z0-9_]+/B[A-Za-z0-9_]+/([A-Za-z0-9]{16,})")
 });
 
@@ -258,7 +258,7 @@ fn slack_webhooks(source: &str, found: &mut Found) {
     }
 }
 
-static URL_PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
+static URL_PASSWORD: LazyLock<Twin> = LazyLock::new(|| {
     regex(
         r"(?-u:\b)[a-zA-Z][a-zA-Z0-9+.-]+://[^\t\n\x0B\x0C\r :/@?#'`<>]+:([^\t\n\x0B\x0C\r @/?#'`<>]{3,})@[A-Za-z0-9.\[-]",
     )
@@ -276,7 +276,7 @@ fn url_passwords(source: &str, found: &mut Found) {
     }
 }
 
-static URL_PARAMETER: LazyLock<Regex> = LazyLock::new(|| {
+static URL_PARAMETER: LazyLock<Twin> = LazyLock::new(|| {
     regex(
         r#"[?&;]((?i-u:api[_-]?key|key|(?:access|auth|id|refresh|session|private)?[_-]?token|secret|client[_-]?secret|password|passwd|pwd|fix[_-]?code|sig|signature|x-amz-signature))=([^&#\t\n\x0B\x0C\r "'`<>\\()\[\]{}|]+)"#,
     )
@@ -305,7 +305,7 @@ fn url_parameters(source: &str, found: &mut Found) {
     }
 }
 
-static URL_PATH_KEY: LazyLock<Regex> =
+static URL_PATH_KEY: LazyLock<Twin> =
     LazyLock::new(|| regex(r"/api/support/([0-9a-fA-F]{32})(?:/|(?-u:\b))"));
 
 /// The JWT Pizza factory's report URL carries the API key as a path segment.
@@ -319,9 +319,9 @@ fn url_path_keys(source: &str, found: &mut Found) {
     }
 }
 
-static BEARER: LazyLock<Regex> =
+static BEARER: LazyLock<Twin> =
     LazyLock::new(|| regex(r"(?-u:\b)[Bb]earer(?-u:\s){1,10}([A-Za-z0-9._~+/=-]{12,})"));
-static BASIC: LazyLock<Regex> = LazyLock::new(|| {
+static BASIC: LazyLock<Twin> = LazyLock::new(|| {
     regex(
         r#"(?i-u:authorization)["']?(?-u:\s){0,10}[:=](?-u:\s){0,10}["']?Basic(?-u:\s){1,10}([A-Za-z0-9+/]{8,}={0,2})"#,
     )
@@ -345,15 +345,15 @@ fn auth_headers(source: &str, found: &mut Found) {
     }
 }
 
-static LONG_PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
+static LONG_PASSWORD: LazyLock<Twin> = LazyLock::new(|| {
     regex(r#"(?:^|(?-u:\s))--password(?:=|(?-u:\s){1,10})["']?([^\t\n\x0B\x0C\r "'`]+)"#)
 });
-static SSHPASS: LazyLock<Regex> = LazyLock::new(|| {
+static SSHPASS: LazyLock<Twin> = LazyLock::new(|| {
     regex(r#"(?-u:\b)sshpass(?-u:\s){1,10}-p(?-u:\s){0,10}["']?([^\t\n\x0B\x0C\r "'`]+)"#)
 });
-static MYSQL: LazyLock<Regex> =
+static MYSQL: LazyLock<Twin> =
     LazyLock::new(|| regex(r"(?-u:\b)(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)(?-u:\b)"));
-static SHORT_PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
+static SHORT_PASSWORD: LazyLock<Twin> = LazyLock::new(|| {
     regex(r#"(?:^|(?-u:\s))-p["']?([^\t\n\x0B\x0C\r "'`-][^\t\n\x0B\x0C\r "'`]*)"#)
 });
 
@@ -390,7 +390,7 @@ fn command_lines(source: &str, found: &mut Found) {
     }
 }
 
-static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+static NAMED: LazyLock<Twin> = LazyLock::new(|| {
     regex(
         r#"(?-u:\b)([A-Za-z0-9_.-]*?(?i-u:api[_-]?key|secret[_-]?key|secret|token|password|passwd|pwd|access[_-]?key|private[_-]?key|credentials?))["']?(?-u:\s){0,10}(?::=|=>|:|=)(?-u:\s){0,10}["']?([A-Za-z0-9+/_.~!@#$%^*-]{8,}={0,2})"#,
     )

@@ -18,8 +18,8 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::model::pattern::Twin;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Weekday};
-use regex::Regex;
 
 use crate::model::pattern::{Group, Pattern};
 
@@ -715,11 +715,10 @@ pub fn weekday_name(day: Weekday) -> &'static str {
     }
 }
 
-static SHORT_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static SHORT_DATE: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(&format!(
         r"^(?:(?P<mn>(?i:{MONTHS}))\.?\s+(?P<md>\d{{1,2}})(?i:st|nd|rd|th)?|(?P<nm>\d{{1,2}})[-/](?P<nd>\d{{1,2}}))"
     ))
-    .expect("valid regex")
 });
 
 /// A date without a year at the very start of `text` (`Jan 13`, `May 31st`,
@@ -863,13 +862,13 @@ static DURATION: LazyLock<Pattern> = LazyLock::new(|| {
     ))
 });
 
-static AFTER_OFFSET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:after|later|before|earlier|ago|prior|into|in\s+advance|past\s+the|from\s+(?:the\s+)?(?:start|first|when|initial))\b")
-        .expect("valid regex")
+static AFTER_OFFSET: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
+        r"(?i)^\s*(?:after|later|before|earlier|ago|prior|into|in\s+advance|past\s+the|from\s+(?:the\s+)?(?:start|first|when|initial))\b",
+    )
 });
 
-static RANGE_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\d\s*(?:-|–|to|or)\s*$").expect("valid regex"));
+static RANGE_BEFORE: LazyLock<Twin> = LazyLock::new(|| Twin::new(r"(?i)\d\s*(?:-|–|to|or)\s*$"));
 
 fn number_value(text: &str) -> Option<f64> {
     let lower = text.trim().to_ascii_lowercase();
@@ -995,18 +994,16 @@ pub struct Window {
     pub approximate: bool,
 }
 
-static WINDOW_JOIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static WINDOW_JOIN: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(&format!(
         r"(?i)^\s*(?:\s(?:on|of)\s[^.;]{{0,30}}?)?\s*(?P<j>-|–|—|to|until|till|til|through|thru|and)\s*(?:(?:{APPROX_WORDS})\s*)?$"
     ))
-    .expect("valid regex")
 });
 
-static APPROX_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static APPROX_END: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(&format!(
         r"(?i)(?:^|\W)(?:{APPROX_WORDS})\s*(?:between|from)?\s*$"
     ))
-    .expect("valid regex")
 });
 
 /// The last `n` bytes (or a little more, to a character boundary) before `end`.
@@ -1364,9 +1361,8 @@ impl crate::model::Report<'_> {
     }
 }
 
-static TITLE_ZONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\d\s*\(?(?P<z>{ZONE_ALTERNATION})\)?\s*$")).expect("valid regex")
-});
+static TITLE_ZONE: LazyLock<Twin> =
+    LazyLock::new(|| Twin::new(&format!(r"\d\s*\(?(?P<z>{ZONE_ALTERNATION})\)?\s*$")));
 
 /// The zone written at the end of a title (`Incident: 2025-12-02 09-39-00 MST`).
 pub fn title_zone(title: &str) -> Option<Zone> {
@@ -1428,7 +1424,7 @@ mod tests {
     fn digit_precheck_covers_unicode_digits() {
         assert!(may_have_digit("at 9 am"));
         assert!(may_have_digit("\u{663}\u{664}")); // Arabic-Indic digits match `\d`
-        assert!(Regex::new(r"\d").unwrap().is_match("\u{663}"));
+        assert!(regex::Regex::new(r"\d").unwrap().is_match("\u{663}"));
         assert!(!may_have_digit("no digits – “here”"));
         assert!(find_times("no digits at noon").is_empty());
     }

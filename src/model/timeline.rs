@@ -13,8 +13,8 @@
 
 use std::sync::LazyLock;
 
+use crate::model::pattern::Twin;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
-use regex::Regex;
 
 use crate::document::{BlockKind, Span};
 use crate::model::Report;
@@ -111,30 +111,34 @@ pub enum EventKind {
     Resolution,
 }
 
-static DETECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(alert|alarm|paged?|paging|notic|detect|report(ed|s)? by|discover|on-?call|pagerduty|opsgenie|notified|notification|acknowledg)")
-        .expect("valid regex")
+static DETECTION: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
+        r"(?i)\b(alert|alarm|paged?|paging|notic|detect|report(ed|s)? by|discover|on-?call|pagerduty|opsgenie|notified|notification|acknowledg)",
+    )
 });
-static MITIGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(mitigat|roll(ed|ing)?[- ]?back|revert|hot-?fix|fix(ed)? (was )?deployed|deployed (a |the )?fix|recover|restor|disabled?|workaround|failover|stopp?ed|error rate (falls|fell|drops|dropped))")
-        .expect("valid regex")
+static MITIGATION: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
+        r"(?i)\b(mitigat|roll(ed|ing)?[- ]?back|revert|hot-?fix|fix(ed)? (was )?deployed|deployed (a |the )?fix|recover|restor|disabled?|workaround|failover|stopp?ed|error rate (falls|fell|drops|dropped))",
+    )
 });
-static RESOLUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(resolv|resolution|closed|back to normal|fully operational|all clear|incident (is )?over|ended|normal operation)")
-        .expect("valid regex")
+static RESOLUTION: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
+        r"(?i)\b(resolv|resolution|closed|back to normal|fully operational|all clear|incident (is )?over|ended|normal operation)",
+    )
 });
 
 /// "All times are UTC", "Times in UTC", "(UTC)".
-static UTC_DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\btimes?\b[^\n.]{0,40}?\b(?:UTC|GMT|Zulu|Coordinated Universal Time)\b|\(\s*(?:in\s+|all\s+times\s+(?:in\s+)?)?(?:UTC|GMT)\s*\)|\b(?:UTC|GMT)\s+times?\b|^\W*(?:UTC|GMT)\W*$)")
-        .expect("valid regex")
+static UTC_DECLARATION: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
+        r"(?i)(?:\btimes?\b[^\n.]{0,40}?\b(?:UTC|GMT|Zulu|Coordinated Universal Time)\b|\(\s*(?:in\s+|all\s+times\s+(?:in\s+)?)?(?:UTC|GMT)\s*\)|\b(?:UTC|GMT)\s+times?\b|^\W*(?:UTC|GMT)\W*$)",
+    )
 });
 /// `UTC-7`: an offset right after `UTC`.
-static OFFSET_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s?[+-]\s?[1-9]").expect("valid regex"));
-static OTHER_DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\b[Tt]imes?\b[^\n.]{0,40}?\b(?P<z1>(?:UTC|GMT)\s?[+-]\s?[1-9]\d?(?::?\d{2})?|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|BST|IST|JST|MT|PT|ET|CT|(?:Mountain|Pacific|Eastern|Central)(?:\s(?:Standard|Daylight))?\s[Tt]ime|[Ll]ocal\s[Tt]ime|[Ll]ocal)\b|\(\s*(?P<z2>(?:UTC|GMT)\s?[+-]\s?[1-9]\d?(?::?\d{2})?|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|[Ll]ocal(?:\s[Tt]ime)?)\s*\))")
-        .expect("valid regex")
+static OFFSET_AFTER: LazyLock<Twin> = LazyLock::new(|| Twin::new(r"^\s?[+-]\s?[1-9]"));
+static OTHER_DECLARATION: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
+        r"(?:\b[Tt]imes?\b[^\n.]{0,40}?\b(?P<z1>(?:UTC|GMT)\s?[+-]\s?[1-9]\d?(?::?\d{2})?|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|BST|IST|JST|MT|PT|ET|CT|(?:Mountain|Pacific|Eastern|Central)(?:\s(?:Standard|Daylight))?\s[Tt]ime|[Ll]ocal\s[Tt]ime|[Ll]ocal)\b|\(\s*(?P<z2>(?:UTC|GMT)\s?[+-]\s?[1-9]\d?(?::?\d{2})?|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|[Ll]ocal(?:\s[Tt]ime)?)\s*\))",
+    )
 });
 
 impl Timeline {
@@ -414,7 +418,7 @@ impl Timeline {
     /// (an alert, a page or someone noticing; a mitigation; the resolution).
     /// Entries without a full date-time are skipped.
     pub fn first_matching(&self, kind: EventKind, after: NaiveDateTime) -> Option<&Entry> {
-        let pattern: &Regex = match kind {
+        let pattern: &Twin = match kind {
             EventKind::Detection => &DETECTION,
             EventKind::Mitigation => &MITIGATION,
             EventKind::Resolution => &RESOLUTION,
@@ -459,9 +463,8 @@ pub fn report_date(report: &Report<'_>) -> Option<NaiveDate> {
 
 /// "All times in this report are UTC" anywhere before the timeline.
 fn report_wide_utc(report: &Report<'_>) -> Option<Span> {
-    static REPORT_WIDE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\ball\s+times\b[^\n.]{0,50}?\b(?:UTC|GMT)\b").expect("valid regex")
-    });
+    static REPORT_WIDE: LazyLock<Twin> =
+        LazyLock::new(|| Twin::new(r"(?i)\ball\s+times\b[^\n.]{0,50}?\b(?:UTC|GMT)\b"));
     report.doc.blocks.iter().find_map(|b| {
         if report.is_template_text(b) {
             return None;
@@ -538,21 +541,15 @@ fn is_markup(c: char) -> bool {
     c.is_whitespace() || "-*+_`[]()|>#~".contains(c)
 }
 
-static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?").expect("valid regex")
+static LIST_MARKER: LazyLock<Twin> =
+    LazyLock::new(|| Twin::new(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?"));
+static LEAD_WORDS: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(r"(?i)^(?:at|around|about|approx\.?|approximately|circa|ca\.|roughly|on|time:?|~|≈)$")
 });
-static LEAD_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:at|around|about|approx\.?|approximately|circa|ca\.|roughly|on|time:?|~|≈)$",
-    )
-    .expect("valid regex")
-});
-static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s*_`)\]|]*(?:[-–—:|>=]+|\bUTC\b)?[\s*_`|]*").expect("valid regex")
-});
+static SEPARATOR: LazyLock<Twin> =
+    LazyLock::new(|| Twin::new(r"^[\s*_`)\]|]*(?:[-–—:|>=]+|\bUTC\b)?[\s*_`|]*"));
 /// A line that starts the way an entry does: with digits and a colon, dot or `h`.
-static TIMED_SHAPE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\s*_`~\[(]*\d{1,2}[:.h]\d").expect("valid regex"));
+static TIMED_SHAPE: LazyLock<Twin> = LazyLock::new(|| Twin::new(r"^[\s*_`~\[(]*\d{1,2}[:.h]\d"));
 
 fn looks_timed(line: &str) -> bool {
     let line = LIST_MARKER.find(line).map_or(line, |m| &line[m.end()..]);

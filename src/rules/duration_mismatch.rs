@@ -1,6 +1,6 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::model::pattern::Twin;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Report;
@@ -44,18 +44,21 @@ declare_rule! {
 }
 
 /// Words before a duration that make it the length of the window.
-static LEADS_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bfor|\blasted|\blasting|\blasts|\btotal of|\bspanning|\bduration of|\boutage of|\bdowntime of|\bwindow of|\bperiod of|\bover a|\(|—|–)\s*(?:about|around|approximately|approx\.?|roughly|nearly|almost|~|a|an)?\s*$")
-        .expect("valid regex")
+static LEADS_IN: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
+        r"(?i)(?:\bfor|\blasted|\blasting|\blasts|\btotal of|\bspanning|\bduration of|\boutage of|\bdowntime of|\bwindow of|\bperiod of|\bover a|\(|—|–)\s*(?:about|around|approximately|approx\.?|roughly|nearly|almost|~|a|an)?\s*$",
+    )
 });
 /// Words after a duration that make it the length of the window.
-static LEADS_OUT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:-?\s*long\b|outage|incident|of\s+(?:downtime|outage|impact|disruption|degraded)|downtime|window|period|in\s+total|total|\))")
-        .expect("valid regex")
+static LEADS_OUT: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
+        r"(?i)^\s*(?:-?\s*long\b|outage|incident|of\s+(?:downtime|outage|impact|disruption|degraded)|downtime|window|period|in\s+total|total|\))",
+    )
 });
-static APPROX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\babout|\baround|\bapprox|\broughly|\bnearly|\balmost|\bcirca|~|≈|\bestimated|\bapproximately)")
-        .expect("valid regex")
+static APPROX: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
+        r"(?i)(?:\babout|\baround|\bapprox|\broughly|\bnearly|\balmost|\bcirca|~|≈|\bestimated|\bapproximately)",
+    )
 });
 
 /// Words that may sit between a duration and the window it measures.

@@ -1,6 +1,6 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::model::pattern::Twin;
 
 use crate::diagnostic::Diagnostic;
 use crate::document::{Block, BlockKind};
@@ -45,14 +45,14 @@ declare_rule! {
 }
 
 /// `{NUMBER}`, `{time range of incident}`: braces around words, not code.
-static BRACES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\{[^{}\n"':=;,()<>]*[A-Za-z][^{}\n"':=;()<>]{0,80}\}"#).expect("valid regex")
-});
+static BRACES: LazyLock<Twin> =
+    LazyLock::new(|| Twin::scanning(r#"\{[^{}\n"':=;,()<>]*[A-Za-z][^{}\n"':=;()<>]{0,80}\}"#));
 
 /// Stand-ins the templates use for values.
-static STAND_INS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\*\*EXAMPLE\*\*|\bEXAMPLE:|\bYYYY-MM-DD\b|\bHH[-:]mm(?:[-:]ss)?\b|\bHH:MM\b|\bTODO\b|\bTBD\b|\[(?:insert|your|name of)[^\]\n]*\]|<insert[^>\n]*>|(?i:lorem ipsum)")
-        .expect("valid regex")
+static STAND_INS: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::scanning(
+        r"\*\*EXAMPLE\*\*|\bEXAMPLE:|\bYYYY-MM-DD\b|\bHH[-:]mm(?:[-:]ss)?\b|\bHH:MM\b|\bTODO\b|\bTBD\b|\[(?:insert|your|name of)[^\]\n]*\]|<insert[^>\n]*>|(?i:lorem ipsum)",
+    )
 });
 
 fn check(report: &Report<'_>, out: &mut Vec<Diagnostic>) {

@@ -1,7 +1,7 @@
 use std::sync::LazyLock;
 
+use crate::model::pattern::Twin;
 use chrono::{NaiveDateTime, TimeDelta, Timelike};
-use regex::Regex;
 
 use crate::diagnostic::Diagnostic;
 use crate::document::Span;
@@ -58,8 +58,8 @@ declare_rule! {
     }
 }
 
-static TITLE_TIME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\d{4}-\d{2}-\d{2}[ T_]+\d{1,2}[-:]\d{2}").expect("valid regex"));
+static TITLE_TIME: LazyLock<Twin> =
+    LazyLock::new(|| Twin::new(r"\d{4}-\d{2}-\d{2}[ T_]+\d{1,2}[-:]\d{2}"));
 
 fn tolerance(approximate: bool, length: TimeDelta) -> TimeDelta {
     let minute = TimeDelta::minutes(1);

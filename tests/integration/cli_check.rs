@@ -340,7 +340,10 @@ fn the_bundled_examples_behave_as_documented() {
 #[test]
 fn json_with_no_files_is_still_one_document() {
     let dir = tempfile::tempdir().unwrap();
-    let out = incident(dir.path()).args(["check", "--format", "json", "."]).output().unwrap();
+    let out = incident(dir.path())
+        .args(["check", "--format", "json", "."])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["files"], serde_json::json!([]));
