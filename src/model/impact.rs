@@ -474,39 +474,37 @@ static SUPPORT_CONTEXT: LazyLock<Twin> = LazyLock::new(|| {
 /// Reads the figures of one block of text that starts at byte `base`.
 fn read_figures(text: &str, base: usize, section: usize, out: &mut Vec<Figure>) {
     let mut found: Vec<Figure> = Vec::new();
-    for q in find_quantities(text) {
-        if let Some((measure, end)) = classify(text, &q, false) {
-            let mut quantity = q.clone();
-            quantity.span = q.span.start + base..q.span.end + base;
-            found.push(Figure {
-                measure,
-                span: q.span.start + base..end + base,
-                quantity,
-                section,
-                worded: false,
-            });
-        }
-    }
-    for m in NO_COUNT.find_iter(text) {
-        let q = Quantity {
+    // A figure for `q` when the words around it say what it counts.
+    let figure = |q: Quantity, worded: bool| {
+        let (measure, end) = classify(text, &q, worded)?;
+        let span = q.span.start + base..end + base;
+        let quantity = Quantity {
+            span: q.span.start + base..q.span.end + base,
+            ..q
+        };
+        Some(Figure {
+            measure,
+            span,
+            quantity,
+            section,
+            worded,
+        })
+    };
+    found.extend(
+        find_quantities(text)
+            .into_iter()
+            .filter_map(|q| figure(q, false)),
+    );
+    found.extend(NO_COUNT.find_iter(text).filter_map(|m| {
+        let zero = Quantity {
             span: m.range(),
             low: 0.0,
             high: 0.0,
             approximate: false,
             negative: false,
         };
-        if let Some((measure, end)) = classify(text, &q, true) {
-            let mut quantity = q.clone();
-            quantity.span = q.span.start + base..q.span.end + base;
-            found.push(Figure {
-                measure,
-                span: q.span.start + base..end + base,
-                quantity,
-                section,
-                worded: true,
-            });
-        }
-    }
+        figure(zero, true)
+    }));
     for c in ALL_USERS.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
         let of = match c.name("who").map(|w| w.as_str().to_ascii_lowercase()) {

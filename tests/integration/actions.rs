@@ -251,21 +251,7 @@ fn action_rules_quiet() {
 /// other rules report its left-over guidance.)
 #[test]
 fn quiet_action_fixtures_have_no_findings_at_all() {
-    for rule in RULES {
-        for entry in std::fs::read_dir(fixture_dir(rule)).expect("fixtures") {
-            let name = entry
-                .expect("entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned();
-            if !name.starts_with("quiet") || name.contains("unwritten") {
-                continue;
-            }
-            let text = std::fs::read_to_string(fixture_dir(rule).join(&name)).expect("readable");
-            let diags = check_str("incident-2025-10-14-1.md", &text);
-            assert!(diags.is_empty(), "{rule}/{name}: {diags:#?}");
-        }
-    }
+    assert_quiet_fixtures_are_clean(&RULES);
 }
 
 /// A section that holds only the template's guidance is unwritten: no

@@ -81,3 +81,25 @@ pub fn incident(dir: &Path) -> assert_cmd::Command {
 /// A complete, correct report, for tests that need one to start from.
 pub const CLEAN_REPORT: &str =
     include_str!("../../examples/incidentReports/incident-2025-10-14-1.md");
+
+/// Asserts that no rule at all fires on the quiet fixtures of `rules`: they
+/// are correct reports. Fixtures named `*unwritten*` are skipped (an
+/// unwritten section is not correct: other rules report its guidance).
+pub fn assert_quiet_fixtures_are_clean(rules: &[&str]) {
+    for rule in rules {
+        for entry in std::fs::read_dir(fixture_dir(rule)).expect("fixtures") {
+            let name = entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned();
+            if !name.starts_with("quiet") || name.contains("unwritten") {
+                continue;
+            }
+            let text = std::fs::read_to_string(fixture_dir(rule).join(&name)).expect("readable");
+            // Under a conventional name, so that `filename-convention` is quiet too.
+            let diags = check_str("incident-2025-10-14-1.md", &text);
+            assert!(diags.is_empty(), "{rule}/{name}: {diags:#?}");
+        }
+    }
+}
