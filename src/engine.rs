@@ -5,7 +5,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, LineIndex, Position, Span};
 use crate::model::secrets;
 use crate::model::{self, Report};
-use crate::rules::{self, not_a_report_id, secret_leak_id};
+use crate::rules::{self, runs_on_non_reports};
 use crate::templates;
 
 /// Checks one report's text and returns its diagnostics, sorted by place.
@@ -35,7 +35,7 @@ pub fn check_report(report: &Report<'_>, settings: &Settings) -> Vec<Diagnostic>
     let not_a_report = report.is_not_a_report();
     for (rule, severity) in &settings.rules {
         // A file that is not a report gets one finding, not a cascade.
-        if not_a_report && rule.id != not_a_report_id() && rule.id != secret_leak_id() {
+        if not_a_report && !runs_on_non_reports(rule.id) {
             continue;
         }
         let start = out.len();
@@ -109,7 +109,7 @@ impl FileResult {
         let source = keep_source.then(|| {
             let leaks = diagnostics
                 .iter()
-                .filter(|d| d.rule == secret_leak_id())
+                .filter(|d| d.rule == rules::SECRET_LEAK_ID)
                 .map(|d| d.span.clone());
             secrets::mask(&source, leaks)
         });

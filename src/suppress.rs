@@ -180,7 +180,7 @@ pub fn apply(
     };
     let ran = |target: &Target| -> bool {
         let ran_rule = |id: &str| {
-            (!not_a_report || id == rules::not_a_report_id())
+            (!not_a_report || rules::runs_on_non_reports(id))
                 && settings.rules.iter().any(|(r, _)| r.id == id)
         };
         match target {

@@ -108,20 +108,19 @@ pub static RULES: &[&Rule] = &[
 /// its own: the runner reports it.
 pub const IO_ERROR: &str = "io-error";
 
-/// The id of the rule that silences all others on a file that is not a report.
-pub fn not_a_report_id() -> &'static str {
-    not_a_report::NOT_A_REPORT.id
+/// The id of the rule whose findings' values are masked in every output.
+pub const SECRET_LEAK_ID: &str = "secret-leak";
+
+/// Whether the rule `id` runs on a file that is not a report: only
+/// `not-a-report` itself and `secret-leak` (a leaked credential matters
+/// wherever it is). The engine and the suppression check both ask this.
+pub fn runs_on_non_reports(id: &str) -> bool {
+    id == not_a_report::NOT_A_REPORT.id || id == SECRET_LEAK_ID
 }
 
 /// The id of the rule that reports suppression comments that suppress nothing.
 pub fn unused_suppression_id() -> &'static str {
     unused_suppression::UNUSED_SUPPRESSION.id
-}
-
-/// The id of the rule that runs on every file, report or not: a leaked
-/// credential matters wherever it is.
-pub fn secret_leak_id() -> &'static str {
-    secret_leak::SECRET_LEAK.id
 }
 
 /// Finds a rule by id.
@@ -232,6 +231,7 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), RULES.len(), "duplicate rule id");
+        assert_eq!(SECRET_LEAK_ID, secret_leak::SECRET_LEAK.id);
         for rule in RULES {
             assert!(
                 rule.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),

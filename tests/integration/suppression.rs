@@ -53,3 +53,17 @@ fn suppression_of_a_rule_that_did_not_run_is_not_unused() {
         .success()
         .stdout(predicates::str::contains("incident-2025-10-14-1.md,0,0,0,"));
 }
+
+/// Regression: the suppression check had its own idea of which rules run on
+/// a file that is not a report, and forgot `secret-leak`, so a
+/// `secret-leak` suppression that suppressed nothing there went unreported.
+#[test]
+fn secret_leak_suppressions_are_checked_in_files_that_are_not_reports() {
+    let notes =
+        "# Team notes\n\n<!-- incident-disable-next-line secret-leak -->\nNothing secret here.\n";
+    let rules: Vec<&str> = check_str("notes.md", notes)
+        .iter()
+        .map(|d| d.rule)
+        .collect();
+    assert_eq!(rules, ["not-a-report", "unused-suppression"]);
+}
