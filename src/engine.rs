@@ -19,14 +19,15 @@ pub fn check_source(path: &str, source: String, settings: &Settings) -> (Vec<Dia
 /// (else the configured default).
 pub fn build_report<'s>(path: &str, source: String, settings: &'s Settings) -> Report<'s> {
     let doc = Document::parse(source);
-    let recorded = model::recorded_template(&doc);
+    let front_matter = model::FrontMatter::read(&doc);
+    let recorded = model::recorded_template(&doc, &front_matter);
     let template = recorded
         .as_deref()
         .and_then(|name| settings.template(name))
         .or_else(|| settings.template(&settings.default_template))
         .or_else(|| templates::builtin(templates::DEFAULT_TEMPLATE))
         .unwrap_or_else(|| &templates::builtins()[0]);
-    Report::build(path, doc, template, &settings.aliases)
+    Report::from_parts(path, doc, front_matter, template, &settings.aliases)
 }
 
 /// Runs every enabled rule over a report.

@@ -100,6 +100,18 @@ impl<'t> Report<'t> {
         aliases: &[(String, String)],
     ) -> Report<'t> {
         let front_matter = FrontMatter::read(&doc);
+        Report::from_parts(path, doc, front_matter, template, aliases)
+    }
+
+    /// [`Report::build`] with the front matter already read (the engine reads
+    /// it first, to learn which template the report records).
+    pub fn from_parts(
+        path: impl Into<String>,
+        doc: Document,
+        front_matter: FrontMatter,
+        template: &'t Template,
+        aliases: &[(String, String)],
+    ) -> Report<'t> {
         let candidates = candidates(&doc, template, aliases);
         let title = find_title(&candidates);
         let sections = find_sections(&doc, &candidates, title.as_ref().map(|(i, _)| *i));
@@ -170,9 +182,9 @@ impl<'t> Report<'t> {
 
 /// The template a report records that it was made from: front matter
 /// `template: NAME`, or a `<!-- incident-template: NAME -->` comment.
-pub fn recorded_template(doc: &Document) -> Option<String> {
-    if let Some(name) = FrontMatter::read(doc).template {
-        return Some(name);
+pub fn recorded_template(doc: &Document, front_matter: &FrontMatter) -> Option<String> {
+    if let Some(name) = &front_matter.template {
+        return Some(name.clone());
     }
     doc.comments.iter().find_map(|c| {
         let body = doc.text(&c.body);
