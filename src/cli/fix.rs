@@ -15,7 +15,7 @@ use crate::model::secrets;
 pub fn run(args: &FixArgs) -> Result<Code, Failure> {
     let config = load_config(args.config.as_deref())?;
     let settings = Settings::from_config(&config);
-    let inputs = input::collect(&args.paths, &|_| true);
+    let inputs = input::collect(&args.paths, &|path| config.selects(path));
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut err = io::stderr().lock();

@@ -219,3 +219,24 @@ fn an_empty_folder_exports_an_empty_array() {
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout), "[]\n");
 }
+
+#[test]
+fn excluded_files_are_not_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("drafts")).unwrap();
+    std::fs::write(
+        dir.path().join("drafts/incident-2025-10-14-1.md"),
+        CLEAN_REPORT,
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("incident-2025-10-14-1.md"), CLEAN_REPORT).unwrap();
+    std::fs::write(
+        dir.path().join(".incident.yml"),
+        "exclude: [\"drafts/**\"]\n",
+    )
+    .unwrap();
+    let out = incident(dir.path()).args(["export", "."]).output().unwrap();
+    let facts: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let paths: Vec<&str> = facts.iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["incident-2025-10-14-1.md"]);
+}

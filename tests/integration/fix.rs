@@ -281,3 +281,23 @@ fn cli_exit_1_when_errors_remain() {
     );
     incident(dir.path()).args(["fix", NAME]).assert().code(1);
 }
+
+/// Regression: `fix` walked folders without the configuration's
+/// include/exclude globs, so it rewrote files `check` was told to skip.
+#[test]
+fn fix_leaves_excluded_files_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = CLEAN_REPORT.replacen("08-41-00", "08:41:00", 1);
+    std::fs::create_dir(dir.path().join("drafts")).unwrap();
+    std::fs::write(dir.path().join("drafts/incident-2025-10-14-1.md"), &broken).unwrap();
+    std::fs::write(dir.path().join("incident-2025-10-14-1.md"), &broken).unwrap();
+    std::fs::write(
+        dir.path().join(".incident.yml"),
+        "exclude: [\"drafts/**\"]\n",
+    )
+    .unwrap();
+    incident(dir.path()).args(["fix", "."]).assert().code(0);
+    let read = |p: &str| std::fs::read_to_string(dir.path().join(p)).unwrap();
+    assert_eq!(read("incident-2025-10-14-1.md"), CLEAN_REPORT);
+    assert_eq!(read("drafts/incident-2025-10-14-1.md"), broken);
+}
