@@ -2,6 +2,7 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
+use std::sync::mpsc;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -36,24 +37,40 @@ pub fn run(args: &CheckArgs) -> Result<Code, Failure> {
     let mut out = io::BufWriter::new(stdout.lock());
     let mut summary = Summary::default();
     let progress = progress_bar(inputs.len(), args.no_progress);
-    for chunk in inputs.chunks(CHUNK) {
-        let results: Vec<FileResult> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|input| {
-                    let result = check_one(input, &settings, keep_source);
-                    if let Some(bar) = &progress {
-                        bar.inc(1);
-                    }
-                    result
-                })
-                .collect()
+    // One thread checks chunk after chunk on the pool while this one writes
+    // the results of the chunk before: the output is written in path order
+    // and at most two chunks are alive at once.
+    let (sender, receiver) = mpsc::sync_channel::<Vec<FileResult>>(1);
+    std::thread::scope(|scope| -> Result<(), Failure> {
+        scope.spawn(|| {
+            for chunk in inputs.chunks(CHUNK) {
+                let results = pool.install(|| {
+                    chunk
+                        .par_iter()
+                        .map(|input| {
+                            let result = check_one(input, &settings, keep_source);
+                            if let Some(bar) = &progress {
+                                bar.inc(1);
+                            }
+                            result
+                        })
+                        .collect()
+                });
+                if sender.send(results).is_err() {
+                    // The writer stopped (a closed pipe): no one reads more.
+                    break;
+                }
+            }
+            drop(sender);
         });
-        for result in &results {
-            summary.add(result);
-            renderer.file(&mut out, result)?;
+        for results in receiver {
+            for result in &results {
+                summary.add(result);
+                renderer.file(&mut out, result)?;
+            }
         }
-    }
+        Ok(())
+    })?;
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }

@@ -13,32 +13,34 @@ use crate::render::Renderer;
 pub struct Json {
     /// Files written so far.
     written: usize,
+    /// The buffer each file is serialised into, reused.
+    buf: Vec<u8>,
 }
 
 #[derive(Debug, Serialize)]
-struct JsonFile {
-    path: String,
-    diagnostics: Vec<JsonDiagnostic>,
+struct JsonFile<'a> {
+    path: &'a str,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
 }
 
 #[derive(Debug, Serialize)]
-struct JsonDiagnostic {
+struct JsonDiagnostic<'a> {
     rule: &'static str,
     severity: &'static str,
-    message: String,
+    message: &'a str,
     line: usize,
     column: usize,
     end_line: usize,
     end_column: usize,
-    help: Option<String>,
+    help: Option<&'a str>,
     fixable: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    labels: Vec<JsonLabel>,
+    labels: Vec<JsonLabel<'a>>,
 }
 
 #[derive(Debug, Serialize)]
-struct JsonLabel {
-    message: String,
+struct JsonLabel<'a> {
+    message: &'a str,
     line: usize,
     column: usize,
     end_line: usize,
@@ -55,19 +57,19 @@ impl Renderer for Json {
                 JsonDiagnostic {
                     rule: d.rule,
                     severity: d.severity.as_str(),
-                    message: d.message.clone(),
+                    message: &d.message,
                     line: f.start.line,
                     column: f.start.column,
                     end_line: f.end.line,
                     end_column: f.end.column,
-                    help: d.help.clone(),
+                    help: d.help.as_deref(),
                     fixable: d.fixable(),
                     labels: d
                         .labels
                         .iter()
                         .zip(&f.labels)
                         .map(|(l, (start, end))| JsonLabel {
-                            message: l.message.clone(),
+                            message: &l.message,
                             line: start.line,
                             column: start.column,
                             end_line: end.line,
@@ -78,7 +80,7 @@ impl Renderer for Json {
             })
             .collect();
         let file = JsonFile {
-            path: file.path.clone(),
+            path: &file.path,
             diagnostics,
         };
         let opening: &[u8] = if self.written == 0 {
@@ -88,7 +90,7 @@ impl Renderer for Json {
         };
         out.write_all(opening)?;
         self.written += 1;
-        write_indented(out, &file, "    ")
+        write_indented(out, &mut self.buf, &file, "    ")
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
@@ -97,22 +99,28 @@ impl Renderer for Json {
         } else {
             out.write_all(b"\n  ],\n  \"summary\": ")?;
         }
-        write_indented(out, summary, "  ")?;
+        write_indented(out, &mut self.buf, summary, "  ")?;
         out.write_all(b"\n}\n")
     }
 }
 
-/// Pretty-prints `value` with every line after the first indented by `indent`.
-fn write_indented(out: &mut dyn Write, value: &impl Serialize, indent: &str) -> io::Result<()> {
-    let text = serde_json::to_string_pretty(value)?;
-    let mut lines = text.split('\n');
-    if let Some(first) = lines.next() {
-        out.write_all(first.as_bytes())?;
-    }
-    for line in lines {
-        out.write_all(b"\n")?;
+/// Pretty-prints `value` into `buf` (cleared first), then writes it to
+/// `out` with every line after the first indented by `indent`. Only the
+/// pretty printer's own line breaks are bytes `\n`: a line break inside a
+/// string is written escaped.
+fn write_indented(
+    out: &mut dyn Write,
+    buf: &mut Vec<u8>,
+    value: &impl Serialize,
+    indent: &str,
+) -> io::Result<()> {
+    buf.clear();
+    serde_json::to_writer_pretty(&mut *buf, value)?;
+    let mut rest = buf.as_slice();
+    while let Some(i) = memchr::memchr(b'\n', rest) {
+        out.write_all(&rest[..=i])?;
         out.write_all(indent.as_bytes())?;
-        out.write_all(line.as_bytes())?;
+        rest = &rest[i + 1..];
     }
-    Ok(())
+    out.write_all(rest)
 }
