@@ -137,6 +137,32 @@ impl Template {
             // Shorter than every line that counts.
             return None;
         }
+        self.guidance_matcher()?.find(text).map(|m| m.range())
+    }
+
+    /// Every place in `text` where a line of guidance starts, in order, with
+    /// the line [`Template::find_guidance`] would pick there: of the lines
+    /// that start at one place, one begins the others, and it is the one
+    /// picked (the lines are searched in sorted order, so it comes first).
+    /// So the first of these ranges that lies within a part of `text` is
+    /// what `find_guidance` finds in that part: one search of a whole
+    /// document answers for each of its blocks.
+    pub fn guidance_occurrences(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        let mut found = Vec::new();
+        let Some(matcher) = self.guidance_matcher() else {
+            return found;
+        };
+        let mut input = aho_corasick::Input::new(text);
+        while let Some(m) = matcher.find(input.clone()) {
+            found.push(m.range());
+            input.set_start(m.start() + 1);
+        }
+        found
+    }
+
+    /// The multi-string search for the guidance lines, built on first use;
+    /// `None` when there are no lines.
+    fn guidance_matcher(&self) -> Option<&aho_corasick::AhoCorasick> {
         self.guidance_matcher
             .0
             .get_or_init(|| {
@@ -158,9 +184,7 @@ impl Template {
                     .build(&lines)
                     .ok()
             })
-            .as_ref()?
-            .find(text)
-            .map(|m| m.range())
+            .as_ref()
     }
 
     /// Reads and validates a template file. The error names the file.
@@ -677,6 +701,25 @@ mod tests {
             t.find_guidance("Write the customer-facing story of this outage here.")
                 .is_none()
         );
+    }
+
+    #[test]
+    fn guidance_occurrences_answer_for_every_part_of_a_text() {
+        let t = builtin(DEFAULT_TEMPLATE).unwrap();
+        let a = "for whom, between which UTC times, how it was fixed, and the severity.";
+        let b = "Note the near misses: what made this incident smaller than it could";
+        let text = format!("x {a}\n{b} y {a}");
+        let found = t.guidance_occurrences(&text);
+        for start in (0..text.len()).step_by(7) {
+            for end in (start..=text.len()).step_by(5) {
+                let first = found
+                    .iter()
+                    .filter(|m| m.start >= start && m.end <= end)
+                    .map(|m| m.start - start..m.end - start)
+                    .next();
+                assert_eq!(first, t.find_guidance(&text[start..end]), "{start}..{end}");
+            }
+        }
     }
 
     #[test]

@@ -8,7 +8,8 @@
 
 use std::sync::LazyLock;
 
-use crate::model::pattern::Twin;
+use crate::model::numbers::Cues;
+use crate::model::pattern::{Twin, is_plain_symbol};
 use chrono::{Datelike, NaiveDate};
 
 use crate::document::{Block, BlockKind, Span};
@@ -153,7 +154,7 @@ impl ActionItems {
                 .filter(|b| matches!(b.kind, BlockKind::ListItem { .. }))
                 .map(|b| strip_marker(report.doc.text(&b.own)))
                 .collect::<Vec<_>>();
-            if fields.is_empty() || !fields.iter().all(|f| FIELD_LIKE.is_match(f)) {
+            if fields.is_empty() || !fields.iter().all(|f| is_field_like(f)) {
                 continue;
             }
             let span = heading.span.start..end;
@@ -347,7 +348,57 @@ static MARKER: LazyLock<Twin> =
     LazyLock::new(|| Twin::new(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s*)?"));
 
 fn strip_marker(text: &str) -> &str {
-    MARKER.find(text).map_or(text, |m| &text[m.end()..]).trim()
+    text[marker_end(text)..].trim()
+}
+
+/// Where the list marker (`- `, `12. `, `* [x] `) at the start of `text`
+/// ends, or 0 when there is none: the end of a match of [`MARKER`].
+fn marker_end(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let skip_space = |mut i: usize| {
+        while let Some(c) = text[i..].chars().next().filter(|c| c.is_whitespace()) {
+            i += c.len_utf8();
+        }
+        i
+    };
+    let mut i = skip_space(0);
+    match bytes.get(i) {
+        Some(b'-' | b'*' | b'+') => i += 1,
+        Some(b) if b.is_ascii_digit() => {
+            let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if !matches!(bytes.get(i + digits), Some(b'.' | b')')) || digits > 3 {
+                // A non-ASCII digit (`\d` is Unicode) is for the regex to judge.
+                return marker_end_by_regex(text, i + digits);
+            }
+            i += digits + 1;
+        }
+        _ => return marker_end_by_regex(text, i),
+    }
+    let after = skip_space(i);
+    if after == i {
+        return 0;
+    }
+    i = after;
+    if bytes.get(i) == Some(&b'[')
+        && matches!(bytes.get(i + 1), Some(b' ' | b'x' | b'X'))
+        && bytes.get(i + 2) == Some(&b']')
+    {
+        i = skip_space(i + 3);
+    }
+    i
+}
+
+/// [`MARKER`] itself, for a text with a non-ASCII digit at `at`; 0 otherwise.
+fn marker_end_by_regex(text: &str, at: usize) -> usize {
+    if text[at..]
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_ascii() && c.is_numeric())
+    {
+        MARKER.find(text).map_or(0, |m| m.end())
+    } else {
+        0
+    }
 }
 
 /// "Owner: Self", "Due: 2026-04-11", "Timeline: Immediate": a line that is
@@ -358,12 +409,31 @@ fn is_field_line(text: &str) -> bool {
             r"(?i)^[*_`\s]*(?:owners?|assignee|responsible|due(?: date)?|deadline|target|timeline|eta|tracking|ticket|issue|status)[*_`\s]*:",
         )
     });
-    FIELD.is_match(text)
+    text.contains(':') && FIELD.is_match(text)
 }
 
 /// "**Metric**: latency", "Contact point: on-call": a detail, not an action.
 static FIELD_LIKE: LazyLock<Twin> =
     LazyLock::new(|| Twin::new(r"^[*_`\s]*[\w][\w ()/-]{0,30}[*_`]*\s*:|^\W"));
+
+/// True when [`FIELD_LIKE`] matches `text`: it starts with a character
+/// that is no word character, or it has a colon and reads as a label.
+fn is_field_like(text: &str) -> bool {
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    if first.is_ascii() {
+        if !(first.is_ascii_alphanumeric() || first == '_') {
+            return true;
+        }
+    } else if is_plain_symbol(first) {
+        return true;
+    } else {
+        // Another non-ASCII character may or may not be `\w`.
+        return FIELD_LIKE.is_match(text);
+    }
+    text.contains(':') && FIELD_LIKE.is_match(text)
+}
 
 /// Values that say an owner or date is not known yet.
 fn is_placeholder(value: &str) -> bool {
@@ -476,15 +546,16 @@ impl Reader<'_> {
         for span in spans {
             let text = self.text(span);
             let base = span.start;
+            let cues = Cues::of(text);
             if item.owner.is_none() {
-                item.owner = find_owner(text, base);
+                item.owner = find_owner(text, base, &cues);
             }
-            item.done |= DONE.is_match(text);
+            item.done |= !item.done && maybe_done(text, &cues) && DONE.is_match(text);
             if item.deadline.is_none() {
-                item.deadline = self.find_deadline(text, base);
+                item.deadline = self.find_deadline(text, base, &cues);
             }
             if item.tracking.is_none() {
-                item.tracking = find_tracking(text, base);
+                item.tracking = find_tracking(text, base, &cues);
             }
         }
         item.due = match item.deadline.as_ref().map(|d| d.reading) {
@@ -524,7 +595,13 @@ impl Reader<'_> {
     /// An owner a paragraph states for every item.
     fn section_owner(&self, span: Span) -> Option<Field> {
         let text = self.text(&span);
-        if let Some(c) = SECTION_OWNER.captures(text) {
+        let cues = Cues::of(text);
+        let section_owner =
+            cues.has_any(&["assigned to", "owned by", "responsibility of", "owner"]);
+        if let Some(c) = section_owner
+            .then(|| SECTION_OWNER.captures(text))
+            .flatten()
+        {
             let m = c.name("name")?;
             let name = take_name(&text[m.start()..]);
             if is_owner_name(name, false) {
@@ -535,7 +612,11 @@ impl Reader<'_> {
                 });
             }
         }
-        if let Some(c) = WILL_HANDLE.captures(text) {
+        if let Some(c) = text
+            .contains("will ")
+            .then(|| WILL_HANDLE.captures(text))
+            .flatten()
+        {
             let m = c.name("name")?;
             if is_owner_name(m.as_str(), true) {
                 return Some(Field {
@@ -544,10 +625,13 @@ impl Reader<'_> {
                 });
             }
         }
-        find_stated_owner(text, span.start).flatten()
+        find_stated_owner(text, span.start, &cues).flatten()
     }
 
-    fn find_deadline(&self, text: &str, base: usize) -> Option<Deadline> {
+    fn find_deadline(&self, text: &str, base: usize, cues: &Cues) -> Option<Deadline> {
+        if !cues.has_any_word(DUE_WORDS) {
+            return None;
+        }
         for c in DUE_LABEL.captures_iter(text) {
             let (Some(whole), Some(label)) = (c.get(0), c.name("label")) else {
                 continue;
@@ -664,6 +748,27 @@ static DUE_LABEL: LazyLock<Twin> = LazyLock::new(|| {
         r"(?i)(?-u:\b)(?P<label>due(?:\s+date)?|deadline|target(?:\s+date)?|eta|timeline|complete by|to be (?:completed|done) by|finish(?:ed)? by|no later than|by|on|before|until)(?-u:\b)(?:\s+(?:of|on|by|is))?[\s*_`]*(?P<colon>[:=])?[\s*_`]*",
     )
 });
+
+/// The first word of every label of [`DUE_LABEL`].
+const DUE_WORDS: &[&str] = &[
+    "due", "deadline", "target", "eta", "timeline", "complete", "to", "finish", "finished", "no",
+    "by", "on", "before", "until",
+];
+
+/// False when [`DONE`] cannot match `text`: it has none of the words or
+/// marks every branch needs.
+fn maybe_done(text: &str, cues: &Cues) -> bool {
+    cues.has_any(&[
+        "done",
+        "complete",
+        "fixed",
+        "resolved",
+        "closed",
+        "finished",
+        "implemented",
+    ]) || text.contains(['✅', '✔', '☑'])
+        || text.contains("~~")
+}
 
 /// Marks of a finished item.
 static DONE: LazyLock<Twin> = LazyLock::new(|| {
@@ -793,12 +898,11 @@ fn take_field(text: &str, stop_at_name_end: bool) -> &str {
             break;
         }
         if stop_at_name_end && c == ' ' {
-            let word: String = rest[1..]
-                .chars()
-                .take_while(|c| c.is_alphanumeric())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            if NAME_ENDS.contains(&word.as_str()) {
+            let word = &rest[1..];
+            let word = &word[..word
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(word.len())];
+            if NAME_ENDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
                 end = i;
                 break;
             }
@@ -1024,8 +1128,8 @@ fn is_owner_name(name: &str, strict: bool) -> bool {
 }
 
 /// The owner an item's text names, if any. `base` is the text's offset.
-fn find_owner(text: &str, base: usize) -> Option<Field> {
-    match find_stated_owner(text, base) {
+fn find_owner(text: &str, base: usize, cues: &Cues) -> Option<Field> {
+    match find_stated_owner(text, base, cues) {
         Some(found) => found,
         None => find_implied_owner(text, base),
     }
@@ -1033,13 +1137,44 @@ fn find_owner(text: &str, base: usize) -> Option<Field> {
 
 /// An owner stated with a label, a handle or "X is responsible": `Some(None)`
 /// when a label says there is none yet (`Owner: TBD`).
-fn find_stated_owner(text: &str, base: usize) -> Option<Option<Field>> {
+fn find_stated_owner(text: &str, base: usize, cues: &Cues) -> Option<Option<Field>> {
     let field = |start: usize, name: &str| Field {
         text: clean(name),
         span: base + start..base + start + name.len(),
     };
     let mut labelled = false;
-    for m in OWNER_LABEL.find_iter(text) {
+    let label = text.contains([':', '='])
+        && cues.has_any(&[
+            "owner",
+            "responsible",
+            "assign",
+            "dri",
+            "poc",
+            "point of contact",
+            "accountable",
+        ]);
+    let bare = cues.has("owner");
+    let handle = text.contains('@');
+    let phrase = cues.has("responsibility of")
+        || cues.has_any(&[" by", " to"])
+            && cues.has_any(&[
+                "completed",
+                "done",
+                "finished",
+                "fixed",
+                "implemented",
+                "owned",
+                "handled",
+                "assigned",
+            ]);
+    let responsible = ["responsible", "in charge", "accountable", "assigned"]
+        .iter()
+        .any(|w| text.contains(w));
+    for m in label
+        .then(|| OWNER_LABEL.find_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let name = take_name(&text[m.end()..]);
         if is_owner_name(name, false) {
             return Some(Some(field(m.end(), name)));
@@ -1050,25 +1185,37 @@ fn find_stated_owner(text: &str, base: usize) -> Option<Option<Field>> {
         // "Owner: TBD": the item says it has no owner yet.
         return Some(None);
     }
-    for m in OWNER_BARE.find_iter(text) {
+    for m in bare
+        .then(|| OWNER_BARE.find_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let name = take_name(&text[m.end()..]);
         let lenient = !name.starts_with(|c: char| c.is_lowercase()) && is_owner_name(name, false);
         if lenient || is_owner_name(name, true) {
             return Some(Some(field(m.end(), name)));
         }
     }
-    if let Some(c) = HANDLE.captures(text) {
+    if let Some(c) = handle.then(|| HANDLE.captures(text)).flatten() {
         if let Some(m) = c.get(1) {
             return Some(Some(field(m.start(), m.as_str())));
         }
     }
-    for m in OWNER_PHRASE.find_iter(text) {
+    for m in phrase
+        .then(|| OWNER_PHRASE.find_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let name = take_name(&text[m.end()..]);
         if is_owner_name(name, true) && month_number(name).is_none() {
             return Some(Some(field(m.end(), name)));
         }
     }
-    for c in RESPONSIBLE.captures_iter(text) {
+    for c in responsible
+        .then(|| RESPONSIBLE.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let Some(m) = c.name("name") else { continue };
         // Keep the longest tail of capitalized words that reads as a name.
         let words: Vec<(usize, &str)> = m
@@ -1098,9 +1245,22 @@ fn find_implied_owner(text: &str, base: usize) -> Option<Field> {
         text: clean(name),
         span: base + start..base + start + name.len(),
     };
-    let body_start = MARKER.find(text).map_or(0, |m| m.end());
+    let body_start = marker_end(text);
     let body = &text[body_start..];
-    if let Some(c) = SUBJECT.captures(body) {
+    let subject = [
+        "will",
+        "shall",
+        "should",
+        "must",
+        "needs to",
+        "is going to",
+        "owns",
+        "is to",
+        "are to",
+    ]
+    .iter()
+    .any(|w| body.contains(w));
+    if let Some(c) = subject.then(|| SUBJECT.captures(body)).flatten() {
         let subj = c.name("subj")?;
         let next = c.name("next").map_or("", |n| n.as_str());
         let passive = matches!(next, "be" | "been") && !body[subj.end()..].contains("responsible");
@@ -1108,7 +1268,8 @@ fn find_implied_owner(text: &str, base: usize) -> Option<Field> {
             return Some(field(body_start + subj.start(), subj.as_str()));
         }
     }
-    if !body.starts_with("**") && !body.starts_with("__") {
+    if !body.starts_with("**") && !body.starts_with("__") && body.contains([':', '–', '—', '-'])
+    {
         if let Some(c) = PREFIX.captures(body) {
             let name = c.name("name")?;
             let words = name.as_str().split_whitespace().count();
@@ -1117,7 +1278,11 @@ fn find_implied_owner(text: &str, base: usize) -> Option<Field> {
             }
         }
     }
-    if let Some(c) = BRACKETED.captures(body) {
+    let bracket = body
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'[' && w[1].is_ascii_uppercase());
+    if let Some(c) = bracket.then(|| BRACKETED.captures(body)).flatten() {
         let name = c.name("name")?;
         let priority = matches!(
             name.as_str().to_ascii_lowercase().as_str(),
@@ -1138,8 +1303,9 @@ fn find_implied_owner(text: &str, base: usize) -> Option<Field> {
             return Some(field(body_start + name.start(), name.as_str()));
         }
     }
-    let first_line_end = body.find('\n').unwrap_or(body.len());
-    if let Some(c) = TRAILING.captures(&body[..first_line_end]) {
+    let first_line = &body[..body.find('\n').unwrap_or(body.len())];
+    let dash = first_line.contains(['–', '—', '-']);
+    if let Some(c) = dash.then(|| TRAILING.captures(first_line)).flatten() {
         let name = c.name("name")?;
         if is_owner_name(name.as_str(), true) {
             return Some(field(body_start + name.start(), name.as_str()));
@@ -1165,26 +1331,45 @@ const NOT_KEYS: &[&str] = &[
 ];
 
 /// Where an item's text says it is tracked, if anywhere.
-fn find_tracking(text: &str, base: usize) -> Option<Field> {
+fn find_tracking(text: &str, base: usize, cues: &Cues) -> Option<Field> {
     let field = |start: usize, value: &str| Field {
         text: clean(value),
         span: base + start..base + start + value.len(),
     };
     let mut found: Vec<Field> = Vec::new();
-    if let Some(m) = URL.find(text) {
+    if let Some(m) = text.contains("http").then(|| URL.find(text)).flatten() {
         found.push(field(m.start(), m.as_str()));
     }
-    if let Some(c) = ISSUE_KEY
-        .captures_iter(text)
-        .find(|c| c.get(1).is_some_and(|p| !NOT_KEYS.contains(&p.as_str())))
+    // A key needs a capital or digit right before a dash.
+    let key = text
+        .as_bytes()
+        .windows(2)
+        .any(|w| (w[0].is_ascii_uppercase() || w[0].is_ascii_digit()) && w[1] == b'-');
+    if let Some(c) = key
+        .then(|| {
+            ISSUE_KEY
+                .captures_iter(text)
+                .find(|c| c.get(1).is_some_and(|p| !NOT_KEYS.contains(&p.as_str())))
+        })
+        .flatten()
     {
         let m = c.get(0)?;
         found.push(field(m.start(), m.as_str()));
     }
-    if let Some(m) = ISSUE_NUMBER.captures(text).and_then(|c| c.get(1)) {
+    if let Some(m) = text
+        .contains('#')
+        .then(|| ISSUE_NUMBER.captures(text).and_then(|c| c.get(1)))
+        .flatten()
+    {
         found.push(field(m.start(), m.as_str()));
     }
-    if let Some(m) = TRACKING_LABEL.find(text) {
+    let label = cues.has("track")
+        || text.contains(':')
+            && cues.has_any_word_start(&[
+                "tracking", "ticket", "issue", "jira", "bug", "pr", "pull", "link", "card",
+                "story", "epic",
+            ]);
+    if let Some(m) = label.then(|| TRACKING_LABEL.find(text)).flatten() {
         let value = take_value(&text[m.end()..]);
         if !is_placeholder(value) {
             found.push(field(m.end(), value));
@@ -1199,7 +1384,7 @@ mod tests {
 
     #[test]
     fn owner_forms() {
-        let owner = |t: &str| find_owner(t, 0).map(|f| f.text);
+        let owner = |t: &str| find_owner(t, 0, &Cues::of(t)).map(|f| f.text);
         assert_eq!(
             owner("1. Fail the deploy (Owner: Dana Kim, Due: 2025-10-28, Issue: OPS-118)")
                 .as_deref(),
@@ -1239,6 +1424,33 @@ mod tests {
     }
 
     #[test]
+    fn scanners_agree_with_their_patterns() {
+        let texts = [
+            "- Add alert",
+            "  12. Add alert",
+            "1234. Add alert",
+            "3) [x] done",
+            "* [ ]   open",
+            "+\u{a0}non-breaking",
+            "-no space",
+            "١٢. Arabic-Indic digits",
+            "12٣. mixed digits",
+            "**Metric**: latency",
+            "Contact point: on-call",
+            "“Quoted”",
+            "\u{a0}Owner: x",
+            "é accent: x",
+            "Plain words",
+            "",
+        ];
+        for t in texts {
+            let marker = MARKER.find(t).map_or(0, |m| m.end());
+            assert_eq!(marker_end(t), marker, "{t:?}");
+            assert_eq!(is_field_like(t), FIELD_LIKE.is_match(t), "{t:?}");
+        }
+    }
+
+    #[test]
     fn dates() {
         let r = Reader {
             source: "",
@@ -1258,7 +1470,7 @@ mod tests {
 
     #[test]
     fn tracking_forms() {
-        let t = |s: &str| find_tracking(s, 0).map(|f| f.text);
+        let t = |s: &str| find_tracking(s, 0, &Cues::of(s)).map(|f| f.text);
         assert_eq!(t("fix (Issue: OPS-118)").as_deref(), Some("OPS-118"));
         assert_eq!(t("fix, see #123").as_deref(), Some("#123"));
         assert_eq!(

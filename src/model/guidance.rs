@@ -3,7 +3,9 @@
 //! text of a template's schema. Rules other than `template-placeholder`
 //! treat it as not written by the author.
 
-use crate::document::{Block, BlockKind, Callout, Document};
+use std::ops::Range;
+
+use crate::document::{Block, BlockKind, Callout, Document, Span};
 use crate::model::Report;
 use crate::templates;
 
@@ -106,9 +108,23 @@ impl Report<'_> {
                 return true;
             }
         }
-        self.template
-            .find_guidance(self.doc.text(&block.own))
-            .is_some()
+        self.find_guidance(&block.own).is_some()
+    }
+
+    /// Where the first line of template guidance occurs in `span` of the
+    /// source, relative to the span's start: what
+    /// [`crate::templates::Template::find_guidance`] finds in the span's
+    /// text, from one search of the whole source.
+    pub fn find_guidance(&self, span: &Span) -> Option<Range<usize>> {
+        let found = self
+            .guidance_found
+            .get_or_init(|| self.template.guidance_occurrences(&self.doc.source));
+        let first = found.partition_point(|m| m.start < span.start);
+        found[first..]
+            .iter()
+            .take_while(|m| m.start < span.end)
+            .find(|m| m.end <= span.end)
+            .map(|m| m.start - span.start..m.end - span.start)
     }
 
     /// The blocks of a section that the author wrote (not template text).

@@ -48,6 +48,9 @@ pub struct Report<'t> {
     /// Whether each block of `doc` is template text (see
     /// [`Report::is_template_text`]), worked out on first use.
     template_text: std::sync::OnceLock<Vec<bool>>,
+    /// Where lines of template guidance occur in the source (see
+    /// [`Template::guidance_occurrences`]), found on first use.
+    guidance_found: std::sync::OnceLock<Vec<Range<usize>>>,
 }
 
 /// The report's title heading (`# Incident: 2025-10-14 08-41-00`).
@@ -128,6 +131,7 @@ impl<'t> Report<'t> {
             actions: ActionItems::default(),
             times: time::Times::default(),
             template_text: std::sync::OnceLock::new(),
+            guidance_found: std::sync::OnceLock::new(),
         };
         report.timeline = Timeline::build(&report);
         report.times = time::Times::build(&report);

@@ -61,6 +61,63 @@ impl Quantity {
     }
 }
 
+/// A text lower-cased (ASCII letters only), for deciding cheaply whether a
+/// case-insensitive pattern can match it before running the pattern.
+///
+/// Under Unicode case folding only two non-ASCII characters fold to ASCII
+/// letters: `K` (Kelvin sign, to `k`) and `ſ` (long s, to `s`). A text with
+/// either is said to have every cue, so a gate never skips a match.
+#[derive(Debug)]
+pub(crate) struct Cues {
+    lower: String,
+    folds: bool,
+}
+
+impl Cues {
+    pub(crate) fn of(text: &str) -> Cues {
+        Cues {
+            lower: text.to_ascii_lowercase(),
+            folds: !text.is_ascii() && text.contains(['\u{212A}', '\u{17F}']),
+        }
+    }
+
+    /// True when `word` (lower case) may occur in the text, in any case.
+    pub(crate) fn has(&self, word: &str) -> bool {
+        self.folds || memchr::memmem::find(self.lower.as_bytes(), word.as_bytes()).is_some()
+    }
+
+    /// True when any of `words` may occur.
+    pub(crate) fn has_any(&self, words: &[&str]) -> bool {
+        words.iter().any(|w| self.has(w))
+    }
+
+    /// True when any of `words` (lower case) may occur as a whole word, in
+    /// any case, between ASCII word boundaries (`(?-u:\b)`).
+    pub(crate) fn has_any_word(&self, words: &[&str]) -> bool {
+        words.iter().any(|w| self.find_word(w, true))
+    }
+
+    /// True when any of `words` may occur at the start of a word (after an
+    /// ASCII word boundary), in any case.
+    pub(crate) fn has_any_word_start(&self, words: &[&str]) -> bool {
+        words.iter().any(|w| self.find_word(w, false))
+    }
+
+    fn find_word(&self, word: &str, whole: bool) -> bool {
+        if self.folds {
+            return true;
+        }
+        let bytes = self.lower.as_bytes();
+        let is_word = |i: usize| {
+            bytes
+                .get(i)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        };
+        memchr::memmem::find_iter(bytes, word.as_bytes())
+            .any(|at| (at == 0 || !is_word(at - 1)) && !(whole && is_word(at + word.len())))
+    }
+}
+
 const WORD_NUMBERS: &str = "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
 
 static NUMBER: LazyLock<Twin> = LazyLock::new(|| {
@@ -200,6 +257,16 @@ mod tests {
             .into_iter()
             .map(|q| (q.low, q.high, q.approximate))
             .collect()
+    }
+
+    #[test]
+    fn cues_never_miss_a_case_insensitive_match() {
+        let c = Cues::of("Fix the BUG_: Owner-less, due 2026");
+        assert!(c.has("owner") && c.has_any(&["x", "bug"]) && !c.has("tbd"));
+        assert!(c.has_any_word(&["due"]) && !c.has_any_word(&["bug", "own"]));
+        assert!(c.has_any_word_start(&["bug", "own"]));
+        // The Kelvin sign folds to `k` under Unicode rules.
+        assert!(Cues::of("bloc\u{212A}ed").has("blocked"));
     }
 
     #[test]

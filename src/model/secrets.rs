@@ -90,23 +90,243 @@ impl Secret {
 
 /// Every credential in `source`, in order of position, without overlaps.
 pub fn find(source: &str) -> Vec<Secret> {
+    let gates = Gates::of(source);
     let mut found = Found::default();
-    private_keys(source, &mut found);
-    for (re, kind) in TOKENS.iter() {
+    if gates.has(Gate::PrivateKey) {
+        private_keys(source, &mut found);
+    }
+    for (re, kind, gate) in TOKENS.iter() {
+        if !gates.has(*gate) {
+            continue;
+        }
         for m in re.find_iter(source) {
             if !is_placeholder(m.as_str()) {
                 found.push(kind.to_owned(), m.range(), None);
             }
         }
     }
-    slack_webhooks(source, &mut found);
-    url_passwords(source, &mut found);
-    url_parameters(source, &mut found);
-    url_path_keys(source, &mut found);
-    auth_headers(source, &mut found);
-    command_lines(source, &mut found);
-    named_values(source, &mut found);
+    if gates.has(Gate::SlackWebhook) {
+        slack_webhooks(source, &mut found);
+    }
+    if gates.has(Gate::UrlPassword) {
+        url_passwords(source, &mut found);
+    }
+    if gates.has(Gate::UrlParameter) {
+        url_parameters(source, &mut found);
+    }
+    if gates.has(Gate::UrlPathKey) {
+        url_path_keys(source, &mut found);
+    }
+    auth_headers(source, gates, &mut found);
+    command_lines(source, gates, &mut found);
+    if gates.has(Gate::Named) {
+        named_values(source, &mut found);
+    }
     found.0.into_values().collect()
+}
+
+/// A group of patterns below, by what every match of them contains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gate {
+    Jwt,
+    GitHub,
+    SlackToken,
+    Aws,
+    Stripe,
+    Google,
+    Npm,
+    PrivateKey,
+    SlackWebhook,
+    UrlPassword,
+    UrlParameter,
+    UrlPathKey,
+    Bearer,
+    Basic,
+    LongPassword,
+    Sshpass,
+    Mysql,
+    Named,
+}
+
+/// The patterns that can match a source. A pattern that cannot is neither
+/// run nor compiled: a report without credentials compiles no pattern.
+///
+/// Most patterns need a literal of [`LITERALS`]. The others need a `:` or
+/// `=` with a credential-like name before it (named values, URL parameters)
+/// or `://user:password@` after it (URL passwords).
+#[derive(Debug, Clone, Copy, Default)]
+struct Gates(u32);
+
+/// A literal (case-sensitive) that every match of a pattern contains, with
+/// the pattern it opens the gate of. Each is a part of the pattern that
+/// rarely starts a run of text by chance (`riadb`, not `maria`, which
+/// `summarize` has), so the search seldom stops to check a false start.
+const LITERALS: &[(&str, Gate)] = &[
+    (".eyJ", Gate::Jwt),
+    ("ghp_", Gate::GitHub),
+    ("gho_", Gate::GitHub),
+    ("ghu_", Gate::GitHub),
+    ("ghs_", Gate::GitHub),
+    ("ghr_", Gate::GitHub),
+    ("ub_pat_", Gate::GitHub),
+    ("xoxa-", Gate::SlackToken),
+    ("xoxb-", Gate::SlackToken),
+    ("xoxp-", Gate::SlackToken),
+    ("xoxo-", Gate::SlackToken),
+    ("xoxs-", Gate::SlackToken),
+    ("xoxr-", Gate::SlackToken),
+    ("xoxe-", Gate::SlackToken),
+    ("AKIA", Gate::Aws),
+    ("ASIA", Gate::Aws),
+    ("AGPA", Gate::Aws),
+    ("AIDA", Gate::Aws),
+    ("AROA", Gate::Aws),
+    ("ANPA", Gate::Aws),
+    ("ANVA", Gate::Aws),
+    ("AIPA", Gate::Aws),
+    ("sk_live_", Gate::Stripe),
+    ("sk_test_", Gate::Stripe),
+    ("rk_live_", Gate::Stripe),
+    ("rk_test_", Gate::Stripe),
+    ("AIza", Gate::Google),
+    ("npm_", Gate::Npm),
+    ("-BEGIN ", Gate::PrivateKey),
+    (".slack.com/services/T", Gate::SlackWebhook),
+    ("/support/", Gate::UrlPathKey),
+    ("earer", Gate::Bearer),
+    ("Basic", Gate::Basic),
+    ("--password", Gate::LongPassword),
+    ("sshpass", Gate::Sshpass),
+    ("mysql", Gate::Mysql),
+    ("riadb", Gate::Mysql),
+];
+
+/// Finds the literals of [`LITERALS`], leftmost first.
+static LITERAL_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(LITERALS.iter().map(|(literal, _)| literal))
+        .expect("valid literals")
+});
+
+/// The names (ASCII, any case) that end a URL parameter of [`URL_PARAMETER`],
+/// right before its `=`.
+const PARAMETER_NAME_ENDS: &[&str] = &[
+    "key",
+    "token",
+    "secret",
+    "password",
+    "passwd",
+    "pwd",
+    "code",
+    "sig",
+    "signature",
+];
+
+/// The names (ASCII, any case) that end the name of a [`NAMED`] value,
+/// before an optional quote, white space and its `:` or `=`.
+const NAME_ENDS: &[&str] = &[
+    "key",
+    "secret",
+    "token",
+    "password",
+    "passwd",
+    "pwd",
+    "credential",
+    "credentials",
+];
+
+impl Gates {
+    /// Which patterns can match `source`.
+    fn of(source: &str) -> Gates {
+        let bytes = source.as_bytes();
+        let mut gates = Gates::default();
+        // Resuming right after each match's start finds every occurrence,
+        // overlapping ones too (no literal is a prefix of another).
+        let mut input = aho_corasick::Input::new(source);
+        while let Some(m) = LITERAL_FINDER.find(input.clone()) {
+            gates.open(LITERALS[m.pattern().as_usize()].1);
+            input.set_start(m.start() + 1);
+        }
+        for at in memchr::memchr2_iter(b':', b'=', bytes) {
+            let (before, after) = bytes.split_at(at);
+            if !gates.has(Gate::UrlPassword)
+                && after[1..].starts_with(b"//")
+                && has_url_password(&after[3..])
+            {
+                gates.open(Gate::UrlPassword);
+            }
+            if bytes[at] == b'=' && ends_with_any(before, PARAMETER_NAME_ENDS) {
+                gates.open(Gate::UrlParameter);
+            }
+            if !gates.has(Gate::Named) && names_a_value(before) {
+                gates.open(Gate::Named);
+            }
+        }
+        gates
+    }
+
+    fn open(&mut self, gate: Gate) {
+        self.0 |= 1 << gate as u32;
+    }
+
+    fn has(self, gate: Gate) -> bool {
+        self.0 & (1 << gate as u32) != 0
+    }
+}
+
+/// True when the text after a `://` starts with `user:password@`, as
+/// [`URL_PASSWORD`] needs: up to the first byte that neither part may hold
+/// there is a `:`, and that byte is the `@`.
+fn has_url_password(after: &[u8]) -> bool {
+    let end = after.iter().position(|b| {
+        matches!(
+            b,
+            b'\t'
+                | b'\n'
+                | 0x0B
+                | 0x0C
+                | b'\r'
+                | b' '
+                | b'/'
+                | b'@'
+                | b'?'
+                | b'#'
+                | b'\''
+                | b'`'
+                | b'<'
+                | b'>'
+        )
+    });
+    end.is_some_and(|end| after[end] == b'@' && after[..end].contains(&b':'))
+}
+
+/// True when the text before a `:` or `=` ends with a credential-like name,
+/// an optional quote and at most ten white-space characters, as [`NAMED`]
+/// needs before its separator.
+fn names_a_value(before: &[u8]) -> bool {
+    let name_end = before.len()
+        - before
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_whitespace() || **b == 0x0B)
+            .count();
+    if before.len() - name_end > 10 {
+        return false;
+    }
+    let mut name = &before[..name_end];
+    if let [rest @ .., b'"' | b'\''] = name {
+        name = rest;
+    }
+    ends_with_any(name, NAME_ENDS)
+}
+
+/// True when `text` ends with one of `ends`, ignoring ASCII case.
+fn ends_with_any(text: &[u8], ends: &[&str]) -> bool {
+    ends.iter().any(|end| {
+        text.len() >= end.len()
+            && text[text.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes())
+    })
 }
 
 /// Collected secrets by start offset; a later (less specific) finding that
@@ -144,35 +364,42 @@ fn regex(pattern: &str) -> Twin {
 }
 
 /// Tokens whose format alone identifies them; the whole match is the value.
-static TOKENS: LazyLock<Vec<(Twin, SecretKind)>> = LazyLock::new(|| {
+static TOKENS: LazyLock<Vec<(Twin, SecretKind, Gate)>> = LazyLock::new(|| {
     vec![
         (
             regex(r"(?-u:\b)eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*"),
             SecretKind::Jwt,
+            Gate::Jwt,
         ),
         (
             regex(r"(?-u:\b)(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})(?-u:\b)"),
             SecretKind::GitHubToken,
+            Gate::GitHub,
         ),
         (
             regex(r"(?-u:\b)xox[abposre]-[A-Za-z0-9-]{10,}"),
             SecretKind::SlackToken,
+            Gate::SlackToken,
         ),
         (
             regex(r"(?-u:\b)(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}(?-u:\b)"),
             SecretKind::AwsAccessKeyId,
+            Gate::Aws,
         ),
         (
             regex(r"(?-u:\b)(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}(?-u:\b)"),
             SecretKind::StripeKey,
+            Gate::Stripe,
         ),
         (
             regex(r"(?-u:\b)AIza[0-9A-Za-z_-]{35}(?-u:\b)"),
             SecretKind::GoogleApiKey,
+            Gate::Google,
         ),
         (
             regex(r"(?-u:\b)npm_[A-Za-z0-9]{36}(?-u:\b)"),
             SecretKind::NpmToken,
+            Gate::Npm,
         ),
     ]
 });
@@ -328,15 +555,19 @@ static BASIC: LazyLock<Twin> = LazyLock::new(|| {
 });
 
 /// `Authorization: Bearer …`, `Authorization: Basic …`
-fn auth_headers(source: &str, found: &mut Found) {
-    for caps in BEARER.captures_iter(source) {
+fn auth_headers(source: &str, gates: Gates, found: &mut Found) {
+    let bearers = gates
+        .has(Gate::Bearer)
+        .then(|| BEARER.captures_iter(source));
+    for caps in bearers.into_iter().flatten() {
         if let Some(value) = caps.get(1) {
             if looks_random(value.as_str(), 12) {
                 found.push(SecretKind::BearerToken, value.range(), None);
             }
         }
     }
-    for caps in BASIC.captures_iter(source) {
+    let basics = gates.has(Gate::Basic).then(|| BASIC.captures_iter(source));
+    for caps in basics.into_iter().flatten() {
         if let Some(value) = caps.get(1) {
             if !is_placeholder(value.as_str()) && entropy(value.as_str()) >= 2.5 {
                 found.push(SecretKind::BasicAuth, value.range(), None);
@@ -358,9 +589,17 @@ static SHORT_PASSWORD: LazyLock<Twin> = LazyLock::new(|| {
 });
 
 /// `--password X`, `--password=X`, `sshpass -p X`, and `mysql … -pX`.
-fn command_lines(source: &str, found: &mut Found) {
+fn command_lines(source: &str, gates: Gates, found: &mut Found) {
     let value_ok = |v: &str| !v.starts_with('-') && !is_placeholder(v);
-    for re in [&*LONG_PASSWORD, &*SSHPASS] {
+    let patterns = [
+        (&LONG_PASSWORD, Gate::LongPassword),
+        (&SSHPASS, Gate::Sshpass),
+    ];
+    for re in patterns
+        .into_iter()
+        .filter(|(_, gate)| gates.has(*gate))
+        .map(|(re, _)| &**re)
+    {
         for caps in re.captures_iter(source) {
             if let Some(value) = caps.get(1) {
                 if value_ok(value.as_str()) {
@@ -371,7 +610,7 @@ fn command_lines(source: &str, found: &mut Found) {
     }
     // `-pSECRET` only means a password on a MySQL command line (elsewhere
     // `-p` is a port, a parent flag, a profile …).
-    if !MYSQL.is_match(source) {
+    if !gates.has(Gate::Mysql) || !MYSQL.is_match(source) {
         return;
     }
     let mut line_start = 0;
@@ -652,6 +891,24 @@ mod tests {
     fn regression_named_value_stops_at_the_next_parameter() {
         let text = "DB_PASSWORD=DB_PASSWORD=eyJhbGciOiJIUzI1NiJ9.DB_PASSWORD=DB_PASSWORD=&token=REDACTED -p";
         assert_eq!(kinds(text), []);
+    }
+
+    #[test]
+    fn gates_stay_shut_on_ordinary_prose() {
+        let text = "At 10:30 UTC the key metric: latency. See https://example.com/a?b=c, \
+                    the summary (we summarize) and ```mermaid``` blocks.";
+        assert_eq!(Gates::of(text).0, 0);
+    }
+
+    #[test]
+    fn gates_open_on_overlapping_literals_and_names() {
+        let gates = Gates::of("xAIDAIza api_token = 'x' and postgres://u:pw@h");
+        for gate in [Gate::Aws, Gate::Google, Gate::Named, Gate::UrlPassword] {
+            assert!(gates.has(gate), "{gate:?}");
+        }
+        assert!(!gates.has(Gate::UrlParameter));
+        assert!(Gates::of("?Signature=1").has(Gate::UrlParameter));
+        assert!(!Gates::of("token           : far").has(Gate::Named));
     }
 
     #[test]

@@ -99,7 +99,7 @@ fn check(report: &Report<'_>, out: &mut Vec<Diagnostic>) {
 fn check_text(report: &Report<'_>, block: &Block, out: &mut Vec<Diagnostic>) {
     let text = report.doc.text(&block.own);
     let base = block.own.start;
-    if let Some(line) = report.template.find_guidance(text) {
+    if let Some(line) = report.find_guidance(&block.own) {
         out.push(
             TEMPLATE_PLACEHOLDER
                 .diagnostic(
