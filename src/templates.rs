@@ -499,6 +499,11 @@ pub fn normalize_heading(text: &str) -> String {
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')')
         .trim_start();
     let mut key = String::with_capacity(text.len());
+    if text.is_ascii() {
+        push_ascii_words(text.as_bytes(), &mut key);
+        key.truncate(key.trim_end_matches(':').len());
+        return key;
+    }
     for word in text
         .split(|c: char| c.is_whitespace() || c == '-' || c == '_' || c == '/')
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != ';' && c != '&'))
@@ -507,9 +512,42 @@ pub fn normalize_heading(text: &str) -> String {
         if !key.is_empty() {
             key.push(' ');
         }
-        key.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            let start = key.len();
+            key.push_str(word);
+            key[start..].make_ascii_lowercase();
+        } else {
+            key.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
-    key.trim_end_matches(':').to_string()
+    key.truncate(key.trim_end_matches(':').len());
+    key
+}
+
+/// [`normalize_heading`]'s words for an ASCII text, byte by byte: split at
+/// white space, `-`, `_` and `/`, trimmed to letters, digits, `;` and `&`,
+/// lower-cased, joined by single spaces.
+fn push_ascii_words(text: &[u8], key: &mut String) {
+    let keep = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b';' | b'&');
+    for word in text.split(|b| {
+        matches!(
+            b,
+            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'-' | b'_' | b'/'
+        )
+    }) {
+        let Some(first) = word.iter().position(keep) else {
+            continue;
+        };
+        let last = word.iter().rposition(keep).unwrap_or(first);
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(
+            word[first..=last]
+                .iter()
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+    }
 }
 
 #[cfg(test)]
@@ -719,6 +757,37 @@ mod tests {
                     .next();
                 assert_eq!(first, t.find_guidance(&text[start..end]), "{start}..{end}");
             }
+        }
+    }
+
+    #[test]
+    fn ascii_headings_normalize_as_any_other() {
+        // The general path, which the ASCII one must agree with.
+        let general = |text: &str| {
+            let mut key = String::new();
+            for word in text
+                .split(|c: char| c.is_whitespace() || c == '-' || c == '_' || c == '/')
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != ';' && c != '&'))
+                .filter(|w| !w.is_empty())
+            {
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            key
+        };
+        for text in [
+            "Root  Cause\u{b}Analysis",
+            "**Action_Items**:",
+            "Q&A / Follow-ups;",
+            " -- ",
+            "Who: (when?) what!",
+            "a\tb\x0cc\rd",
+        ] {
+            let mut key = String::new();
+            push_ascii_words(text.as_bytes(), &mut key);
+            assert_eq!(key, general(text), "{text:?}");
         }
     }
 
