@@ -37,6 +37,109 @@ pub struct Template {
     /// Finds guidance lines in text; built on first use.
     #[serde(skip)]
     guidance_matcher: Cached<Option<aho_corasick::AhoCorasick>>,
+    /// Finds every guidance line in a document; built on first use.
+    #[serde(skip)]
+    guidance_finder: Cached<GuidanceFinder>,
+}
+
+/// Finds every occurrence of the guidance lines in a text by a piece of
+/// each line that seldom occurs by chance: the lines start with common
+/// words ("Describe ", "and the "), which would stop a search of whole
+/// lines at most lines of prose.
+#[derive(Debug)]
+struct GuidanceFinder {
+    /// The lines, in the order [`Template::find_guidance`] prefers them.
+    lines: Vec<String>,
+    /// One piece of [`GuidanceFinder::ANCHOR`] bytes per distinct piece.
+    anchors: Option<aho_corasick::AhoCorasick>,
+    /// For each piece: the lines that hold it, with its offset in each.
+    holders: Vec<Vec<(usize, usize)>>,
+}
+
+impl GuidanceFinder {
+    /// The length of a piece: all pieces have one length, so no two of them
+    /// start at one place.
+    const ANCHOR: usize = 8;
+
+    fn new(mut lines: Vec<String>) -> GuidanceFinder {
+        lines.sort_unstable();
+        lines.dedup();
+        let mut pieces: Vec<&[u8]> = Vec::new();
+        let mut holders: Vec<Vec<(usize, usize)>> = Vec::new();
+        for (index, line) in lines.iter().enumerate() {
+            let bytes = line.as_bytes();
+            // Lines are 24 bytes or more (see `guidance_lines`).
+            let Some(offset) = (0..=bytes.len().saturating_sub(Self::ANCHOR))
+                .max_by_key(|&at| (rarity(&bytes[at..at + 4]), std::cmp::Reverse(at)))
+                .filter(|_| bytes.len() >= Self::ANCHOR)
+            else {
+                continue;
+            };
+            let piece = &bytes[offset..offset + Self::ANCHOR];
+            match pieces.iter().position(|p| *p == piece) {
+                Some(at) => holders[at].push((index, offset)),
+                None => {
+                    pieces.push(piece);
+                    holders.push(vec![(index, offset)]);
+                }
+            }
+        }
+        // Leftmost-first, which lets the search skip ahead with a SIMD
+        // prefilter; a contiguous NFA, cheaper to build than a DFA.
+        let anchors = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(&pieces)
+            .ok();
+        GuidanceFinder {
+            lines,
+            anchors,
+            holders,
+        }
+    }
+
+    /// See [`Template::guidance_occurrences`].
+    fn occurrences(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        let Some(anchors) = &self.anchors else {
+            return Vec::new();
+        };
+        // (start, line index) of every occurrence of every line.
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        let mut input = aho_corasick::Input::new(text);
+        while let Some(m) = anchors.find(input.clone()) {
+            for &(index, offset) in &self.holders[m.pattern().as_usize()] {
+                let Some(start) = m.start().checked_sub(offset) else {
+                    continue;
+                };
+                if text.as_bytes()[start..].starts_with(self.lines[index].as_bytes()) {
+                    found.push((start, index));
+                }
+            }
+            input.set_start(m.start() + 1);
+        }
+        // At each start, the line searched first.
+        found.sort_unstable();
+        found.dedup_by_key(|(start, _)| *start);
+        found
+            .into_iter()
+            .map(|(start, index)| start..start + self.lines[index].len())
+            .collect()
+    }
+}
+
+/// How seldom four bytes start a run of prose by chance, roughly: spaces
+/// and common lower-case letters are frequent, capitals, digits and
+/// punctuation rare.
+fn rarity(bytes: &[u8]) -> u32 {
+    bytes
+        .iter()
+        .map(|b| match b {
+            b' ' => 0,
+            b'e' | b't' | b'a' | b'o' | b'i' | b'n' | b's' | b'h' | b'r' => 1,
+            b'a'..=b'z' => 2,
+            _ => 3,
+        })
+        .sum()
 }
 
 /// A value derived from a template, built on first use. A clone starts
@@ -148,16 +251,17 @@ impl Template {
     /// what `find_guidance` finds in that part: one search of a whole
     /// document answers for each of its blocks.
     pub fn guidance_occurrences(&self, text: &str) -> Vec<std::ops::Range<usize>> {
-        let mut found = Vec::new();
-        let Some(matcher) = self.guidance_matcher() else {
-            return found;
-        };
-        let mut input = aho_corasick::Input::new(text);
-        while let Some(m) = matcher.find(input.clone()) {
-            found.push(m.range());
-            input.set_start(m.start() + 1);
-        }
-        found
+        self.guidance_finder
+            .0
+            .get_or_init(|| {
+                GuidanceFinder::new(
+                    guidance_lines(self)
+                        .chain(builtins().iter().flat_map(guidance_lines))
+                        .map(str::to_string)
+                        .collect(),
+                )
+            })
+            .occurrences(text)
     }
 
     /// The multi-string search for the guidance lines, built on first use;

@@ -91,9 +91,10 @@ static STAND_IN_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     });
     let literals = STAND_IN_LITERALS.iter().map(|l| l.to_string()).chain(psum);
     // Leftmost-first: only then can the search skip ahead with a SIMD
-    // prefilter.
+    // prefilter. A contiguous NFA: cheaper to build than a DFA.
     aho_corasick::AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .build(literals)
         .expect("valid literals")
 });
