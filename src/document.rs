@@ -131,7 +131,12 @@ impl Document {
     /// Parses `source`. Never fails: any sequence of characters is Markdown.
     pub fn parse(source: String) -> Document {
         let lines = LineIndex::new(&source);
-        let mut collector = Collector::default();
+        // Room for a typical report's blocks and headings, grown if need be.
+        let mut collector = Collector {
+            blocks: Vec::with_capacity(source.len() / 128 + 8),
+            headings: Vec::with_capacity(16),
+            ..Collector::default()
+        };
         collector.walk(&source, 0, false);
         let front_matter = collector.front_matter.take();
         Document {
@@ -647,7 +652,9 @@ pub struct Position {
 
 impl LineIndex {
     pub fn new(source: &str) -> LineIndex {
-        let mut starts = vec![0];
+        // Room for lines of 40 bytes on average, grown if need be.
+        let mut starts = Vec::with_capacity(source.len() / 40 + 1);
+        starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1));
         LineIndex { starts }
     }

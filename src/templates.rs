@@ -37,6 +37,109 @@ pub struct Template {
     /// Finds guidance lines in text; built on first use.
     #[serde(skip)]
     guidance_matcher: Cached<Option<aho_corasick::AhoCorasick>>,
+    /// Finds every guidance line in a document; built on first use.
+    #[serde(skip)]
+    guidance_finder: Cached<GuidanceFinder>,
+}
+
+/// Finds every occurrence of the guidance lines in a text by a piece of
+/// each line that seldom occurs by chance: the lines start with common
+/// words ("Describe ", "and the "), which would stop a search of whole
+/// lines at most lines of prose.
+#[derive(Debug)]
+struct GuidanceFinder {
+    /// The lines, in the order [`Template::find_guidance`] prefers them.
+    lines: Vec<String>,
+    /// One piece of [`GuidanceFinder::ANCHOR`] bytes per distinct piece.
+    anchors: Option<aho_corasick::AhoCorasick>,
+    /// For each piece: the lines that hold it, with its offset in each.
+    holders: Vec<Vec<(usize, usize)>>,
+}
+
+impl GuidanceFinder {
+    /// The length of a piece: all pieces have one length, so no two of them
+    /// start at one place.
+    const ANCHOR: usize = 8;
+
+    fn new(mut lines: Vec<String>) -> GuidanceFinder {
+        lines.sort_unstable();
+        lines.dedup();
+        let mut pieces: Vec<&[u8]> = Vec::new();
+        let mut holders: Vec<Vec<(usize, usize)>> = Vec::new();
+        for (index, line) in lines.iter().enumerate() {
+            let bytes = line.as_bytes();
+            // Lines are 24 bytes or more (see `guidance_lines`).
+            let Some(offset) = (0..=bytes.len().saturating_sub(Self::ANCHOR))
+                .max_by_key(|&at| (rarity(&bytes[at..at + 4]), std::cmp::Reverse(at)))
+                .filter(|_| bytes.len() >= Self::ANCHOR)
+            else {
+                continue;
+            };
+            let piece = &bytes[offset..offset + Self::ANCHOR];
+            match pieces.iter().position(|p| *p == piece) {
+                Some(at) => holders[at].push((index, offset)),
+                None => {
+                    pieces.push(piece);
+                    holders.push(vec![(index, offset)]);
+                }
+            }
+        }
+        // Leftmost-first, which lets the search skip ahead with a SIMD
+        // prefilter; a contiguous NFA, cheaper to build than a DFA.
+        let anchors = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(&pieces)
+            .ok();
+        GuidanceFinder {
+            lines,
+            anchors,
+            holders,
+        }
+    }
+
+    /// See [`Template::guidance_occurrences`].
+    fn occurrences(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        let Some(anchors) = &self.anchors else {
+            return Vec::new();
+        };
+        // (start, line index) of every occurrence of every line.
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        let mut input = aho_corasick::Input::new(text);
+        while let Some(m) = anchors.find(input.clone()) {
+            for &(index, offset) in &self.holders[m.pattern().as_usize()] {
+                let Some(start) = m.start().checked_sub(offset) else {
+                    continue;
+                };
+                if text.as_bytes()[start..].starts_with(self.lines[index].as_bytes()) {
+                    found.push((start, index));
+                }
+            }
+            input.set_start(m.start() + 1);
+        }
+        // At each start, the line searched first.
+        found.sort_unstable();
+        found.dedup_by_key(|(start, _)| *start);
+        found
+            .into_iter()
+            .map(|(start, index)| start..start + self.lines[index].len())
+            .collect()
+    }
+}
+
+/// How seldom four bytes start a run of prose by chance, roughly: spaces
+/// and common lower-case letters are frequent, capitals, digits and
+/// punctuation rare.
+fn rarity(bytes: &[u8]) -> u32 {
+    bytes
+        .iter()
+        .map(|b| match b {
+            b' ' => 0,
+            b'e' | b't' | b'a' | b'o' | b'i' | b'n' | b's' | b'h' | b'r' => 1,
+            b'a'..=b'z' => 2,
+            _ => 3,
+        })
+        .sum()
 }
 
 /// A value derived from a template, built on first use. A clone starts
@@ -148,16 +251,17 @@ impl Template {
     /// what `find_guidance` finds in that part: one search of a whole
     /// document answers for each of its blocks.
     pub fn guidance_occurrences(&self, text: &str) -> Vec<std::ops::Range<usize>> {
-        let mut found = Vec::new();
-        let Some(matcher) = self.guidance_matcher() else {
-            return found;
-        };
-        let mut input = aho_corasick::Input::new(text);
-        while let Some(m) = matcher.find(input.clone()) {
-            found.push(m.range());
-            input.set_start(m.start() + 1);
-        }
-        found
+        self.guidance_finder
+            .0
+            .get_or_init(|| {
+                GuidanceFinder::new(
+                    guidance_lines(self)
+                        .chain(builtins().iter().flat_map(guidance_lines))
+                        .map(str::to_string)
+                        .collect(),
+                )
+            })
+            .occurrences(text)
     }
 
     /// The multi-string search for the guidance lines, built on first use;
@@ -499,6 +603,11 @@ pub fn normalize_heading(text: &str) -> String {
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')')
         .trim_start();
     let mut key = String::with_capacity(text.len());
+    if text.is_ascii() {
+        push_ascii_words(text.as_bytes(), &mut key);
+        key.truncate(key.trim_end_matches(':').len());
+        return key;
+    }
     for word in text
         .split(|c: char| c.is_whitespace() || c == '-' || c == '_' || c == '/')
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != ';' && c != '&'))
@@ -507,9 +616,42 @@ pub fn normalize_heading(text: &str) -> String {
         if !key.is_empty() {
             key.push(' ');
         }
-        key.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            let start = key.len();
+            key.push_str(word);
+            key[start..].make_ascii_lowercase();
+        } else {
+            key.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
-    key.trim_end_matches(':').to_string()
+    key.truncate(key.trim_end_matches(':').len());
+    key
+}
+
+/// [`normalize_heading`]'s words for an ASCII text, byte by byte: split at
+/// white space, `-`, `_` and `/`, trimmed to letters, digits, `;` and `&`,
+/// lower-cased, joined by single spaces.
+fn push_ascii_words(text: &[u8], key: &mut String) {
+    let keep = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b';' | b'&');
+    for word in text.split(|b| {
+        matches!(
+            b,
+            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'-' | b'_' | b'/'
+        )
+    }) {
+        let Some(first) = word.iter().position(keep) else {
+            continue;
+        };
+        let last = word.iter().rposition(keep).unwrap_or(first);
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(
+            word[first..=last]
+                .iter()
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+    }
 }
 
 #[cfg(test)]
@@ -719,6 +861,37 @@ mod tests {
                     .next();
                 assert_eq!(first, t.find_guidance(&text[start..end]), "{start}..{end}");
             }
+        }
+    }
+
+    #[test]
+    fn ascii_headings_normalize_as_any_other() {
+        // The general path, which the ASCII one must agree with.
+        let general = |text: &str| {
+            let mut key = String::new();
+            for word in text
+                .split(|c: char| c.is_whitespace() || c == '-' || c == '_' || c == '/')
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != ';' && c != '&'))
+                .filter(|w| !w.is_empty())
+            {
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            key
+        };
+        for text in [
+            "Root  Cause\u{b}Analysis",
+            "**Action_Items**:",
+            "Q&A / Follow-ups;",
+            " -- ",
+            "Who: (when?) what!",
+            "a\tb\x0cc\rd",
+        ] {
+            let mut key = String::new();
+            push_ascii_words(text.as_bytes(), &mut key);
+            assert_eq!(key, general(text), "{text:?}");
         }
     }
 

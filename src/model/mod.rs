@@ -242,12 +242,16 @@ fn candidates(doc: &Document, template: &Template, aliases: &[(String, String)])
         }
         let line = doc.line_span(block.span.start);
         let text = doc.text(&line).trim();
-        let known = template.section_for(text, aliases);
         let is_title = Some(index) == first_content
             && text
                 .to_ascii_lowercase()
                 .trim_start_matches(['*', '_'])
                 .starts_with("incident");
+        // A longer line only counts as the title; do not look it up else.
+        if text.len() > 60 && !is_title {
+            continue;
+        }
+        let known = template.section_for(text, aliases);
         if (known.is_some() && text.len() <= 60) || is_title {
             let multiline = line.end < block.span.end;
             out.push(Candidate {

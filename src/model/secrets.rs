@@ -95,6 +95,13 @@ pub fn find(source: &str) -> Vec<Secret> {
     if gates.has(Gate::PrivateKey) {
         private_keys(source, &mut found);
     }
+    if gates.has(Gate::Jwt) {
+        for jwt in jwts(source) {
+            if !is_placeholder(&source[jwt.clone()]) {
+                found.push(SecretKind::Jwt, jwt, None);
+            }
+        }
+    }
     for (re, kind, gate) in TOKENS.iter() {
         if !gates.has(*gate) {
             continue;
@@ -203,8 +210,11 @@ const LITERALS: &[(&str, Gate)] = &[
 
 /// Finds the literals of [`LITERALS`], leftmost first.
 static LITERAL_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    // Leftmost-first, which lets the search skip ahead with a SIMD
+    // prefilter; a contiguous NFA, cheaper to build than a DFA.
     aho_corasick::AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .build(LITERALS.iter().map(|(literal, _)| literal))
         .expect("valid literals")
 });
@@ -364,13 +374,9 @@ fn regex(pattern: &str) -> Twin {
 }
 
 /// Tokens whose format alone identifies them; the whole match is the value.
+/// (JWTs are found by [`jwts`].)
 static TOKENS: LazyLock<Vec<(Twin, SecretKind, Gate)>> = LazyLock::new(|| {
     vec![
-        (
-            regex(r"(?-u:\b)eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*"),
-            SecretKind::Jwt,
-            Gate::Jwt,
-        ),
         (
             regex(r"(?-u:\b)(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})(?-u:\b)"),
             SecretKind::GitHubToken,
@@ -503,20 +509,11 @@ fn url_passwords(source: &str, found: &mut Found) {
     }
 }
 
-static URL_PARAMETER: LazyLock<Twin> = LazyLock::new(|| {
-    regex(
-        r#"[?&;]((?i-u:api[_-]?key|key|(?:access|auth|id|refresh|session|private)?[_-]?token|secret|client[_-]?secret|password|passwd|pwd|fix[_-]?code|sig|signature|x-amz-signature))=([^&#\t\n\x0B\x0C\r "'`<>\\()\[\]{}|]+)"#,
-    )
-});
-
 /// `?apiKey=…&fixCode=…`
 fn url_parameters(source: &str, found: &mut Found) {
-    for caps in URL_PARAMETER.captures_iter(source) {
-        let (Some(name), Some(value)) = (caps.get(1), caps.get(2)) else {
-            continue;
-        };
-        let lower = name.as_str().to_ascii_lowercase();
-        let v = value.as_str();
+    for (name, value) in url_parameter_matches(source) {
+        let lower = source[name.clone()].to_ascii_lowercase();
+        let v = &source[value.clone()];
         let secret = match lower.as_str() {
             "key" | "sig" | "signature" => looks_random(v, 16),
             "password" | "passwd" | "pwd" => v.len() >= 4 && !is_placeholder(v),
@@ -527,27 +524,156 @@ fn url_parameters(source: &str, found: &mut Found) {
             }
         };
         if secret {
-            found.push(SecretKind::UrlParameter, value.range(), Some(name.as_str()));
+            found.push(SecretKind::UrlParameter, value, Some(&source[name]));
         }
     }
 }
 
-static URL_PATH_KEY: LazyLock<Twin> =
-    LazyLock::new(|| regex(r"/api/support/([0-9a-fA-F]{32})(?:/|(?-u:\b))"));
+/// The (name, value) spans of the URL parameters with a credential-like
+/// name, in order: the matches of
+/// `[?&;](NAME)=([^&#\t\n\x0B\x0C\r "'`<>\\()\[\]{}|]+)`, where NAME is
+/// one of [`is_parameter_name`]'s names.
+fn url_parameter_matches(source: &str) -> Vec<(Span, Span)> {
+    let bytes = source.as_bytes();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for eq in memchr::memchr_iter(b'=', bytes) {
+        // A name holds only letters, `_` and `-`, so the `?`, `&` or `;`
+        // before it is the first other byte before the `=`.
+        let name_start = eq
+            - bytes[..eq]
+                .iter()
+                .rev()
+                .take(16)
+                .take_while(|b| b.is_ascii_alphabetic() || matches!(b, b'_' | b'-'))
+                .count();
+        if name_start == 0
+            || name_start - 1 < pos
+            || !matches!(bytes[name_start - 1], b'?' | b'&' | b';')
+            || !is_parameter_name(&bytes[name_start..eq])
+        {
+            continue;
+        }
+        let end = eq
+            + 1
+            + bytes[eq + 1..]
+                .iter()
+                .take_while(|b| {
+                    !matches!(
+                        b,
+                        b'&' | b'#'
+                            | b'\t'
+                            | b'\n'
+                            | 0x0B
+                            | 0x0C
+                            | b'\r'
+                            | b' '
+                            | b'"'
+                            | b'\''
+                            | b'`'
+                            | b'<'
+                            | b'>'
+                            | b'\\'
+                            | b'('
+                            | b')'
+                            | b'['
+                            | b']'
+                            | b'{'
+                            | b'}'
+                            | b'|'
+                    )
+                })
+                .count();
+        if end > eq + 1 {
+            out.push((name_start..eq, eq + 1..end));
+            pos = end;
+        }
+    }
+    out
+}
+
+/// True for the URL parameter names (any ASCII case) that hold credentials:
+/// `api[_-]?key`, `key`,
+/// `(access|auth|id|refresh|session|private)?[_-]?token`, `secret`,
+/// `client[_-]?secret`, `password`, `passwd`, `pwd`, `fix[_-]?code`, `sig`,
+/// `signature`, `x-amz-signature`.
+fn is_parameter_name(name: &[u8]) -> bool {
+    let is = |word: &str| name.eq_ignore_ascii_case(word.as_bytes());
+    [
+        "key",
+        "secret",
+        "password",
+        "passwd",
+        "pwd",
+        "sig",
+        "signature",
+        "x-amz-signature",
+    ]
+    .into_iter()
+    .any(is)
+        || joined(name, "api", "key")
+        || joined(name, "client", "secret")
+        || joined(name, "fix", "code")
+        || ["", "access", "auth", "id", "refresh", "session", "private"]
+            .into_iter()
+            .any(|first| joined(name, first, "token"))
+}
+
+/// True when `name` is `first`, an optional `_` or `-`, and `last`, in any
+/// ASCII case.
+fn joined(name: &[u8], first: &str, last: &str) -> bool {
+    let (first, last) = (first.as_bytes(), last.as_bytes());
+    if name.len() < first.len() + last.len() || name.len() > first.len() + last.len() + 1 {
+        return false;
+    }
+    let middle = &name[first.len()..name.len() - last.len()];
+    name[..first.len()].eq_ignore_ascii_case(first)
+        && name[name.len() - last.len()..].eq_ignore_ascii_case(last)
+        && matches!(middle, [] | [b'_' | b'-'])
+}
 
 /// The JWT Pizza factory's report URL carries the API key as a path segment.
 fn url_path_keys(source: &str, found: &mut Found) {
-    for caps in URL_PATH_KEY.captures_iter(source) {
-        if let Some(value) = caps.get(1) {
-            if looks_random(value.as_str(), 16) {
-                found.push(SecretKind::UrlPathKey, value.range(), None);
-            }
+    for value in url_path_key_values(source) {
+        if looks_random(&source[value.clone()], 16) {
+            found.push(SecretKind::UrlPathKey, value, None);
         }
     }
 }
 
-static BEARER: LazyLock<Twin> =
-    LazyLock::new(|| regex(r"(?-u:\b)[Bb]earer(?-u:\s){1,10}([A-Za-z0-9._~+/=-]{12,})"));
+/// The key spans of the matches of
+/// `/api/support/([0-9a-fA-F]{32})(?:/|(?-u:\b))`, in order.
+fn url_path_key_values(source: &str) -> Vec<Span> {
+    const PREFIX: &[u8] = b"/api/support/";
+    let bytes = source.as_bytes();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    // Every occurrence: one may start at the last `/` of another.
+    let mut from = 0;
+    while let Some(at) = memchr::memmem::find(&bytes[from..], PREFIX).map(|i| from + i) {
+        from = at + 1;
+        let key = at + PREFIX.len();
+        if at < pos
+            || !bytes
+                .get(key..key + 32)
+                .is_some_and(|k| k.iter().all(u8::is_ascii_hexdigit))
+        {
+            continue;
+        }
+        let after = key + 32;
+        let end = if bytes.get(after) == Some(&b'/') {
+            after + 1
+        } else if word_boundary(bytes, after) {
+            after
+        } else {
+            continue;
+        };
+        out.push(key..after);
+        pos = end;
+    }
+    out
+}
+
 static BASIC: LazyLock<Twin> = LazyLock::new(|| {
     regex(
         r#"(?i-u:authorization)["']?(?-u:\s){0,10}[:=](?-u:\s){0,10}["']?Basic(?-u:\s){1,10}([A-Za-z0-9+/]{8,}={0,2})"#,
@@ -556,14 +682,10 @@ static BASIC: LazyLock<Twin> = LazyLock::new(|| {
 
 /// `Authorization: Bearer …`, `Authorization: Basic …`
 fn auth_headers(source: &str, gates: Gates, found: &mut Found) {
-    let bearers = gates
-        .has(Gate::Bearer)
-        .then(|| BEARER.captures_iter(source));
-    for caps in bearers.into_iter().flatten() {
-        if let Some(value) = caps.get(1) {
-            if looks_random(value.as_str(), 12) {
-                found.push(SecretKind::BearerToken, value.range(), None);
-            }
+    let bearers = gates.has(Gate::Bearer).then(|| bearer_values(source));
+    for value in bearers.into_iter().flatten() {
+        if looks_random(&source[value.clone()], 12) {
+            found.push(SecretKind::BearerToken, value, None);
         }
     }
     let basics = gates.has(Gate::Basic).then(|| BASIC.captures_iter(source));
@@ -629,20 +751,11 @@ fn command_lines(source: &str, gates: Gates, found: &mut Found) {
     }
 }
 
-static NAMED: LazyLock<Twin> = LazyLock::new(|| {
-    regex(
-        r#"(?-u:\b)([A-Za-z0-9_.-]*?(?i-u:api[_-]?key|secret[_-]?key|secret|token|password|passwd|pwd|access[_-]?key|private[_-]?key|credentials?))["']?(?-u:\s){0,10}(?::=|=>|:|=)(?-u:\s){0,10}["']?([A-Za-z0-9+/_.~!@#$%^*-]{8,}={0,2})"#,
-    )
-});
-
 /// `DB_PASSWORD=…`, `"secretKey": "…"`, `aws_secret_access_key = …`
 fn named_values(source: &str, found: &mut Found) {
-    for caps in NAMED.captures_iter(source) {
-        let (Some(name), Some(value)) = (caps.get(1), caps.get(2)) else {
-            continue;
-        };
-        let lower = name.as_str().to_ascii_lowercase();
-        let v = value.as_str();
+    for (name, value) in named_value_matches(source) {
+        let lower = source[name.clone()].to_ascii_lowercase();
+        let v = &source[value.clone()];
         let is_password = ["password", "passwd", "pwd"]
             .iter()
             .any(|p| lower.ends_with(p));
@@ -659,8 +772,218 @@ fn named_values(source: &str, found: &mut Found) {
         } else {
             SecretKind::NamedValue
         };
-        found.push(kind, value.range(), Some(name.as_str()));
+        found.push(kind, value, Some(&source[name]));
     }
+}
+
+/// The names (any ASCII case) after which [`named_value_matches`] looks for
+/// a value.
+const VALUE_NAMES: &[&str] = &[
+    "apikey",
+    "api_key",
+    "api-key",
+    "secretkey",
+    "secret_key",
+    "secret-key",
+    "secret",
+    "token",
+    "password",
+    "passwd",
+    "pwd",
+    "accesskey",
+    "access_key",
+    "access-key",
+    "privatekey",
+    "private_key",
+    "private-key",
+    "credential",
+    "credentials",
+];
+
+/// The (name, value) spans of the values given to a credential-like name,
+/// in order: the matches of
+/// `(?-u:\b)([A-Za-z0-9_.-]*?NAME)["']?\s{0,10}(?::=|=>|:|=)\s{0,10}["']?([A-Za-z0-9+/_.~!@#$%^*-]{8,}={0,2})`
+/// (with ASCII `\s`), where NAME is one of [`VALUE_NAMES`].
+///
+/// Every part after the name is forced: the name ends a run of
+/// `[A-Za-z0-9_.-]` (what follows it is not in that class), a quote or
+/// white space is taken whenever it is there, and the value is the whole
+/// run of value characters. So each `:` or `=` is the separator of at most
+/// one match, whose name ends where the run before it ends; the match
+/// starts at the first word boundary of that run, from where a name can
+/// still follow.
+fn named_value_matches(source: &str) -> Vec<(Span, Span)> {
+    let bytes = source.as_bytes();
+    let is_name_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-');
+    let is_value_byte = |b: u8| {
+        b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'+' | b'/'
+                    | b'_'
+                    | b'.'
+                    | b'~'
+                    | b'!'
+                    | b'@'
+                    | b'#'
+                    | b'$'
+                    | b'%'
+                    | b'^'
+                    | b'*'
+                    | b'-'
+            )
+    };
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for sep in memchr::memchr2_iter(b':', b'=', bytes) {
+        // Back over white space and a quote to the end of the name.
+        let spaces = bytes[..sep]
+            .iter()
+            .rev()
+            .take_while(|b| is_space(**b))
+            .count();
+        if spaces > 10 {
+            continue;
+        }
+        let mut name_end = sep - spaces;
+        if name_end > 0 && matches!(bytes[name_end - 1], b'"' | b'\'') {
+            name_end -= 1;
+        }
+        let Some(word) = VALUE_NAMES.iter().find(|w| {
+            name_end >= w.len()
+                && bytes[name_end - w.len()..name_end].eq_ignore_ascii_case(w.as_bytes())
+        }) else {
+            continue;
+        };
+        let word_start = name_end - word.len();
+        let run_start = word_start
+            - bytes[..word_start]
+                .iter()
+                .rev()
+                .take_while(|b| is_name_byte(**b))
+                .count();
+        let Some(start) = (run_start.max(pos)..=word_start).find(|&at| word_boundary(bytes, at))
+        else {
+            continue;
+        };
+        // Forward over the separator, white space and a quote to the value.
+        let two = bytes.get(sep..sep + 2);
+        let mut at = sep
+            + if matches!(two, Some(b":=" | b"=>")) {
+                2
+            } else {
+                1
+            };
+        let spaces = bytes[at..].iter().take_while(|b| is_space(**b)).count();
+        if spaces > 10 {
+            continue;
+        }
+        at += spaces;
+        if matches!(bytes.get(at), Some(b'"' | b'\'')) {
+            at += 1;
+        }
+        let run = bytes[at..]
+            .iter()
+            .take_while(|b| is_value_byte(**b))
+            .count();
+        if run < 8 {
+            continue;
+        }
+        let pad = bytes[at + run..]
+            .iter()
+            .take(2)
+            .take_while(|b| **b == b'=')
+            .count();
+        let end = at + run + pad;
+        out.push((start..name_end, at..end));
+        pos = end;
+    }
+    out
+}
+
+/// `Bearer TOKEN`: the token spans of the matches of
+/// `(?-u:\b)[Bb]earer\s{1,10}([A-Za-z0-9._~+/=-]{12,})` (with ASCII `\s`),
+/// in order.
+fn bearer_values(source: &str) -> Vec<Span> {
+    let bytes = source.as_bytes();
+    let is_token_byte = |b: u8| {
+        b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~' | b'+' | b'/' | b'=' | b'-')
+    };
+    let mut out = Vec::new();
+    let mut pos = 0;
+    // `earer` cannot overlap itself, so this finds every one.
+    for at in memchr::memmem::find_iter(bytes, b"earer") {
+        let Some(start) = at.checked_sub(1) else {
+            continue;
+        };
+        if start < pos || !matches!(bytes[start], b'B' | b'b') || !word_boundary(bytes, start) {
+            continue;
+        }
+        let value = at + 5 + bytes[at + 5..].iter().take_while(|b| is_space(**b)).count();
+        if !(1..=10).contains(&(value - at - 5)) {
+            continue;
+        }
+        let end = value
+            + bytes[value..]
+                .iter()
+                .take_while(|b| is_token_byte(**b))
+                .count();
+        if end - value >= 12 {
+            out.push(value..end);
+            pos = end;
+        }
+    }
+    out
+}
+
+/// JSON Web Tokens: the matches of
+/// `(?-u:\b)eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*`, in
+/// order.
+fn jwts(source: &str) -> Vec<Span> {
+    let bytes = source.as_bytes();
+    let run = |at: usize| {
+        at + bytes[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
+            .count()
+    };
+    // A header and a payload: `eyJ`, eight or more characters, a dot.
+    let part = |at: usize| {
+        if !bytes[at..].starts_with(b"eyJ") {
+            return None;
+        }
+        let end = run(at + 3);
+        (end - at >= 11 && bytes.get(end) == Some(&b'.')).then_some(end + 1)
+    };
+    let mut out = Vec::new();
+    let mut pos = 0;
+    // `eyJ` cannot overlap itself, so this finds every one.
+    for start in memchr::memmem::find_iter(bytes, b"eyJ") {
+        if start < pos || !word_boundary(bytes, start) {
+            continue;
+        }
+        if let Some(signature) = part(start).and_then(part) {
+            let end = run(signature);
+            out.push(start..end);
+            pos = end;
+        }
+    }
+    out
+}
+
+/// ASCII white space, as `(?-u:\s)` matches it.
+fn is_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+/// True when an ASCII word boundary, `(?-u:\b)`, lies at `at`.
+fn word_boundary(bytes: &[u8], at: usize) -> bool {
+    let word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+    let before = at
+        .checked_sub(1)
+        .and_then(|i| bytes.get(i))
+        .is_some_and(word);
+    before != bytes.get(at).is_some_and(word)
 }
 
 /// Words that mark a value as a stand-in rather than a credential.
@@ -770,6 +1093,22 @@ fn looks_like_password(value: &str) -> bool {
 
 /// Shannon entropy of the value's characters, in bits per character.
 pub fn entropy(value: &str) -> f64 {
+    if value.is_ascii() {
+        // Counted in an array: no hashing for the common case.
+        let mut counts = [0usize; 128];
+        for b in value.bytes() {
+            counts[usize::from(b)] += 1;
+        }
+        let total = value.len() as f64;
+        return counts
+            .iter()
+            .filter(|&&n| n > 0)
+            .map(|&n| {
+                let p = n as f64 / total;
+                -p * p.log2()
+            })
+            .sum();
+    }
     let mut counts = std::collections::HashMap::new();
     let mut total = 0usize;
     for c in value.chars() {
@@ -891,6 +1230,141 @@ mod tests {
     fn regression_named_value_stops_at_the_next_parameter() {
         let text = "DB_PASSWORD=DB_PASSWORD=eyJhbGciOiJIUzI1NiJ9.DB_PASSWORD=DB_PASSWORD=&token=REDACTED -p";
         assert_eq!(kinds(text), []);
+    }
+
+    /// The patterns the scanners replace, as the references they must agree with.
+    fn reference(pattern: &str) -> regex::Regex {
+        regex::Regex::new(pattern).unwrap()
+    }
+
+    /// Random texts made of the pieces the scanners look at.
+    fn texts() -> impl Iterator<Item = String> {
+        const PIECES: &[&str] = &[
+            "eyJ",
+            "eyJhbGciOi",
+            "eyJhbGciOiJIUzI1NiJ9.",
+            ".",
+            "abc",
+            "x",
+            "_",
+            "-",
+            "=",
+            "==",
+            ":",
+            ":=",
+            "=>",
+            " ",
+            "  \n",
+            "\t",
+            "\"",
+            "'",
+            "?",
+            "&",
+            ";",
+            "#",
+            "/",
+            "Bearer",
+            "bearer",
+            "xBearer",
+            "api_key",
+            "API-Key",
+            "token",
+            "Token",
+            "id_token",
+            "_token",
+            "secret",
+            "client-secret",
+            "password",
+            "PASSWD",
+            "pwd",
+            "credentials",
+            "sig",
+            "signature",
+            "x-amz-signature",
+            "fix_code",
+            "key",
+            "my.",
+            "/api/support/",
+            "/api/support/0123456789abcdef0123456789abcdef",
+            "0123456789abcdef",
+            "ABCDEF",
+            "é",
+            "“",
+            "12345678",
+            "a1b2c3d4e5",
+            "+/",
+            "~!@#$%^*",
+            "(",
+            "]",
+            "|",
+            "           ",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        (0..20_000).map(move |_| {
+            let mut text = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let n = 1 + (seed % 24) as usize;
+            for _ in 0..n {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+            }
+            text
+        })
+    }
+
+    fn groups(re: &regex::Regex, text: &str, group: usize) -> Vec<Span> {
+        re.captures_iter(text)
+            .map(|c| c.get(group).unwrap().range())
+            .collect()
+    }
+
+    #[test]
+    fn scanners_agree_with_the_patterns_they_replace() {
+        let jwt = reference(r"(?-u:\b)eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*");
+        let bearer = reference(r"(?-u:\b)[Bb]earer(?-u:\s){1,10}([A-Za-z0-9._~+/=-]{12,})");
+        let path_key = reference(r"/api/support/([0-9a-fA-F]{32})(?:/|(?-u:\b))");
+        let parameter = reference(
+            r#"[?&;]((?i-u:api[_-]?key|key|(?:access|auth|id|refresh|session|private)?[_-]?token|secret|client[_-]?secret|password|passwd|pwd|fix[_-]?code|sig|signature|x-amz-signature))=([^&#\t\n\x0B\x0C\r "'`<>\\()\[\]{}|]+)"#,
+        );
+        let named = reference(
+            r#"(?-u:\b)([A-Za-z0-9_.-]*?(?i-u:api[_-]?key|secret[_-]?key|secret|token|password|passwd|pwd|access[_-]?key|private[_-]?key|credentials?))["']?(?-u:\s){0,10}(?::=|=>|:|=)(?-u:\s){0,10}["']?([A-Za-z0-9+/_.~!@#$%^*-]{8,}={0,2})"#,
+        );
+        let mut seen = [0usize; 5];
+        for text in texts() {
+            let text = text.as_str();
+            assert_eq!(jwts(text), groups(&jwt, text, 0), "{text:?}");
+            assert_eq!(bearer_values(text), groups(&bearer, text, 1), "{text:?}");
+            assert_eq!(
+                url_path_key_values(text),
+                groups(&path_key, text, 1),
+                "{text:?}"
+            );
+            let pairs = |re: &regex::Regex| -> Vec<(Span, Span)> {
+                re.captures_iter(text)
+                    .map(|c| (c.get(1).unwrap().range(), c.get(2).unwrap().range()))
+                    .collect()
+            };
+            assert_eq!(url_parameter_matches(text), pairs(&parameter), "{text:?}");
+            assert_eq!(named_value_matches(text), pairs(&named), "{text:?}");
+            for (i, n) in [
+                jwts(text).len(),
+                bearer_values(text).len(),
+                url_path_key_values(text).len(),
+                url_parameter_matches(text).len(),
+                named_value_matches(text).len(),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                seen[i] += n;
+            }
+        }
+        // The texts exercise every scanner.
+        assert!(seen.iter().all(|&n| n > 20), "{seen:?}");
     }
 
     #[test]
