@@ -1067,6 +1067,21 @@ static SHORT_DATE: LazyLock<Twin> = LazyLock::new(|| {
 /// `12-05`, `12/05`), as timeline entries write them. The year is left to
 /// the caller (`year` is 0 and `year_given` false).
 pub fn short_date_at_start(text: &str) -> Option<FoundDate> {
+    // The pattern starts with a month (`jan` … `dec`) or a digit; a text
+    // starting with a non-ASCII character is searched anyway (`\d`, `ſ`).
+    let bytes = text.as_bytes();
+    let month = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .iter()
+    .any(|m| word_at(bytes, 0, m));
+    if !month
+        && bytes
+            .first()
+            .is_none_or(|b| b.is_ascii() && !b.is_ascii_digit())
+    {
+        return None;
+    }
     let caps = SHORT_DATE.captures(text)?;
     let whole = caps.get(0)?;
     let next = text.as_bytes().get(whole.end());
@@ -1977,6 +1992,19 @@ mod tests {
         for line in ["2026-03-03 16:20 deploy", "On 2026-03-03 we deployed"] {
             assert!(date_line(line).is_none(), "{line}");
         }
+    }
+
+    #[test]
+    fn short_dates_at_start() {
+        let found = |text: &str| short_date_at_start(text).map(|d| (d.month, d.day, d.span));
+        assert_eq!(found("Jan 13 16:20"), Some((1, 13, 0..6)));
+        assert_eq!(found("mar. 3rd – x"), Some((3, 3, 0..8)));
+        assert_eq!(found("12-05 16:21"), Some((12, 5, 0..5)));
+        assert_eq!(found("12/05’"), Some((12, 5, 0..5)));
+        assert_eq!(found("é 12-05"), None);
+        assert_eq!(found("at 12-05"), None);
+        assert_eq!(found("Janet 13"), None);
+        assert_eq!(found(""), None);
     }
 
     #[test]
