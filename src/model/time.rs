@@ -1043,19 +1043,18 @@ static SHORT_DATE: LazyLock<Twin> = LazyLock::new(|| {
 /// `12-05`, `12/05`), as timeline entries write them. The year is left to
 /// the caller (`year` is 0 and `year_given` false).
 pub fn short_date_at_start(text: &str) -> Option<FoundDate> {
-    // The pattern starts with a month (`jan` … `dec`) or a digit; a text
-    // starting with a non-ASCII character is searched anyway (`\d`, `ſ`).
+    // The pattern starts with a month (`jan` … `dec`) or one or two digits
+    // and `-` or `/`; a text starting with a non-ASCII character is searched
+    // anyway (`\d`, `ſ`).
     let bytes = text.as_bytes();
     let month = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ]
     .iter()
     .any(|m| word_at(bytes, 0, m));
-    if !month
-        && bytes
-            .first()
-            .is_none_or(|b| b.is_ascii() && !b.is_ascii_digit())
-    {
+    let run = digits_at(bytes, 0, 3);
+    let numeric = (1..=2).contains(&run) && matches!(bytes.get(run), Some(b'-' | b'/'));
+    if !month && !numeric && bytes.first().is_none_or(u8::is_ascii) {
         return None;
     }
     let caps = SHORT_DATE.captures(text)?;
@@ -1974,6 +1973,9 @@ mod tests {
         assert_eq!(found("12/05’"), Some((12, 5, 0..5)));
         assert_eq!(found("é 12-05"), None);
         assert_eq!(found("at 12-05"), None);
+        assert_eq!(found("11:48 – 12-05"), None);
+        assert_eq!(found("123-4"), None);
+        assert_eq!(found("1/2"), Some((1, 2, 0..3)));
         assert_eq!(found("Janet 13"), None);
         assert_eq!(found(""), None);
     }
