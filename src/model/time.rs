@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 use crate::model::pattern::Twin;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Weekday};
 
-use crate::model::pattern::{Group, Pattern};
+use crate::model::pattern::Pattern;
 
 /// A duration written in prose ("36 minutes", "1 hr 12 minutes", "1h 5m",
 /// "an hour", "half an hour", "2 hrs").
@@ -318,28 +318,90 @@ static TIME: LazyLock<Pattern> = LazyLock::new(|| {
     ))
 });
 
-/// True when `text` may hold a decimal digit (`\d`): every time and date
-/// has one, so a text without any is not searched.
-fn may_have_digit(text: &str) -> bool {
-    // Unicode `\d` (Nd) is a subset of `char::is_numeric`.
-    text.bytes().any(|b| b.is_ascii_digit())
-        || (!text.is_ascii() && text.chars().any(char::is_numeric))
+/// True when `text` has a character that the byte tests below would read
+/// differently from the regexes: a non-ASCII digit (Unicode `\d` is a
+/// subset of `char::is_numeric`), or one of the two non-ASCII letters that
+/// a case-insensitive pattern matches for an ASCII one (`ſ` for `s`, the
+/// Kelvin sign for `k`). Such a text is always searched with the regex.
+fn unusual(text: &str) -> bool {
+    !text.is_ascii()
+        && text
+            .chars()
+            .any(|c| !c.is_ascii() && (c.is_numeric() || matches!(c, 'ſ' | '\u{212A}')))
 }
 
-/// The groups of [`TIME`], by index.
+/// False when [`DATE`] cannot match in `text`: every match has four ASCII
+/// digits in a row (the year) or a digit, `/` and a digit (`10/14/25`).
+fn may_have_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        if b.is_ascii_digit() {
+            run += 1;
+            if run == 4 {
+                return true;
+            }
+        } else {
+            if *b == b'/' && run > 0 && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                return true;
+            }
+            run = 0;
+        }
+    }
+    unusual(text)
+}
+
+/// A part of a match of [`TIME`] (like [`crate::model::pattern::Group`]):
+/// a byte range of `text`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Part<'h> {
+    /// The whole text searched.
+    text: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Part<'h> {
+    fn new(text: &'h str, range: Range<usize>) -> Part<'h> {
+        Part {
+            text,
+            start: range.start,
+            end: range.end,
+        }
+    }
+
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+
+    fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    fn as_str(&self) -> &'h str {
+        &self.text[self.start..self.end]
+    }
+}
+
+/// The groups of one match of [`TIME`].
+#[derive(Debug, PartialEq, Eq)]
 struct TimeGroups<'h> {
-    approx: Option<Group<'h>>,
-    h: Option<Group<'h>>,
-    m: Option<Group<'h>>,
-    s: Option<Group<'h>>,
-    f: Option<Group<'h>>,
-    mer: Option<Group<'h>>,
-    h2: Option<Group<'h>>,
-    mer2: Option<Group<'h>>,
-    zsep: Option<Group<'h>>,
-    zone: Option<Group<'h>>,
+    whole: Part<'h>,
+    approx: Option<Part<'h>>,
+    h: Option<Part<'h>>,
+    m: Option<Part<'h>>,
+    s: Option<Part<'h>>,
+    f: Option<Part<'h>>,
+    mer: Option<Part<'h>>,
+    h2: Option<Part<'h>>,
+    mer2: Option<Part<'h>>,
+    zsep: Option<Part<'h>>,
+    zone: Option<Part<'h>>,
 }
-
 static TIME_GROUP_INDEX: LazyLock<[usize; 10]> = LazyLock::new(|| {
     [
         "approx", "h", "m", "s", "f", "mer", "h2", "mer2", "zsep", "zone",
@@ -347,39 +409,295 @@ static TIME_GROUP_INDEX: LazyLock<[usize; 10]> = LazyLock::new(|| {
     .map(|n| TIME.group_index(n).unwrap_or(usize::MAX))
 });
 
-impl<'h> TimeGroups<'h> {
-    fn read(caps: &crate::model::pattern::Caps<'h>) -> TimeGroups<'h> {
-        let [approx, h, m, s, f, mer, h2, mer2, zsep, zone] = TIME_GROUP_INDEX.map(|i| caps.get(i));
-        TimeGroups {
-            approx,
-            h,
-            m,
-            s,
-            f,
-            mer,
-            h2,
-            mer2,
-            zsep,
-            zone,
+/// The first match of [`TIME`] at or after `start`, found with the regex
+/// for an [`unusual`] text, else with [`scan_time`].
+fn next_time(text: &str, start: usize, unusual: bool) -> Option<TimeGroups<'_>> {
+    if unusual {
+        regex_time(text, start)
+    } else {
+        scan_time(text, start)
+    }
+}
+
+/// The first match of [`TIME`] at or after `start`, found with the regex.
+fn regex_time(text: &str, start: usize) -> Option<TimeGroups<'_>> {
+    let caps = TIME.captures_at(text, start)?;
+    let part = |i: usize| caps.get(i).map(|g| Part::new(text, g.range()));
+    let [approx, h, m, s, f, mer, h2, mer2, zsep, zone] = TIME_GROUP_INDEX.map(part);
+    Some(TimeGroups {
+        whole: part(0)?,
+        approx,
+        h,
+        m,
+        s,
+        f,
+        mer,
+        h2,
+        mer2,
+        zsep,
+        zone,
+    })
+}
+
+// A hand-written matcher for [`TIME`]: the first match at or after a
+// position, with the same groups as the regex gives (leftmost-first: at
+// each start, the alternatives in the pattern's order, each quantifier
+// taking as much as it can). It reads `\d` as an ASCII digit and `(?i)` as
+// ASCII case folding, which is what the pattern means for any text that
+// is not [`unusual`]; `\s` is `char::is_whitespace` (Unicode White_Space,
+// as in the regex crate).
+
+/// The end of one white space character (`\s`) at `at`, if there is one.
+fn space_at(text: &str, at: usize) -> Option<usize> {
+    let c = text.get(at..)?.chars().next()?;
+    c.is_whitespace().then(|| at + c.len_utf8())
+}
+
+/// How many ASCII digits (at most `max`) start at `at`.
+fn digits_at(bytes: &[u8], at: usize, max: usize) -> usize {
+    bytes
+        .get(at..)
+        .unwrap_or_default()
+        .iter()
+        .take(max)
+        .take_while(|b| b.is_ascii_digit())
+        .count()
+}
+
+/// `bytes` at `at` start with `word`, ASCII case-insensitively.
+fn word_at(bytes: &[u8], at: usize, word: &str) -> bool {
+    bytes
+        .get(at..at + word.len())
+        .is_some_and(|s| s.eq_ignore_ascii_case(word.as_bytes()))
+}
+
+/// The end of `(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)` at `at`.
+fn meridiem_at(bytes: &[u8], at: usize) -> Option<usize> {
+    if !word_at(bytes, at, "a") && !word_at(bytes, at, "p") {
+        return None;
+    }
+    if word_at(bytes, at + 1, ".m") {
+        return Some(at + 3 + usize::from(bytes.get(at + 3) == Some(&b'.')));
+    }
+    word_at(bytes, at + 1, "m").then_some(at + 2)
+}
+
+/// The end of `\s?` and a meridiem at `at`.
+fn spaced_meridiem_at(text: &str, at: usize) -> Option<usize> {
+    space_at(text, at)
+        .and_then(|after| meridiem_at(text.as_bytes(), after))
+        .or_else(|| meridiem_at(text.as_bytes(), at))
+}
+
+/// The words of `APPROX_WORDS`, in the pattern's order (`approx\.?` as
+/// `approx.` then `approx`).
+const APPROX_LIST: [&str; 13] = [
+    "about",
+    "around",
+    "approx.",
+    "approx",
+    "approximately",
+    "roughly",
+    "circa",
+    "ca.",
+    "nearly",
+    "almost",
+    "~",
+    "≈",
+    "+/-",
+];
+
+/// The named zones of [`ZONE_ALTERNATION`] after `UTC…` and `GMT…`, in its order.
+const ZONE_WORDS: [&str; 33] = [
+    "Zulu", "AKST", "AKDT", "CEST", "EEST", "WEST", "AEST", "AEDT", "NZST", "NZDT", "EST", "EDT",
+    "CST", "CDT", "MST", "MDT", "PST", "PDT", "HST", "CET", "EET", "WET", "BST", "IST", "JST",
+    "KST", "SGT", "ET", "CT", "MT", "PT", "UT", "Z",
+];
+
+/// The end of `\s[Tt]ime` at `at`.
+fn time_word_at(text: &str, at: usize) -> Option<usize> {
+    let after = space_at(text, at)?;
+    let bytes = text.as_bytes();
+    (matches!(bytes.get(after), Some(b'T' | b't')) && bytes[after + 1..].starts_with(b"ime"))
+        .then_some(after + 4)
+}
+
+/// The end of one alternative of [`ZONE_ALTERNATION`] at `at`.
+fn zone_at(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let rest = &bytes[at..];
+    if rest.starts_with(b"UTC") || rest.starts_with(b"GMT") {
+        // `(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?`
+        let sign = space_at(text, at + 3).unwrap_or(at + 3);
+        if !matches!(bytes.get(sign), Some(b'+' | b'-')) {
+            return Some(at + 3);
+        }
+        let digits = space_at(text, sign + 1)
+            .filter(|&d| digits_at(bytes, d, 1) == 1)
+            .unwrap_or(sign + 1);
+        let n = digits_at(bytes, digits, 2);
+        if n == 0 {
+            return Some(at + 3);
+        }
+        let end = digits + n;
+        return Some(
+            if bytes.get(end) == Some(&b':') && digits_at(bytes, end + 1, 2) == 2 {
+                end + 3
+            } else if digits_at(bytes, end, 2) == 2 {
+                end + 2
+            } else {
+                end
+            },
+        );
+    }
+    if let Some(word) = ZONE_WORDS.iter().find(|w| rest.starts_with(w.as_bytes())) {
+        return Some(at + word.len());
+    }
+    if let Some(place) = ["Mountain", "Pacific", "Eastern", "Central"]
+        .iter()
+        .find(|w| rest.starts_with(w.as_bytes()))
+    {
+        let end = at + place.len();
+        let kind = space_at(text, end).filter(|&k| {
+            bytes[k..].starts_with(b"Standard") || bytes[k..].starts_with(b"Daylight")
+        });
+        if let Some(t) = kind.and_then(|k| time_word_at(text, k + 8)) {
+            return Some(t);
+        }
+        if let Some(t) = time_word_at(text, end) {
+            return Some(t);
         }
     }
+    if matches!(rest.first(), Some(b'L' | b'l')) && rest[1..].starts_with(b"ocal") {
+        if let Some(t) = time_word_at(text, at + 5) {
+            return Some(t);
+        }
+    }
+    // `[+-]\d{2}:?\d{2}`
+    if matches!(rest.first(), Some(b'+' | b'-')) && digits_at(bytes, at + 1, 2) == 2 {
+        if rest.get(3) == Some(&b':') && digits_at(bytes, at + 4, 2) == 2 {
+            return Some(at + 6);
+        }
+        if digits_at(bytes, at + 3, 2) == 2 {
+            return Some(at + 5);
+        }
+    }
+    None
+}
+
+/// The match of [`TIME`] at `at` without an approximation word: its clock
+/// part and zone.
+fn clock_at(text: &str, at: usize) -> Option<TimeGroups<'_>> {
+    let bytes = text.as_bytes();
+    let part = |r: Range<usize>| Some(Part::new(text, r));
+    let run = digits_at(bytes, at, 3);
+    if run == 0 || run == 3 {
+        return None;
+    }
+    let mut g = TimeGroups {
+        whole: Part::new(text, at..at),
+        approx: None,
+        h: None,
+        m: None,
+        s: None,
+        f: None,
+        mer: None,
+        h2: None,
+        mer2: None,
+        zsep: None,
+        zone: None,
+    };
+    let mut end;
+    if bytes.get(at + run) == Some(&b':') && digits_at(bytes, at + run + 1, 1) == 1 {
+        // `\d{1,2}:\d{1,2}(?::\d{2}(?:[.,]\d{1,9})?)?(\s?meridiem)?`
+        g.h = part(at..at + run);
+        let m = at + run + 1;
+        end = m + digits_at(bytes, m, 2);
+        g.m = part(m..end);
+        if bytes.get(end) == Some(&b':') && digits_at(bytes, end + 1, 2) == 2 {
+            g.s = part(end + 1..end + 3);
+            end += 3;
+            if matches!(bytes.get(end), Some(b'.' | b',')) && digits_at(bytes, end + 1, 1) == 1 {
+                let f = end + 1;
+                end = f + digits_at(bytes, f, 9);
+                g.f = part(f..end);
+            }
+        }
+        if let Some(mer_end) = spaced_meridiem_at(text, end) {
+            g.mer = part(end..mer_end);
+            end = mer_end;
+        }
+    } else {
+        // `\d{1,2}\s?meridiem`
+        let h_end = at + run;
+        let mer_end = spaced_meridiem_at(text, h_end)?;
+        g.h2 = part(at..h_end);
+        g.mer2 = part(h_end..mer_end);
+        end = mer_end;
+    }
+    // `(?:\s?\(?ZONE\)?)?`: the separators in the order the regex tries them.
+    let space = space_at(text, end);
+    let paren = |i: usize| (bytes.get(i) == Some(&b'(')).then_some(i + 1);
+    let seps = [space.and_then(paren), space, paren(end), Some(end)];
+    if let Some((sep, zone_end)) = seps
+        .into_iter()
+        .flatten()
+        .find_map(|sep| zone_at(text, sep).map(|z| (sep, z)))
+    {
+        g.zsep = part(end..sep);
+        g.zone = part(sep..zone_end);
+        end = zone_end + usize::from(bytes.get(zone_end) == Some(&b')'));
+    }
+    g.whole.end = end;
+    Some(g)
+}
+
+/// The first match of [`TIME`] at or after `start` in a text that is not
+/// [`unusual`].
+///
+/// Every match has its clock part at the first position where one can be
+/// read: a match that starts earlier starts with an approximation word,
+/// which has no digit, and white space after it. So the clock part is found
+/// first, and then the leftmost approximation word that ends, with the
+/// white space after it, right before it.
+fn scan_time(text: &str, start: usize) -> Option<TimeGroups<'_>> {
+    let bytes = text.as_bytes();
+    let (at, mut g) = (start..bytes.len())
+        .filter(|&at| bytes[at].is_ascii_digit())
+        .find_map(|at| clock_at(text, at).map(|g| (at, g)))?;
+    let mut word_end = at;
+    while let Some(c) = text[start..word_end].chars().next_back() {
+        if !c.is_whitespace() {
+            break;
+        }
+        word_end -= c.len_utf8();
+    }
+    let longest = APPROX_LIST.iter().map(|w| w.len()).max().unwrap_or(0);
+    let approx = (word_end.saturating_sub(longest).max(start)..word_end)
+        .filter(|&i| text.is_char_boundary(i))
+        .find(|&i| {
+            APPROX_LIST
+                .iter()
+                .any(|w| i + w.len() == word_end && word_at(bytes, i, w))
+        });
+    if let Some(i) = approx {
+        g.approx = Some(Part::new(text, i..at));
+        g.whole.start = i;
+    }
+    Some(g)
 }
 
 /// Every clock time in `text`, in order.
 pub fn find_times(text: &str) -> Vec<ClockTime> {
     let mut out = Vec::new();
-    if !may_have_digit(text) {
-        return out;
-    }
     let bytes = text.as_bytes();
     let mut pos = 0;
-    while let Some(caps) = TIME.captures_at(text, pos) {
-        let Some(whole) = caps.get(0) else { break };
-        // Each group read once (a lookup by name costs a hash).
-        let g = TimeGroups::read(&caps);
+    let slow = unusual(text);
+    while let Some(g) = next_time(text, pos, slow) {
+        let whole = g.whole;
         pos = whole.end();
-        let core_start = caps
-            .get(1)
+        let core_start = g
+            .approx
             .map_or(whole.start(), |a| a.end())
             .max(whole.start());
         let (h, m) = match (g.h, g.m, g.h2) {
@@ -443,7 +761,7 @@ pub fn find_times(text: &str) -> Vec<ClockTime> {
             }
         });
         // A bare `9 am` needs the meridiem; `5 m` etc. are not times.
-        let num = |x: Option<Group<'_>>| x.and_then(|x| x.as_str().parse::<u32>().ok());
+        let num = |x: Option<Part<'_>>| x.and_then(|x| x.as_str().parse::<u32>().ok());
         let zone = g.zone.and_then(|z| {
             let name = z.as_str();
             // The zone must follow the time as matched (not a dropped `am`).
@@ -586,7 +904,7 @@ fn weekday_of(name: &str) -> Option<Weekday> {
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    if !may_have_digit(text) {
+    if !may_have_date(text) {
         return out;
     }
     for caps in DATE.captures_iter(text) {
@@ -725,6 +1043,20 @@ static SHORT_DATE: LazyLock<Twin> = LazyLock::new(|| {
 /// `12-05`, `12/05`), as timeline entries write them. The year is left to
 /// the caller (`year` is 0 and `year_given` false).
 pub fn short_date_at_start(text: &str) -> Option<FoundDate> {
+    // The pattern starts with a month (`jan` … `dec`) or one or two digits
+    // and `-` or `/`; a text starting with a non-ASCII character is searched
+    // anyway (`\d`, `ſ`).
+    let bytes = text.as_bytes();
+    let month = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .iter()
+    .any(|m| word_at(bytes, 0, m));
+    let run = digits_at(bytes, 0, 3);
+    let numeric = (1..=2).contains(&run) && matches!(bytes.get(run), Some(b'-' | b'/'));
+    if !month && !numeric && bytes.first().is_none_or(u8::is_ascii) {
+        return None;
+    }
     let caps = SHORT_DATE.captures(text)?;
     let whole = caps.get(0)?;
     let next = text.as_bytes().get(whole.end());
@@ -881,10 +1213,52 @@ fn number_value(text: &str) -> Option<f64> {
         .map(|(_, n)| *n)
 }
 
+/// False when no match of [`DURATION`] in `text` can be kept: each names
+/// its unit with `half`, `hour`, `hr`, `min`, `sec` or `day` (in any case,
+/// and not as the start of a longer word like `three` or `minimal`), or is
+/// a number of digits followed by a one-letter `h` (`1h 5m`, `2 h`, `2h05m`).
+/// (A one-letter `h` after a number word, `a h`, is matched and dropped.)
+fn may_have_duration(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let word_at = |i: usize| {
+        bytes
+            .get(i)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    };
+    let at = |i: usize, word: &str| {
+        bytes
+            .get(i..i + word.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    // The unit word may end at `i`: at a non-word character, or one of `more`.
+    let unit_end = |i: usize, more: &[u8]| {
+        !word_at(i)
+            || bytes[i..]
+                .first()
+                .is_some_and(|b| more.contains(&b.to_ascii_lowercase()))
+    };
+    let digit_then_h = |i: usize| {
+        let rest = text[i..].trim_start();
+        let rest = rest.strip_prefix('-').map_or(rest, str::trim_start);
+        rest.starts_with(['h', 'H'])
+    };
+    (0..bytes.len()).any(|i| match bytes[i].to_ascii_lowercase() {
+        b'h' => at(i, "half") || at(i, "hour") || (at(i, "hr") && unit_end(i + 2, b"s")),
+        b'm' => at(i, "min") && unit_end(i + 3, b"us"),
+        b's' => at(i, "sec") && unit_end(i + 3, b"os"),
+        b'd' => at(i, "day") && unit_end(i + 3, b"s"),
+        b'0'..=b'9' => digit_then_h(i + 1),
+        _ => false,
+    }) || unusual(text)
+}
+
 /// Every duration in `text`, with the wording around it.
 pub fn find_durations_detailed(text: &str) -> Vec<DurationDetail> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
+    if !may_have_duration(text) {
+        return out;
+    }
     for caps in DURATION.captures_iter(text) {
         let Some(whole) = caps.get(0) else { continue };
         let pre = caps.name("pre");
@@ -1421,12 +1795,49 @@ mod tests {
     use super::*;
 
     #[test]
-    fn digit_precheck_covers_unicode_digits() {
-        assert!(may_have_digit("at 9 am"));
-        assert!(may_have_digit("\u{663}\u{664}")); // Arabic-Indic digits match `\d`
+    fn prechecks_cover_unicode_digits_and_folds() {
+        assert!(unusual("\u{663}\u{664}")); // Arabic-Indic digits match `\d`
         assert!(regex::Regex::new(r"\d").unwrap().is_match("\u{663}"));
-        assert!(!may_have_digit("no digits – “here”"));
         assert!(find_times("no digits at noon").is_empty());
+        assert!(may_have_date("on 2025-10-14"));
+        assert!(may_have_date("10/14/25"));
+        assert!(!may_have_date("10 users – 123 orders, é 1/x"));
+        assert!(may_have_date("\u{663}"));
+        for yes in [
+            "half an hour",
+            "2 HRS",
+            "2 hr.",
+            "3 hr–4",
+            "5 Minutes",
+            "a min",
+            "9 secs",
+            "2 days",
+            "1h",
+            "2 - h",
+            "2\u{a0}h",
+            "5 ſeconds",
+        ] {
+            assert!(may_have_duration(yes), "{yes}");
+        }
+        for no in [
+            "three throughput",
+            "minimal security",
+            "é 5 users – done",
+            "a h",
+        ] {
+            assert!(
+                may_have_duration(no) || find_durations(no).is_empty(),
+                "{no}"
+            );
+            assert!(!may_have_duration(no), "{no}");
+        }
+        // The only non-ASCII letters `(?i)` matches for ASCII ones.
+        let ascii_letter = regex::Regex::new(r"(?i)^[a-z]$").unwrap();
+        let folds: Vec<char> = (0x80..=0x10_FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| ascii_letter.is_match(&c.to_string()))
+            .collect();
+        assert_eq!(folds, ['ſ', '\u{212A}']);
     }
     use chrono::Datelike;
 
@@ -1551,6 +1962,22 @@ mod tests {
         for line in ["2026-03-03 16:20 deploy", "On 2026-03-03 we deployed"] {
             assert!(date_line(line).is_none(), "{line}");
         }
+    }
+
+    #[test]
+    fn short_dates_at_start() {
+        let found = |text: &str| short_date_at_start(text).map(|d| (d.month, d.day, d.span));
+        assert_eq!(found("Jan 13 16:20"), Some((1, 13, 0..6)));
+        assert_eq!(found("mar. 3rd – x"), Some((3, 3, 0..8)));
+        assert_eq!(found("12-05 16:21"), Some((12, 5, 0..5)));
+        assert_eq!(found("12/05’"), Some((12, 5, 0..5)));
+        assert_eq!(found("é 12-05"), None);
+        assert_eq!(found("at 12-05"), None);
+        assert_eq!(found("11:48 – 12-05"), None);
+        assert_eq!(found("123-4"), None);
+        assert_eq!(found("1/2"), Some((1, 2, 0..3)));
+        assert_eq!(found("Janet 13"), None);
+        assert_eq!(found(""), None);
     }
 
     #[test]
@@ -1696,6 +2123,89 @@ mod tests {
             for rule in crate::rules::RULES {
                 (rule.check)(&report, &mut out);
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// A precheck that says no is right: the pattern has no match, or
+        /// (durations) none that is kept.
+        #[test]
+        fn prechecks_never_miss(text in "[0-9:/ \\-hrsminoudaytecfHMSDAPapl.,é–’\u{a0}ſ]{0,40}") {
+            if !may_have_date(&text) {
+                proptest::prop_assert!(DATE.captures_at(&text, 0).is_none());
+            }
+            if !may_have_duration(&text) {
+                let dropped = |c: &crate::model::pattern::Caps<'_>| {
+                    c.name("hu").is_some_and(|u| u.as_str().eq_ignore_ascii_case("h"))
+                        && c.name("h").is_some_and(|h| !h.as_str().starts_with(|c: char| c.is_ascii_digit()))
+                };
+                let all_dropped = DURATION.captures_iter(&text).all(|c| dropped(&c));
+                proptest::prop_assert!(all_dropped);
+            }
+        }
+    }
+
+    /// Texts around clock times, with the non-ASCII neighbours reports have.
+    const TIME_SHAPES: &[&str] = &[
+        "08:41",
+        "at 9 am–10 PM",
+        "9a.m. 9 p.m 9 A.M.x 9am, 9\u{a0}pm",
+        "~12:47’s “16:20Z” é08:41é",
+        "about  10:00 MST; approximately 3:4 pm (UTC+5:30) approx.7:00",
+        "roughly 10:42:07.311 AM thoroughly 4:20 PM MDT",
+        "16:20 (UTC+2) 16:20 UTC - 7 16:20 GMT+0530 16:20 UTC+530 16:20 UTC+ 9",
+        "10:00 local time, 10:00 Local Time, 10:00 Mountain Standard Time, 10:00 Pacific time",
+        "10:00 Mountain Daylight time 10:00 Eastern  Time 10:00 Central Standardtime",
+        "08:41:00+02:00 08:41:00-0700 10:00-11:00 17:46-17:53 13:43-14:23",
+        "v1.12:30 10.0.0.1:8080 12:30:45:10 123:45 1,234 12:30:45,123456789012",
+        "16:20 MTTR 16:20Zulu 16:20 Zu 16:20 (Z) 16:20 ( UTC) 16:20\u{a0}(UTC)",
+        "+/-5 pm ≈ 11:00 ≈11:00 ca. 9am circa 9 pm nearly 09:00 almost 24:00 around 7:5",
+        "2026-03-03T16:20:00Z 12:00 AM 12 amazing 10:00 pmtools 7: 00 PM 99:99 1:2:3",
+        "9 am\n10 pm\t11:00\u{2003}UTC 5\u{2028}am 11:00 UTC\u{a0}+\u{a0}5",
+        "It took until 16:20) and 16:20 UTC) then 4:20PMMDT 4:20 PMEST",
+    ];
+
+    /// The hand-written matcher gives the regex's matches and groups.
+    fn assert_scan_agrees(text: &str) {
+        if unusual(text) {
+            return;
+        }
+        let mut pos = 0;
+        loop {
+            let scanned = scan_time(text, pos);
+            assert_eq!(scanned, regex_time(text, pos), "{text:?} from {pos}");
+            match scanned {
+                Some(g) => pos = g.whole.end(),
+                None => break,
+            }
+        }
+        for start in 0..text.len() {
+            if text.is_char_boundary(start) {
+                assert_eq!(
+                    scan_time(text, start),
+                    regex_time(text, start),
+                    "{text:?} at {start}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn time_scanner_agrees_with_the_pattern() {
+        for text in TIME_SHAPES {
+            assert_scan_agrees(text);
+        }
+        assert!(unusual("ſ 9 am") && unusual("\u{663}:00") && !unusual("é 9 am"));
+        // An unusual text is read with the regex: `ſ` in `almoſt` folds to `s`.
+        assert!(one_time("almoſt 9 am").unwrap().approximate);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn time_scanner_agrees_on_any_text(
+            text in r"([0-9]{1,3}|[:.,()+\- ~/]|≈|–|’|é|\x{a0}|[aApPmM]|\.m\.?|UTC|GMT|Z|MT|Zulu|[Ll]ocal|[Tt]ime|Mountain|Standard|about|approx|approximately|ca\.|\n){0,14}"
+        ) {
+            assert_scan_agrees(&text);
         }
     }
 

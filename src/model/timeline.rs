@@ -13,7 +13,7 @@
 
 use std::sync::LazyLock;
 
-use crate::model::pattern::Twin;
+use crate::model::pattern::{Caps, Group, Twin};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 
 use crate::document::{BlockKind, Span};
@@ -141,6 +141,40 @@ static OTHER_DECLARATION: LazyLock<Twin> = LazyLock::new(|| {
     )
 });
 
+/// True when `text` has one of `words` (lowercase ASCII) in any case.
+/// (No non-ASCII letter case-folds to an ASCII one except `ſ` and the
+/// Kelvin sign, so for words without `s` and `k` this is what `(?i)` means.)
+fn has_word(text: &str, words: &[&str]) -> bool {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).any(|i| {
+        words.iter().any(|w| {
+            bytes
+                .get(i..i + w.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(w.as_bytes()))
+        })
+    })
+}
+
+/// The first match of [`UTC_DECLARATION`], which names UTC, GMT, Zulu or
+/// Coordinated Universal Time (a text without any is not searched).
+fn utc_declaration(text: &str) -> Option<Group<'_>> {
+    if !has_word(text, &["utc", "gmt", "zulu", "coordinated"]) {
+        return None;
+    }
+    UTC_DECLARATION.find(text)
+}
+
+/// The groups of the first match of [`OTHER_DECLARATION`], which has
+/// `[Tt]ime` or `(` (a text without either is not searched). The match is
+/// found first, and only its groups read.
+fn other_declaration(text: &str) -> Option<Caps<'_>> {
+    if !text.contains("ime") && !text.contains('(') {
+        return None;
+    }
+    let m = OTHER_DECLARATION.find(text)?;
+    OTHER_DECLARATION.captures_at(text, m.start())
+}
+
 impl Timeline {
     /// Reads the Timeline section of a report.
     pub fn build(report: &Report<'_>) -> Timeline {
@@ -151,12 +185,12 @@ impl Timeline {
         let doc = &report.doc;
         timeline.heading = Some(section.heading_span.clone());
         let heading_text = &section.heading_text;
-        if let Some(c) = OTHER_DECLARATION.captures(heading_text) {
+        if let Some(c) = other_declaration(heading_text) {
             if let Some(z) = c.name("z1").or(c.name("z2")) {
                 let span = section.heading_span.clone();
                 timeline.other_zone_declared = Some((span.clone(), zone_named(z.as_str(), span)));
             }
-        } else if UTC_DECLARATION.is_match(heading_text) || heading_text.contains("UTC") {
+        } else if utc_declaration(heading_text).is_some() || heading_text.contains("UTC") {
             timeline.utc_declared = Some(section.heading_span.clone());
         }
         // Sub-headings of the timeline (`### 2026-03-03`) are date lines.
@@ -212,7 +246,7 @@ impl Timeline {
                 BlockKind::TableRow { header, cells } => {
                     if *header {
                         let row = doc.text(&block.span);
-                        if UTC_DECLARATION.is_match(row) || row.contains("UTC") {
+                        if utc_declaration(row).is_some() || row.contains("UTC") {
                             timeline.utc_declared.get_or_insert(block.span.clone());
                         }
                         time_column = cells.iter().position(|c| {
@@ -262,9 +296,8 @@ impl Timeline {
             }
             let text = doc.text(&block.own);
             if timeline.utc_declared.is_none() && timeline.other_zone_declared.is_none() {
-                if let Some(m) = UTC_DECLARATION
-                    .find(text)
-                    .filter(|m| !OFFSET_AFTER.is_match(&text[m.end()..]))
+                if let Some(m) =
+                    utc_declaration(text).filter(|m| !OFFSET_AFTER.is_match(&text[m.end()..]))
                 {
                     let is_entry_zone = items.iter().any(|(_, i)| {
                         matches!(i, Item::Entry(e) if e.span.start <= block.own.start + m.start() && block.own.start + m.end() <= e.span.end)
@@ -276,7 +309,7 @@ impl Timeline {
                 }
             }
             if timeline.other_zone_declared.is_none() {
-                if let Some(c) = OTHER_DECLARATION.captures(text) {
+                if let Some(c) = other_declaration(text) {
                     if let (Some(m), Some(z)) = (c.get(0), c.name("z1").or(c.name("z2"))) {
                         let base = block.own.start;
                         let mut zone = zone_named(z.as_str(), base + z.start()..base + z.end());
@@ -470,6 +503,9 @@ fn report_wide_utc(report: &Report<'_>) -> Option<Span> {
             return None;
         }
         let text = report.doc.text(&b.own);
+        if !has_word(text, &["utc", "gmt"]) {
+            return None;
+        }
         REPORT_WIDE
             .find(text)
             .filter(|m| !OFFSET_AFTER.is_match(&text[m.end()..]))
@@ -599,7 +635,7 @@ fn read_line(line: &str, base: usize, _several: bool) -> Line {
     let lead = body[..lead_end].trim_matches(is_markup);
     let lead_ok = lead.is_empty() || LEAD_WORDS.is_match(lead);
     if !lead_ok || (first_time.is_none() && first_date.is_none()) {
-        if UTC_DECLARATION.is_match(body) || OTHER_DECLARATION.is_match(body) {
+        if utc_declaration(body).is_some() || other_declaration(body).is_some() {
             return Line::Declaration;
         }
         let found: String = body
@@ -829,6 +865,32 @@ mod tests {
         assert_eq!(r.timeline.malformed.len(), 1);
         assert_eq!(r.timeline.malformed[0].found, "no time here");
         assert!(r.timeline.utc_declared.is_some());
+    }
+
+    #[test]
+    fn declarations_behind_their_prechecks() {
+        for text in [
+            "All times are in utc.",
+            "Times in Coordinated Universal Time",
+            "(GMT)",
+            "Times are Zulu – “all”",
+        ] {
+            assert!(utc_declaration(text).is_some(), "{text}");
+            assert!(UTC_DECLARATION.find(text).is_some(), "{text}");
+        }
+        assert!(utc_declaration("All times are local – é").is_none());
+        assert!(has_word("time in Utc", &["utc"]) && !has_word("ut c", &["utc"]));
+        let z = |text| {
+            other_declaration(text).and_then(|c| {
+                c.name("z1")
+                    .or(c.name("z2"))
+                    .map(|z| z.as_str().to_string())
+            })
+        };
+        assert_eq!(z("All times are MST’s").as_deref(), Some("MST"));
+        assert_eq!(z("Events (local time)").as_deref(), Some("local time"));
+        assert_eq!(z("é 16:20 (UTC+2) done").as_deref(), Some("UTC+2"));
+        assert_eq!(z("no zone here, UTC"), None);
     }
 
     #[test]
