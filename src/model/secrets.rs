@@ -96,7 +96,7 @@ pub fn find(source: &str) -> Vec<Secret> {
         private_keys(source, &mut found);
     }
     if gates.has(Gate::Jwt) {
-        for jwt in jwts(source) {
+        for jwt in jwts(source, &found) {
             if !is_placeholder(&source[jwt.clone()]) {
                 found.push(SecretKind::Jwt, jwt, None);
             }
@@ -347,6 +347,14 @@ fn ends_with_any(text: &[u8], ends: &[&str]) -> bool {
 struct Found(BTreeMap<usize, Secret>);
 
 impl Found {
+    /// True when a secret found so far covers the byte at `at`.
+    fn covers(&self, at: usize) -> bool {
+        self.0
+            .range(..=at)
+            .next_back()
+            .is_some_and(|(_, s)| s.span.end > at)
+    }
+
     fn push(&mut self, kind: SecretKind, span: Span, name: Option<&str>) {
         if span.is_empty() {
             return;
@@ -939,7 +947,7 @@ fn bearer_values(source: &str) -> Vec<Span> {
 /// JSON Web Tokens: the matches of
 /// `(?-u:\b)eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*`, in
 /// order.
-fn jwts(source: &str) -> Vec<Span> {
+fn jwts(source: &str, found: &Found) -> Vec<Span> {
     let bytes = source.as_bytes();
     let run = |at: usize| {
         at + bytes[at..]
@@ -959,7 +967,10 @@ fn jwts(source: &str) -> Vec<Span> {
     let mut pos = 0;
     // `eyJ` cannot overlap itself, so this finds every one.
     for start in memchr::memmem::find_iter(bytes, b"eyJ") {
-        if start < pos || !word_boundary(bytes, start) {
+        // A token inside a secret found before is part of it (a key
+        // without its END line runs on over the text that follows); the
+        // next token may start right after it.
+        if start < pos || !word_boundary(bytes, start) || found.covers(start) {
             continue;
         }
         if let Some(signature) = part(start).and_then(part) {
@@ -1336,7 +1347,11 @@ mod tests {
         let mut seen = [0usize; 5];
         for text in texts() {
             let text = text.as_str();
-            assert_eq!(jwts(text), groups(&jwt, text, 0), "{text:?}");
+            assert_eq!(
+                jwts(text, &Found::default()),
+                groups(&jwt, text, 0),
+                "{text:?}"
+            );
             assert_eq!(bearer_values(text), groups(&bearer, text, 1), "{text:?}");
             assert_eq!(
                 url_path_key_values(text),
@@ -1351,7 +1366,7 @@ mod tests {
             assert_eq!(url_parameter_matches(text), pairs(&parameter), "{text:?}");
             assert_eq!(named_value_matches(text), pairs(&named), "{text:?}");
             for (i, n) in [
-                jwts(text).len(),
+                jwts(text, &Found::default()).len(),
                 bearer_values(text).len(),
                 url_path_key_values(text).len(),
                 url_parameter_matches(text).len(),
