@@ -5,12 +5,13 @@
 //! Every figure keeps its span, so a rule can point at the number. Nothing
 //! is guessed: a section that does not state a figure has none.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::model::pattern::Twin;
 
 use crate::document::{BlockKind, Span};
-use crate::model::numbers::{Quantity, find_quantities};
+use crate::model::numbers::{Cues, Quantity, find_quantities};
 use crate::model::time::{Place, find_durations};
 use crate::model::{Report, Section};
 
@@ -376,15 +377,16 @@ const SHARE_FILLERS: &[&str] = &[
 
 /// A word or a punctuation mark after a number, lower-cased.
 #[derive(Debug)]
-struct Token {
-    text: String,
+struct Token<'t> {
+    /// Borrowed from the text when it is lower case already.
+    text: Cow<'t, str>,
     /// End offset, relative to the tokenized text.
     end: usize,
 }
 
-impl Token {
+impl Token<'_> {
     fn is(&self, words: &[&str]) -> bool {
-        words.contains(&self.text.as_str())
+        words.contains(&self.text.as_ref())
     }
     fn is_word(&self) -> bool {
         self.text.starts_with(|c: char| c.is_alphabetic())
@@ -396,7 +398,7 @@ impl Token {
 
 /// Splits `text` into words, numbers, `%` and punctuation; emphasis marks
 /// and backticks are ignored. Offsets are relative to `text`.
-fn tokens(text: &str, limit: usize) -> Vec<Token> {
+fn tokens(text: &str, limit: usize) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -417,13 +419,19 @@ fn tokens(text: &str, limit: usize) -> Vec<Token> {
                     break;
                 }
             }
+            let word = &text[i..end];
+            let lower = word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase());
             out.push(Token {
-                text: text[i..end].to_lowercase(),
+                text: if lower {
+                    Cow::Borrowed(word)
+                } else {
+                    Cow::Owned(word.to_lowercase())
+                },
                 end,
             });
         } else if !(c.is_whitespace() || matches!(c, '*' | '_' | '`' | '"' | '“' | '”')) {
             out.push(Token {
-                text: c.to_string(),
+                text: Cow::Borrowed(&text[i..i + c.len_utf8()]),
                 end: i + c.len_utf8(),
             });
         }
@@ -442,7 +450,7 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
 /// Words that end the phrase a number starts.
 fn is_stop(t: &Token) -> bool {
     matches!(
-        t.text.as_str(),
+        t.text.as_ref(),
         "." | "!" | "?" | ";" | ":" | "(" | ")" | "," | "|" | "[" | "]"
     )
 }
@@ -471,6 +479,47 @@ static SUPPORT_CONTEXT: LazyLock<Twin> = LazyLock::new(|| {
     )
 });
 
+/// The words [`FAILURE_WORDS`] looks for, lower-cased.
+const FAILURES: &[&str] = &[
+    "fail",
+    "error",
+    "block",
+    "unfulfil",
+    "lost",
+    "reject",
+    "drop",
+    "timed out",
+    "time out",
+    "unable",
+    "could not",
+    "couldn't",
+    "not be",
+];
+
+/// True when `sentence` says something failed ([`FAILURE_WORDS`]).
+fn mentions_failure(sentence: &str) -> bool {
+    let cues = Cues::of(sentence);
+    cues.has_any(FAILURES) && (cues.is_exact() || FAILURE_WORDS.is_match(sentence))
+}
+
+/// True when [`SUPPORT_CONTEXT`] matches `text`: it has one of its words.
+fn support_context(text: &str) -> bool {
+    let cues = Cues::of(text);
+    cues.has_any(&[
+        "submitted",
+        "filed",
+        "raised",
+        "received",
+        "opened",
+        "logged",
+        "came in",
+        "reported",
+        "to support",
+        "customers",
+        "users",
+    ]) && SUPPORT_CONTEXT.is_match(text)
+}
+
 /// Reads the figures of one block of text that starts at byte `base`.
 fn read_figures(text: &str, base: usize, section: usize, out: &mut Vec<Figure>) {
     let mut found: Vec<Figure> = Vec::new();
@@ -495,17 +544,30 @@ fn read_figures(text: &str, base: usize, section: usize, out: &mut Vec<Figure>) 
             .into_iter()
             .filter_map(|q| figure(q, false)),
     );
-    found.extend(NO_COUNT.find_iter(text).filter_map(|m| {
-        let zero = Quantity {
-            span: m.range(),
-            low: 0.0,
-            high: 0.0,
-            approximate: false,
-            negative: false,
-        };
-        figure(zero, true)
-    }));
-    for c in ALL_USERS.captures_iter(text) {
+    let cues = Cues::of(text);
+    let no_count = cues.has_any_word(&["no", "zero", "none", "before", "without"]);
+    found.extend(
+        no_count
+            .then(|| NO_COUNT.find_iter(text))
+            .into_iter()
+            .flatten()
+            .filter_map(|m| {
+                let zero = Quantity {
+                    span: m.range(),
+                    low: 0.0,
+                    high: 0.0,
+                    approximate: false,
+                    negative: false,
+                };
+                figure(zero, true)
+            }),
+    );
+    let all = cues.has_any_word(&["all", "every", "each", "everyone"]);
+    for c in all
+        .then(|| ALL_USERS.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let Some(m) = c.get(0) else { continue };
         let of = match c.name("who").map(|w| w.as_str().to_ascii_lowercase()) {
             Some(w) if USER_NOUNS.iter().any(|n| w.ends_with(n)) || w == "people" => ShareOf::Users,
@@ -541,7 +603,7 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
         return label_measure(before, q);
     };
     let near = floor_boundary(before, before.len().saturating_sub(80));
-    let before_words: Vec<String> = tokens(&before[near..], usize::MAX)
+    let before_words: Vec<Cow<str>> = tokens(&before[near..], usize::MAX)
         .into_iter()
         .rev()
         .take(5)
@@ -551,7 +613,7 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
         return classify_share(&toks[1..], &before_words).map(|(m, e)| (m, q.span.end + e));
     }
     // "1 user of 3 active users": the second number is the population.
-    if matches!(before_words.first().map(String::as_str), Some("of" | "/")) {
+    if matches!(before_words.first().map(Cow::as_ref), Some("of" | "/")) {
         return None;
     }
     let sentence_end = rest.find(['.', ';', '!', '?', '\n']).unwrap_or(rest.len());
@@ -578,11 +640,11 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
         if is_stop(t) || t.is_number() || t.is(UNITS) || t.is(PHRASE_ENDS) || !t.is_word() {
             return label_measure(before, q);
         }
-        let next = toks.get(i + 1).map(|n| n.text.as_str());
+        let next = toks.get(i + 1).map(|n| n.text.as_ref());
         let end = q.span.end + t.end;
         if t.text == "support" {
             support_said = true;
-        } else if matches!(t.text.as_str(), "social" | "media" | "twitter" | "reddit") {
+        } else if matches!(t.text.as_ref(), "social" | "media" | "twitter" | "reddit") {
             social_said = true;
         } else if t.is(USER_NOUNS)
             && !matches!(
@@ -607,12 +669,11 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
                 .then_some((Measure::Support, end));
         } else if t.is(SOCIAL_NOUNS) && (social_said || t.text.starts_with("tweet")) {
             return Some((Measure::Social, end));
-        } else if t.is(CONTACT_NOUNS) && (support_said || SUPPORT_CONTEXT.is_match(&rest[t.end..]))
-        {
+        } else if t.is(CONTACT_NOUNS) && (support_said || support_context(&rest[t.end..])) {
             return Some((Measure::Support, end));
         } else if t.is(REQUEST_NOUNS)
-            && !matches!(t.text.as_str(), "sessions" | "traffic" | "calls")
-            && FAILURE_WORDS.is_match(sentence)
+            && !matches!(t.text.as_ref(), "sessions" | "traffic" | "calls")
+            && mentions_failure(sentence)
         {
             return Some((Measure::Failed, end));
         }
@@ -627,7 +688,7 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
 
 /// After `N%`: a share when "of" (or filler words) lead to users or
 /// requests, or when "affected"/"impacted" comes just before.
-fn classify_share(toks: &[Token], before_words: &[String]) -> Option<(Measure, usize)> {
+fn classify_share(toks: &[Token], before_words: &[Cow<str>]) -> Option<(Measure, usize)> {
     let of = toks.first().is_some_and(|t| t.text == "of");
     let mut unknown = 0;
     for t in toks.iter().take(8) {
@@ -649,7 +710,7 @@ fn classify_share(toks: &[Token], before_words: &[String]) -> Option<(Measure, u
     }
     let affected = before_words.iter().take(3).any(|w| {
         matches!(
-            w.as_str(),
+            w.as_ref(),
             "affected" | "impacted" | "affecting" | "impacting"
         )
     });
@@ -665,8 +726,8 @@ fn label_measure(before: &str, q: &Quantity) -> Option<(Measure, usize)> {
             .strip_suffix("**")
             .and_then(|t| t.trim_end().strip_suffix(':'))
     })?;
-    let words: Vec<String> = tokens(label, 8).into_iter().map(|t| t.text).collect();
-    let has = |set: &[&str]| words.iter().any(|w| set.contains(&w.as_str()));
+    let words: Vec<Cow<str>> = tokens(label, 8).into_iter().map(|t| t.text).collect();
+    let has = |set: &[&str]| words.iter().any(|w| set.contains(&w.as_ref()));
     let measure = if has(SUPPORT_NOUNS) || has(&["support"]) {
         Measure::Support
     } else if has(USER_NOUNS) {
@@ -758,8 +819,9 @@ fn find_severity(report: &Report<'_>) -> Option<StatedSeverity> {
     for section in &report.sections {
         if section
             .heading_text
-            .to_ascii_lowercase()
-            .contains("severity")
+            .as_bytes()
+            .windows(8)
+            .any(|w| w.eq_ignore_ascii_case(b"severity"))
         {
             if let Some(first) = prose_spans(report, section).next() {
                 let text = report.doc.text(&first).trim();

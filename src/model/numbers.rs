@@ -83,7 +83,13 @@ impl Cues {
 
     /// True when `word` (lower case) may occur in the text, in any case.
     pub(crate) fn has(&self, word: &str) -> bool {
-        self.folds || memchr::memmem::find(self.lower.as_bytes(), word.as_bytes()).is_some()
+        self.folds || self.starts(word).next().is_some()
+    }
+
+    /// True when the cues are exact: a text without a character that folds
+    /// to an ASCII letter has a cue exactly when it has the word.
+    pub(crate) fn is_exact(&self) -> bool {
+        !self.folds
     }
 
     /// True when any of `words` may occur.
@@ -113,16 +119,55 @@ impl Cues {
                 .get(i)
                 .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
         };
-        memchr::memmem::find_iter(bytes, word.as_bytes())
+        self.starts(word)
             .any(|at| (at == 0 || !is_word(at - 1)) && !(whole && is_word(at + word.len())))
+    }
+
+    /// Where `word` occurs in the lower-cased text. (The texts are short: a
+    /// search for the first byte beats building a substring searcher.)
+    fn starts<'a>(&'a self, word: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let bytes = self.lower.as_bytes();
+        let word = word.as_bytes();
+        memchr::memchr_iter(word[0], bytes).filter(move |&at| bytes[at..].starts_with(word))
     }
 }
 
-const WORD_NUMBERS: &str = "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+/// The number words a number may start with.
+const WORD_NUMBERS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+];
 
 static NUMBER: LazyLock<Twin> = LazyLock::new(|| {
+    let words = WORD_NUMBERS.join("|");
     let one = format!(
-        r"(?:-?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|(?-u:\b)(?:{WORD_NUMBERS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?:\s+hundred|\s+thousand)?|(?-u:\b)a\s+dozen|(?-u:\b)a\s+hundred|(?-u:\b)a\s+thousand)"
+        r"(?:-?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|(?-u:\b)(?:{words})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?:\s+hundred|\s+thousand)?|(?-u:\b)a\s+dozen|(?-u:\b)a\s+hundred|(?-u:\b)a\s+thousand)"
     );
     Twin::new(&format!(
         r"(?i)(?P<approx>(?-u:\b)(?:about|approximately|approx\.?|around|roughly|nearly|almost|an estimated|estimated|over|more than|at least|upwards of|up to|some|close to|under|fewer than|less than)\s+|~\s*|≈\s*)?(?P<a>{one})(?:\s*(?:-|–|—|to)\s*(?P<b>{one}))?"
