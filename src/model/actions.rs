@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use crate::model::numbers::Cues;
+use crate::model::numbers::{Cues, Plain};
 use crate::model::pattern::{Twin, is_plain_symbol};
 use chrono::{Datelike, NaiveDate};
 
@@ -771,8 +771,8 @@ fn maybe_done(text: &str, cues: &Cues) -> bool {
 }
 
 /// Marks of a finished item.
-static DONE: LazyLock<Twin> = LazyLock::new(|| {
-    Twin::new(
+static DONE: LazyLock<Plain> = LazyLock::new(|| {
+    Plain::new(
         r"(?i)\((?:done|complete|completed|fixed|resolved|closed|finished|implemented)(?-u:\b)[^)]*\)|(?-u:\b)status\W{0,3}(?:done|complete|completed|closed|fixed|resolved|finished)(?-u:\b)|(?-u:\b)(?:done|completed|finished)\W{0,3}:|(?-u:\b)(?:completed|done|finished|implemented)\s+(?:on|by|in)(?-u:\b)|(?:^|[.!]\s+|\s[-–—]\s*)(?:done|complete|completed)\W{0,4}$|✅|✔|☑|^\s*(?:[-*+]|\d+[.)])?\s*~~",
     )
 });

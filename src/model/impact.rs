@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use crate::model::pattern::Twin;
 
 use crate::document::{BlockKind, Span};
-use crate::model::numbers::{Cues, Quantity, find_quantities};
+use crate::model::numbers::{Cues, Plain, Quantity, find_quantities};
 use crate::model::time::{Place, find_durations};
 use crate::model::{Report, Section};
 
@@ -745,22 +745,22 @@ fn label_measure(before: &str, q: &Quantity) -> Option<(Measure, usize)> {
 const APPROX: &str = r"(?:\s+(?:a max(?:imum)? of|about|approximately|approx\.?|around|roughly|nearly|almost|just|exactly|only|over|under|somewhere between|an?|the|~))*[\s*_`~:(]*$";
 
 /// "For 36 minutes, …" at the start of a sentence, or a "Duration:" label.
-static LENGTH_LEAD: LazyLock<Twin> = LazyLock::new(|| {
-    Twin::new(&format!(
+static LENGTH_LEAD: LazyLock<Plain> = LazyLock::new(|| {
+    Plain::new(&format!(
         r"(?i)(?:^|[.!?:]\s+|\n)[\s*_`>-]*(?:for|over|lasting)(?:\s+a (?:period|total) of)?{APPROX}|(?-u:\b)duration(?-u:\b)[\s*_`]*:?{APPROX}"
     ))
 });
 
 /// "… users could not order for 20 minutes", "the outage lasted an hour":
 /// a length word after a subject that is the incident.
-static LENGTH_VERB: LazyLock<Twin> = LazyLock::new(|| {
-    Twin::new(&format!(
+static LENGTH_VERB: LazyLock<Plain> = LazyLock::new(|| {
+    Plain::new(&format!(
         r"(?i)(?-u:\b)(?:incident|outage|impact|issue|event|disruption|downtime|problem|attack|users|customers|diners|orders|ordering|purchases|service|site|application|app|everyone)(?-u:\b)(?:\s+[^\s.!?;]+){{0,4}}?\s+(?:for|lasted|lasting|lasts|spanned|spanning|for a (?:period|total) of|over the course of){APPROX}"
     ))
 });
 
-static LENGTH_AFTER: LazyLock<Twin> = LazyLock::new(|| {
-    Twin::new(
+static LENGTH_AFTER: LazyLock<Plain> = LazyLock::new(|| {
+    Plain::new(
         r"(?i)^[\s*_`)]*(?:of (?:downtime|outage|disruption|impact)|(?:long )?(?:outage|incident|disruption)(?-u:\b)|in total(?-u:\b))",
     )
 });
@@ -787,8 +787,8 @@ fn read_durations(text: &str, base: usize, section: usize, out: &mut Vec<Duratio
 
 const LEVELS: &str = "critical|high|medium|mid|moderate|low|major|minor|severe";
 
-static SEVERITY: LazyLock<Twin> = LazyLock::new(|| {
-    Twin::new(&format!(
+static SEVERITY: LazyLock<Plain> = LazyLock::new(|| {
+    Plain::new(&format!(
         r"(?i)(?-u:\b)sev(?:erity)?[-\s]?[0-5](?-u:\b)|(?-u:\b)(?:{LEVELS})[*_]*[- ]severity(?-u:\b)|(?-u:\b)severity(?-u:\b)[^.\n]{{0,30}}?(?:(?-u:\b)was|(?-u:\b)is|:)[\s*_]*(?:(?:a|an|level|of)\s+)*[*_]*(?:{LEVELS}|[0-5]|sev-?[0-5]|p[0-4])(?-u:\b)|(?-u:\b)(?:{LEVELS})[*_]*[- ](?:[a-z]+ )?(?:incident|outage|event)(?-u:\b)|(?-u:\b)priority[\W_]{{0,6}}p?[0-4](?-u:\b)|(?-u:\b)(?:is|was|as) an? (?-i:P[0-4])(?-u:\b)|(?-u:\b)(?-i:P[0-4])[- ](?:incident|outage|severity)(?-u:\b)"
     ))
 });
@@ -808,8 +808,8 @@ fn find_severity(report: &Report<'_>) -> Option<StatedSeverity> {
     let found = |span: &Span| {
         let text = report.doc.text(span);
         SEVERITY.find(text).map(|m| StatedSeverity {
-            text: m.as_str().to_string(),
-            span: Some(span.start + m.start()..span.start + m.end()),
+            text: text[m.clone()].to_string(),
+            span: Some(span.start + m.start..span.start + m.end),
         })
     };
     if let Some(s) = report.doc.headings.iter().find_map(|h| found(&h.span)) {

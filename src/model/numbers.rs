@@ -5,7 +5,9 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::model::pattern::Twin;
+use std::borrow::Cow;
+
+use crate::model::pattern::{Twin, is_plain_symbol};
 
 /// A number found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -129,6 +131,118 @@ impl Cues {
         let bytes = self.lower.as_bytes();
         let word = word.as_bytes();
         memchr::memchr_iter(word[0], bytes).filter(move |&at| bytes[at..].starts_with(word))
+    }
+}
+
+/// A text as an ASCII stand-in, so that a [`Plain`] pattern searches it
+/// with its ASCII form: every non-ASCII character of the text must be a
+/// plain symbol ([`is_plain_symbol`]: a curly quote, a dash, an arrow, an
+/// emoji …), and each becomes one control byte. The dashes `–` and `—`
+/// become `\x02`, `≈` becomes `\x03`, `✅`, `✔` and `☑` become `\x04`, any
+/// other symbol `\x01`.
+///
+/// A pattern without non-ASCII literals matches the stand-in exactly where
+/// its Unicode form matches the text, character for character: a plain
+/// symbol is no word, space or digit character and folds to no ASCII
+/// letter, so it matches the same pattern pieces as a control byte does
+/// (negated classes, `\W`, `.`, both sides of a `\b`), and each counts as
+/// one character in a bounded repeat. A [`Plain`] pattern writes its
+/// non-ASCII literals as the control bytes they become.
+#[derive(Debug)]
+pub(crate) struct Standin<'t> {
+    ascii: Cow<'t, str>,
+    /// For each byte of the stand-in, the offset of its character in the
+    /// text, and the text's length last; `None` for an ASCII text.
+    offsets: Option<Vec<usize>>,
+}
+
+impl<'t> Standin<'t> {
+    /// The stand-in of `text`; `None` when it has another non-ASCII
+    /// character (a letter, a mark, a no-break space) or a control byte a
+    /// symbol becomes.
+    pub(crate) fn of(text: &'t str) -> Option<Standin<'t>> {
+        if memchr::memchr3(2, 3, 4, text.as_bytes()).is_some() {
+            return None;
+        }
+        if text.is_ascii() {
+            return Some(Standin {
+                ascii: Cow::Borrowed(text),
+                offsets: None,
+            });
+        }
+        let mut ascii = String::with_capacity(text.len());
+        let mut offsets = Vec::with_capacity(text.len() + 1);
+        for (i, c) in text.char_indices() {
+            ascii.push(match c {
+                c if c.is_ascii() => c,
+                '–' | '—' => '\x02',
+                '≈' => '\x03',
+                '✅' | '✔' | '☑' => '\x04',
+                c if is_plain_symbol(c) => '\x01',
+                _ => return None,
+            });
+            offsets.push(i);
+        }
+        offsets.push(text.len());
+        Some(Standin {
+            ascii: Cow::Owned(ascii),
+            offsets: Some(offsets),
+        })
+    }
+
+    /// The ASCII text to search.
+    pub(crate) fn text(&self) -> &str {
+        &self.ascii
+    }
+
+    /// The text's offset for the stand-in's offset `at`.
+    pub(crate) fn at(&self, at: usize) -> usize {
+        self.offsets.as_ref().map_or(at, |o| o[at])
+    }
+
+    /// The text's byte range for a range of the stand-in.
+    pub(crate) fn range(&self, range: Range<usize>) -> Range<usize> {
+        self.at(range.start)..self.at(range.end)
+    }
+}
+
+/// A pattern searched on a text's [`Standin`] when it has one, so that its
+/// Unicode form is compiled only for a text with non-ASCII letters.
+#[derive(Debug)]
+pub(crate) struct Plain {
+    /// For stand-ins: the pattern with its non-ASCII literals written as
+    /// the bytes they become.
+    pub(crate) standin: Twin,
+    /// The pattern as written, for other texts.
+    pub(crate) full: Twin,
+}
+
+impl Plain {
+    pub(crate) fn new(pattern: &str) -> Plain {
+        let standin = pattern
+            .replace(['–', '—'], r"\x02")
+            .replace('≈', r"\x03")
+            .replace(['✅', '✔', '☑'], r"\x04");
+        Plain {
+            standin: Twin::new(&standin),
+            full: Twin::new(pattern),
+        }
+    }
+
+    /// As [`Twin::is_match`].
+    pub(crate) fn is_match(&self, text: &str) -> bool {
+        match Standin::of(text) {
+            Some(s) => self.standin.is_match(s.text()),
+            None => self.full.is_match(text),
+        }
+    }
+
+    /// The range of the first match, as [`Twin::find`] finds it.
+    pub(crate) fn find(&self, text: &str) -> Option<Range<usize>> {
+        match Standin::of(text) {
+            Some(s) => self.standin.find(s.text()).map(|m| s.range(m.range())),
+            None => self.full.find(text).map(|m| m.range()),
+        }
     }
 }
 
