@@ -552,7 +552,7 @@ impl Reader<'_> {
             }
             item.done |= !item.done && maybe_done(text, &cues) && DONE.is_match(text);
             if item.deadline.is_none() {
-                item.deadline = self.find_deadline(text, base, &cues);
+                item.deadline = self.find_deadline(text, base);
             }
             if item.tracking.is_none() {
                 item.tracking = find_tracking(text, base, &cues);
@@ -628,10 +628,7 @@ impl Reader<'_> {
         find_stated_owner(text, span.start, &cues).flatten()
     }
 
-    fn find_deadline(&self, text: &str, base: usize, cues: &Cues) -> Option<Deadline> {
-        if !cues.has_any_word(DUE_WORDS) {
-            return None;
-        }
+    fn find_deadline(&self, text: &str, base: usize) -> Option<Deadline> {
         for c in DUE_LABEL.captures_iter(text) {
             let (Some(whole), Some(label)) = (c.get(0), c.name("label")) else {
                 continue;
@@ -748,12 +745,6 @@ static DUE_LABEL: LazyLock<Twin> = LazyLock::new(|| {
         r"(?i)(?-u:\b)(?P<label>due(?:\s+date)?|deadline|target(?:\s+date)?|eta|timeline|complete by|to be (?:completed|done) by|finish(?:ed)? by|no later than|by|on|before|until)(?-u:\b)(?:\s+(?:of|on|by|is))?[\s*_`]*(?P<colon>[:=])?[\s*_`]*",
     )
 });
-
-/// The first word of every label of [`DUE_LABEL`].
-const DUE_WORDS: &[&str] = &[
-    "due", "deadline", "target", "eta", "timeline", "complete", "to", "finish", "finished", "no",
-    "by", "on", "before", "until",
-];
 
 /// False when [`DONE`] cannot match `text`: it has none of the words or
 /// marks every branch needs.

@@ -544,30 +544,17 @@ fn read_figures(text: &str, base: usize, section: usize, out: &mut Vec<Figure>) 
             .into_iter()
             .filter_map(|q| figure(q, false)),
     );
-    let cues = Cues::of(text);
-    let no_count = cues.has_any_word(&["no", "zero", "none", "before", "without"]);
-    found.extend(
-        no_count
-            .then(|| NO_COUNT.find_iter(text))
-            .into_iter()
-            .flatten()
-            .filter_map(|m| {
-                let zero = Quantity {
-                    span: m.range(),
-                    low: 0.0,
-                    high: 0.0,
-                    approximate: false,
-                    negative: false,
-                };
-                figure(zero, true)
-            }),
-    );
-    let all = cues.has_any_word(&["all", "every", "each", "everyone"]);
-    for c in all
-        .then(|| ALL_USERS.captures_iter(text))
-        .into_iter()
-        .flatten()
-    {
+    found.extend(NO_COUNT.find_iter(text).filter_map(|m| {
+        let zero = Quantity {
+            span: m.range(),
+            low: 0.0,
+            high: 0.0,
+            approximate: false,
+            negative: false,
+        };
+        figure(zero, true)
+    }));
+    for c in ALL_USERS.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
         let of = match c.name("who").map(|w| w.as_str().to_ascii_lowercase()) {
             Some(w) if USER_NOUNS.iter().any(|n| w.ends_with(n)) || w == "people" => ShareOf::Users,

@@ -99,12 +99,6 @@ impl Cues {
         words.iter().any(|w| self.has(w))
     }
 
-    /// True when any of `words` (lower case) may occur as a whole word, in
-    /// any case, between ASCII word boundaries (`(?-u:\b)`).
-    pub(crate) fn has_any_word(&self, words: &[&str]) -> bool {
-        words.iter().any(|w| self.find_word(w, true))
-    }
-
     /// True when any of `words` may occur at the start of a word (after an
     /// ASCII word boundary), in any case.
     pub(crate) fn has_any_word_start(&self, words: &[&str]) -> bool {
@@ -215,6 +209,8 @@ pub(crate) struct Plain {
     pub(crate) standin: Twin,
     /// The pattern as written, for other texts.
     pub(crate) full: Twin,
+    #[cfg(test)]
+    pattern: String,
 }
 
 impl Plain {
@@ -226,7 +222,14 @@ impl Plain {
         Plain {
             standin: Twin::new(&standin),
             full: Twin::new(pattern),
+            #[cfg(test)]
+            pattern: pattern.to_string(),
         }
+    }
+
+    #[cfg(test)]
+    fn full_pattern(&self) -> String {
+        self.pattern.clone()
     }
 
     /// As [`Twin::is_match`].
@@ -422,10 +425,28 @@ mod tests {
     fn cues_never_miss_a_case_insensitive_match() {
         let c = Cues::of("Fix the BUG_: Owner-less, due 2026");
         assert!(c.has("owner") && c.has_any(&["x", "bug"]) && !c.has("tbd"));
-        assert!(c.has_any_word(&["due"]) && !c.has_any_word(&["bug", "own"]));
-        assert!(c.has_any_word_start(&["bug", "own"]));
+        assert!(c.has_any_word_start(&["bug", "due"]) && !c.has_any_word_start(&["wner"]));
         // The Kelvin sign folds to `k` under Unicode rules.
         assert!(Cues::of("bloc\u{212A}ed").has("blocked"));
+    }
+
+    #[test]
+    fn standins_match_as_the_text_does() {
+        let texts = [
+            "“Done” — SEV-2 ✅ at 10:00 → fixed",
+            "~2 – 3 users ≈ 5%",
+            "plain ascii",
+            "café — done",
+            "ctrl \u{2} byte",
+        ];
+        let p = Plain::new(r"(?i)\bsev\W{0,2}\d|[^a-z\s]{2}|\s[-–—]\s+\w+|✅|≈\s*\d");
+        let full = regex::Regex::new(&p.full_pattern()).unwrap();
+        for t in texts {
+            assert_eq!(p.is_match(t), full.is_match(t), "{t}");
+            assert_eq!(p.find(t), full.find(t).map(|m| m.range()), "{t}");
+        }
+        assert!(Standin::of(texts[0]).is_some() && Standin::of(texts[3]).is_none());
+        assert!(Standin::of(texts[4]).is_none());
     }
 
     #[test]
