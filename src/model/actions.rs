@@ -781,18 +781,18 @@ fn is_done_word(text: &str) -> bool {
 }
 
 /// "(Owner: Payments team, …)", "Responsible: Platform Team", "Assignee: @kim".
-static OWNER_LABEL: LazyLock<Twin> = LazyLock::new(|| {
-    Twin::new(
+static OWNER_LABEL: LazyLock<Plain> = LazyLock::new(|| {
+    Plain::new(
         r"(?i)(?:^|[^\w])(?:owners?|responsible(?: party| person| team)?|assignees?|assigned(?: to)?|dri|poc|point of contact|accountable)[*_`]*\s*[:=][*_`\s]*",
     )
 });
 /// "owner DevOps, due …": the label without a colon.
-static OWNER_BARE: LazyLock<Twin> = LazyLock::new(|| Twin::new(r"(?i)(?-u:\b)owner\s+"));
+static OWNER_BARE: LazyLock<Plain> = LazyLock::new(|| Plain::new(r"(?i)(?-u:\b)owner\s+"));
 static HANDLE: LazyLock<Twin> =
     LazyLock::new(|| Twin::new(r"(?:^|[\s(\[,;:])(@[A-Za-z0-9][A-Za-z0-9_.-]*[A-Za-z0-9_])"));
 /// "Completed by Samir on …", "assigned to Dana", "responsibility of Katie".
-static OWNER_PHRASE: LazyLock<Twin> = LazyLock::new(|| {
-    Twin::new(
+static OWNER_PHRASE: LazyLock<Plain> = LazyLock::new(|| {
+    Plain::new(
         r"(?i)(?-u:\b)(?:completed|done|finished|fixed|implemented|owned|handled|assigned) (?:by|to)\s+|(?-u:\b)responsibility of\s+",
     )
 });
@@ -1166,9 +1166,9 @@ fn find_stated_owner(text: &str, base: usize, cues: &Cues) -> Option<Option<Fiel
         .into_iter()
         .flatten()
     {
-        let name = take_name(&text[m.end()..]);
+        let name = take_name(&text[m.end..]);
         if is_owner_name(name, false) {
-            return Some(Some(field(m.end(), name)));
+            return Some(Some(field(m.end, name)));
         }
         labelled = true;
     }
@@ -1181,10 +1181,10 @@ fn find_stated_owner(text: &str, base: usize, cues: &Cues) -> Option<Option<Fiel
         .into_iter()
         .flatten()
     {
-        let name = take_name(&text[m.end()..]);
+        let name = take_name(&text[m.end..]);
         let lenient = !name.starts_with(|c: char| c.is_lowercase()) && is_owner_name(name, false);
         if lenient || is_owner_name(name, true) {
-            return Some(Some(field(m.end(), name)));
+            return Some(Some(field(m.end, name)));
         }
     }
     if let Some(c) = handle.then(|| HANDLE.captures(text)).flatten() {
@@ -1197,9 +1197,9 @@ fn find_stated_owner(text: &str, base: usize, cues: &Cues) -> Option<Option<Fiel
         .into_iter()
         .flatten()
     {
-        let name = take_name(&text[m.end()..]);
+        let name = take_name(&text[m.end..]);
         if is_owner_name(name, true) && month_number(name).is_none() {
-            return Some(Some(field(m.end(), name)));
+            return Some(Some(field(m.end, name)));
         }
     }
     for c in responsible

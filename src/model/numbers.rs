@@ -240,6 +240,42 @@ impl Plain {
         }
     }
 
+    /// The ranges of every match, as [`Twin::find_iter`] finds them.
+    pub(crate) fn find_iter(&self, text: &str) -> Vec<Range<usize>> {
+        match Standin::of(text) {
+            Some(s) => self
+                .standin
+                .find_iter(s.text())
+                .map(|m| s.range(m.range()))
+                .collect(),
+            None => self.full.find_iter(text).map(|m| m.range()).collect(),
+        }
+    }
+
+    /// The ranges of groups `0..groups` of every match, as
+    /// [`Twin::captures_iter`] finds them.
+    pub(crate) fn captures_iter(
+        &self,
+        text: &str,
+        groups: usize,
+    ) -> Vec<Vec<Option<Range<usize>>>> {
+        let standin = Standin::of(text);
+        let (twin, hay) = match &standin {
+            Some(s) => (&self.standin, s.text()),
+            None => (&self.full, text),
+        };
+        twin.captures_iter(hay)
+            .map(|caps| {
+                (0..groups)
+                    .map(|i| {
+                        let m = caps.get(i)?;
+                        Some(standin.as_ref().map_or(m.range(), |s| s.range(m.range())))
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
     /// The range of the first match, as [`Twin::find`] finds it.
     pub(crate) fn find(&self, text: &str) -> Option<Range<usize>> {
         match Standin::of(text) {
@@ -281,12 +317,13 @@ const WORD_NUMBERS: &[&str] = &[
     "ninety",
 ];
 
-static NUMBER: LazyLock<Twin> = LazyLock::new(|| {
+/// A number; its groups are `approx` (1), `a` (2) and `b` (3).
+static NUMBER: LazyLock<Plain> = LazyLock::new(|| {
     let words = WORD_NUMBERS.join("|");
     let one = format!(
         r"(?:-?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|(?-u:\b)(?:{words})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?:\s+hundred|\s+thousand)?|(?-u:\b)a\s+dozen|(?-u:\b)a\s+hundred|(?-u:\b)a\s+thousand)"
     );
-    Twin::new(&format!(
+    Plain::new(&format!(
         r"(?i)(?P<approx>(?-u:\b)(?:about|approximately|approx\.?|around|roughly|nearly|almost|an estimated|estimated|over|more than|at least|upwards of|up to|some|close to|under|fewer than|less than)\s+|~\s*|≈\s*)?(?P<a>{one})(?:\s*(?:-|–|—|to)\s*(?P<b>{one}))?"
     ))
 });
@@ -296,31 +333,31 @@ static NUMBER: LazyLock<Twin> = LazyLock::new(|| {
 /// name (`SEV-2`, `OPS-118`) are left out.
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
     let mut found = Vec::new();
-    for caps in NUMBER.captures_iter(text) {
-        let (Some(whole), Some(a)) = (caps.get(0), caps.name("a")) else {
+    for caps in NUMBER.captures_iter(text, 4) {
+        let (Some(whole), Some(a)) = (&caps[0], &caps[2]) else {
             continue;
         };
         // `b` only when it is itself a clean number.
-        let b = caps.name("b");
-        let number_end = b.map_or(a.end(), |b| b.end());
-        if !stands_alone(text, a.start(), number_end) {
+        let b = caps[3].as_ref();
+        let number_end = b.map_or(a.end, |b| b.end);
+        if !stands_alone(text, a.start, number_end) {
             continue;
         }
-        let Some(low) = value_of(a.as_str()) else {
+        let Some(low) = value_of(&text[a.clone()]) else {
             continue;
         };
-        let high = b.and_then(|b| value_of(b.as_str()));
+        let high = b.and_then(|b| value_of(&text[b.clone()]));
         let (low, high, ranged) = match high {
             Some(high) if high >= low => (low, high, true),
             _ => (low, low, false),
         };
         // A dash joining two numbers is a range, not a minus sign.
-        let negative = a.as_str().starts_with('-') && !ranged;
+        let negative = text[a.clone()].starts_with('-') && !ranged;
         found.push(Quantity {
-            span: whole.start()..if ranged { number_end } else { a.end() },
+            span: whole.start..if ranged { number_end } else { a.end },
             low,
             high,
-            approximate: caps.name("approx").is_some() || ranged,
+            approximate: caps[1].is_some() || ranged,
             negative,
         });
     }
