@@ -317,7 +317,9 @@ const WORD_NUMBERS: &[&str] = &[
     "ninety",
 ];
 
-/// A number; its groups are `approx` (1), `a` (2) and `b` (3).
+/// A number; its groups are `approx` (1), `a` (2) and `b` (3). Searched
+/// only on texts without a [`Standin`]: on the others the scanner
+/// [`number_matches`] finds the same matches.
 static NUMBER: LazyLock<Plain> = LazyLock::new(|| {
     let words = WORD_NUMBERS.join("|");
     let one = format!(
@@ -333,12 +335,39 @@ static NUMBER: LazyLock<Plain> = LazyLock::new(|| {
 /// name (`SEV-2`, `OPS-118`) are left out.
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
     let mut found = Vec::new();
-    for caps in NUMBER.captures_iter(text, 4) {
-        let (Some(whole), Some(a)) = (&caps[0], &caps[2]) else {
-            continue;
-        };
+    let matches: Vec<NumberMatch> = match Standin::of(text) {
+        Some(s) => number_matches(s.text().as_bytes())
+            .into_iter()
+            .map(|m| NumberMatch {
+                whole: s.range(m.whole),
+                approx: m.approx,
+                a: s.range(m.a),
+                b: m.b.map(|b| s.range(b)),
+            })
+            .collect(),
+        None => NUMBER
+            .captures_iter(text, 4)
+            .into_iter()
+            .filter_map(|caps| {
+                Some(NumberMatch {
+                    whole: caps[0].clone()?,
+                    approx: caps[1].is_some(),
+                    a: caps[2].clone()?,
+                    b: caps[3].clone(),
+                })
+            })
+            .collect(),
+    };
+    for NumberMatch {
+        whole,
+        approx,
+        a,
+        b,
+    } in matches
+    {
+        let a = &a;
         // `b` only when it is itself a clean number.
-        let b = caps[3].as_ref();
+        let b = b.as_ref();
         let number_end = b.map_or(a.end, |b| b.end);
         if !stands_alone(text, a.start, number_end) {
             continue;
@@ -357,11 +386,260 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
             span: whole.start..if ranged { number_end } else { a.end },
             low,
             high,
-            approximate: caps[1].is_some() || ranged,
+            approximate: approx || ranged,
             negative,
         });
     }
     found
+}
+
+/// One match of [`NUMBER`]: the whole match, whether it has an
+/// approximation word, and the ranges of the number and of a range's end.
+#[derive(Debug, PartialEq)]
+struct NumberMatch {
+    whole: Range<usize>,
+    approx: bool,
+    a: Range<usize>,
+    b: Option<Range<usize>>,
+}
+
+/// The words of [`NUMBER`]'s `approx` group, in the pattern's order (the
+/// scanner reads them by first letter from [`approx_words_from`]).
+#[cfg(test)]
+const APPROX_WORDS: &[&str] = &[
+    "about",
+    "approximately",
+    "approx",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "an estimated",
+    "estimated",
+    "over",
+    "more than",
+    "at least",
+    "upwards of",
+    "up to",
+    "some",
+    "close to",
+    "under",
+    "fewer than",
+    "less than",
+];
+
+/// The matches of [`NUMBER`] on an ASCII stand-in ([`Standin`]), found as
+/// the regex finds them (leftmost-first, without overlap) by a scanner.
+fn number_matches(h: &[u8]) -> Vec<NumberMatch> {
+    let mut out = Vec::new();
+    let mut p = 0;
+    while p < h.len() {
+        match number_at(h, p) {
+            Some(m) => {
+                p = m.whole.end;
+                out.push(m);
+            }
+            None => p += 1,
+        }
+    }
+    out
+}
+
+/// ASCII `\s`.
+fn is_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+fn skip_space(h: &[u8], mut i: usize) -> usize {
+    while h.get(i).is_some_and(|b| is_space(*b)) {
+        i += 1;
+    }
+    i
+}
+
+/// The words of [`APPROX_WORDS`] that start with `letter`, in order.
+fn approx_words_from(letter: u8) -> &'static [&'static str] {
+    match letter {
+        b'a' => &[
+            "about",
+            "approximately",
+            "approx",
+            "around",
+            "almost",
+            "an estimated",
+            "at least",
+        ],
+        b'r' => &["roughly"],
+        b'n' => &["nearly"],
+        b'e' => &["estimated"],
+        b'o' => &["over"],
+        b'm' => &["more than"],
+        b'u' => &["upwards of", "up to", "under"],
+        b's' => &["some"],
+        b'c' => &["close to"],
+        b'f' => &["fewer than"],
+        b'l' => &["less than"],
+        _ => &[],
+    }
+}
+
+/// The words of [`WORD_NUMBERS`] that start with `letter`, in order.
+fn number_words_from(letter: u8) -> &'static [&'static str] {
+    match letter {
+        b'z' => &["zero"],
+        b'o' => &["one"],
+        b't' => &[
+            "two", "three", "ten", "twelve", "thirteen", "twenty", "thirty",
+        ],
+        b'f' => &["four", "five", "fourteen", "fifteen", "forty", "fifty"],
+        b's' => &["six", "seven", "sixteen", "seventeen", "sixty", "seventy"],
+        b'e' => &["eight", "eleven", "eighteen", "eighty"],
+        b'n' => &["nine", "nineteen", "ninety"],
+        _ => &[],
+    }
+}
+
+/// True when `h[i..]` starts with `word`, in any case.
+#[inline]
+fn starts_with_ci(h: &[u8], i: usize, word: &str) -> bool {
+    h.get(i..i + word.len())
+        .is_some_and(|s| s.eq_ignore_ascii_case(word.as_bytes()))
+}
+
+/// True at an ASCII word boundary before the word character at `i`.
+fn word_starts(h: &[u8], i: usize) -> bool {
+    i == 0 || !(h[i - 1].is_ascii_alphanumeric() || h[i - 1] == b'_')
+}
+
+/// The match of [`NUMBER`] that starts at `p`, if any.
+fn number_at(h: &[u8], p: usize) -> Option<NumberMatch> {
+    let c = h[p];
+    // Words (approximations, numbers, `a dozen`) start after a boundary.
+    let may_start = c.is_ascii_digit()
+        || matches!(c, b'-' | b'~' | 3)
+        || c.is_ascii_alphabetic() && word_starts(h, p);
+    if !may_start {
+        return None;
+    }
+    // With an approximation word first, then without.
+    // Where the number may start, in the order the regex tries; at most
+    // two approximation words start alike (`approximately`, `approx`).
+    let mut starts = [(0, false); 4];
+    let mut n = 0;
+    let mut push = |at: usize, approx: bool| {
+        starts[n] = (at, approx);
+        n += 1;
+    };
+    if matches!(c, b'~' | 3) {
+        push(skip_space(h, p + 1), true);
+    } else if c.is_ascii_alphabetic() && word_starts(h, p) {
+        for w in approx_words_from(c.to_ascii_lowercase()) {
+            if !starts_with_ci(h, p, w) {
+                continue;
+            }
+            let end = p + w.len();
+            // `approx\.?\s+`: with the dot when spaces follow it.
+            if *w == "approx" && h.get(end) == Some(&b'.') && skip_space(h, end + 1) > end + 1 {
+                push(skip_space(h, end + 1), true);
+            } else if skip_space(h, end) > end {
+                push(skip_space(h, end), true);
+            }
+        }
+    }
+    push(p, false);
+    for &(at, approx) in &starts[..n] {
+        let Some(a_end) = one_at(h, at) else {
+            continue;
+        };
+        // `\s*(?:-|–|—|to)\s*` and a second number.
+        let s = skip_space(h, a_end);
+        let sep = match h.get(s) {
+            Some(b'-' | 2) => Some(s + 1),
+            _ if starts_with_ci(h, s, "to") => Some(s + 2),
+            _ => None,
+        };
+        let b = sep.and_then(|t| {
+            let u = skip_space(h, t);
+            one_at(h, u).map(|e| u..e)
+        });
+        return Some(NumberMatch {
+            whole: p..b.as_ref().map_or(a_end, |b| b.end),
+            approx,
+            a: at..a_end,
+            b,
+        });
+    }
+    None
+}
+
+/// The end of [`NUMBER`]'s `one` (a number in digits or words) at `i`.
+fn one_at(h: &[u8], i: usize) -> Option<usize> {
+    let mut j = i;
+    if h.get(j) == Some(&b'-') {
+        j += 1;
+    }
+    let run = h[j.min(h.len())..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if run > 0 {
+        // `\d{1,3}(?:,\d{3})+` before `\d+`, then `(?:\.\d+)?`.
+        let group = |k: usize| {
+            h.get(k) == Some(&b',')
+                && h.get(k + 1..k + 4)
+                    .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+        };
+        let mut e = j + run;
+        if run <= 3 {
+            while group(e) {
+                e += 4;
+            }
+        }
+        if h.get(e) == Some(&b'.') && h.get(e + 1).is_some_and(u8::is_ascii_digit) {
+            e += 1;
+            while h.get(e).is_some_and(u8::is_ascii_digit) {
+                e += 1;
+            }
+        }
+        return Some(e);
+    }
+    if j != i || !h.get(i).is_some_and(u8::is_ascii_alphabetic) || !word_starts(h, i) {
+        return None;
+    }
+    if let Some(w) = number_words_from(h[i].to_ascii_lowercase())
+        .iter()
+        .find(|w| starts_with_ci(h, i, w))
+    {
+        let mut e = i + w.len();
+        if matches!(h.get(e), Some(b'-' | b' ')) {
+            if let Some(u) = WORD_NUMBERS[1..10]
+                .iter()
+                .find(|u| starts_with_ci(h, e + 1, u))
+            {
+                e += 1 + u.len();
+            }
+        }
+        let s = skip_space(h, e);
+        if s > e {
+            if starts_with_ci(h, s, "hundred") {
+                e = s + 7;
+            } else if starts_with_ci(h, s, "thousand") {
+                e = s + 8;
+            }
+        }
+        return Some(e);
+    }
+    if starts_with_ci(h, i, "a") {
+        let s = skip_space(h, i + 1);
+        if s > i + 1 {
+            for w in ["dozen", "hundred", "thousand"] {
+                if starts_with_ci(h, s, w) {
+                    return Some(s + w.len());
+                }
+            }
+        }
+    }
+    None
 }
 
 /// True when the digits at `start..end` are not glued to a time, date,
@@ -465,6 +743,117 @@ mod tests {
         assert!(c.has_any_word_start(&["bug", "due"]) && !c.has_any_word_start(&["wner"]));
         // The Kelvin sign folds to `k` under Unicode rules.
         assert!(Cues::of("bloc\u{212A}ed").has("blocked"));
+    }
+
+    /// The scanner's matches and the regex's, on an ASCII stand-in.
+    fn both(text: &str) -> (Vec<NumberMatch>, Vec<NumberMatch>) {
+        let regex = NUMBER
+            .standin
+            .captures_iter(text)
+            .map(|c| NumberMatch {
+                whole: c.get(0).unwrap().range(),
+                approx: c.get(1).is_some(),
+                a: c.get(2).unwrap().range(),
+                b: c.get(3).map(|b| b.range()),
+            })
+            .collect();
+        (number_matches(text.as_bytes()), regex)
+    }
+
+    #[test]
+    fn word_tables_keep_the_patterns_order() {
+        for letter in b'a'..=b'z' {
+            let approx: Vec<&str> = APPROX_WORDS
+                .iter()
+                .copied()
+                .filter(|w| w.as_bytes()[0] == letter)
+                .collect();
+            assert_eq!(approx_words_from(letter), approx);
+            let numbers: Vec<&str> = WORD_NUMBERS
+                .iter()
+                .copied()
+                .filter(|w| w.as_bytes()[0] == letter)
+                .collect();
+            assert_eq!(number_words_from(letter), numbers);
+        }
+    }
+
+    #[test]
+    fn number_scanner_agrees_with_the_pattern() {
+        let texts = [
+            "2,317 users, 1,234,5678 and 1234,567 or 12,34 and 1,2345",
+            "about 250, approx. 7, approx 8, approximately nine, ~ 3, ~4-5, \x03 6",
+            "Twenty-one, twenty one, seventeen, sixty, twenty-seventeen, twenty onesie",
+            "seven hundred, two  thousand, a dozen, a  hundred, A Thousand, a few",
+            "4-5 users, 90 to 100, 4 - -5, 4--5, 3 tomatoes, 2\x02 3, 7 TO 9",
+            "-5% of users, - 5, x-5, v2.14.0, 08:41, 2025-10-14, SEV-2, OPS-118",
+            "someone, awesome 5, overt 5, some 5, up to 6, upwards of 7, an estimated 8",
+            "more than ten, fewer than 3, less than four, close to 90, under 5, at least 1",
+            "often, tenant, ten, none, one_two, _one, 1.5.6, 3. and .5",
+            "approx.  5, approx.x, about about 5, about, roughly\tsix",
+        ];
+        for t in texts {
+            let (scanned, regex) = both(t);
+            assert_eq!(scanned, regex, "{t}");
+        }
+    }
+
+    #[test]
+    fn number_scanner_agrees_on_generated_texts() {
+        let pieces = [
+            "1",
+            "23",
+            "456",
+            "7890",
+            ",",
+            ",123",
+            ".",
+            ".5",
+            "-",
+            "\x02",
+            "\x03",
+            "~",
+            " ",
+            "  ",
+            "\t",
+            "to",
+            "TO",
+            "a",
+            "A ",
+            "dozen",
+            "hundred",
+            "thousand",
+            "one",
+            "seven",
+            "teen",
+            "twenty",
+            "ninety",
+            "-one",
+            " nine",
+            "about",
+            "approx",
+            "approx.",
+            "approximately",
+            "some",
+            "up to",
+            "upwards of",
+            "an estimated",
+            "x",
+            "_",
+            "é",
+            ":",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            for _ in 0..8 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let t = t.replace('é', "e");
+            let (scanned, regex) = both(&t);
+            assert_eq!(scanned, regex, "{t:?}");
+        }
     }
 
     #[test]
