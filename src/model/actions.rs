@@ -401,16 +401,51 @@ fn marker_end_by_regex(text: &str, at: usize) -> usize {
     }
 }
 
+/// A field line, for a text with a character that folds to an ASCII letter.
+static FIELD: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
+        r"(?i)^[*_`\s]*(?:owners?|assignee|responsible|due(?: date)?|deadline|target|timeline|eta|tracking|ticket|issue|status)[*_`\s]*:",
+    )
+});
+
 /// "Owner: Self", "Due: 2026-04-11", "Timeline: Immediate": a line that is
-/// only a field of the item above it.
+/// only a field of the item above it ([`FIELD`]).
 fn is_field_line(text: &str) -> bool {
-    static FIELD: LazyLock<Twin> = LazyLock::new(|| {
-        Twin::new(
-            r"(?i)^[*_`\s]*(?:owners?|assignee|responsible|due(?: date)?|deadline|target|timeline|eta|tracking|ticket|issue|status)[*_`\s]*:",
-        )
-    });
-    text.contains(':') && FIELD.is_match(text)
+    if !text.contains(':') {
+        return false;
+    }
+    if !text.is_ascii() && text.contains(['\u{212A}', '\u{17F}']) {
+        // `K` and `ſ` fold to ASCII letters under Unicode rules.
+        return FIELD.is_match(text);
+    }
+    let marks = |c: char| matches!(c, '*' | '_' | '`') || c.is_whitespace();
+    let rest = text.trim_start_matches(marks);
+    FIELD_NAMES.iter().any(|name| {
+        rest.get(..name.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(name))
+            && rest[name.len()..]
+                .trim_start_matches(marks)
+                .starts_with(':')
+    })
 }
+
+/// The names [`is_field_line`] knows, each form [`FIELD`] allows.
+const FIELD_NAMES: &[&str] = &[
+    "owners",
+    "owner",
+    "assignee",
+    "responsible",
+    "due date",
+    "due",
+    "deadline",
+    "target",
+    "timeline",
+    "eta",
+    "tracking",
+    "ticket",
+    "issue",
+    "status",
+];
 
 /// "**Metric**: latency", "Contact point: on-call": a detail, not an action.
 static FIELD_LIKE: LazyLock<Twin> =
@@ -1434,6 +1469,21 @@ mod tests {
             "Plain words",
             "",
         ];
+        let fields = [
+            "Owner: Self",
+            "**Due date**: 2026-04-11",
+            "  _ETA_ : soon",
+            "Owners:",
+            "Due dates: x",
+            "Ownership: x",
+            "Status",
+            "tic\u{212A}et: x",
+            "\u{a0}Issue\u{a0}: x",
+            "Timeline — Immediate: x",
+        ];
+        for t in fields.iter().chain(&texts) {
+            assert_eq!(is_field_line(t), FIELD.is_match(t), "{t:?}");
+        }
         for t in texts {
             let marker = MARKER.find(t).map_or(0, |m| m.end());
             assert_eq!(marker_end(t), marker, "{t:?}");
