@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use crate::model::numbers::Cues;
+use crate::model::numbers::{Cues, Plain};
 use crate::model::pattern::{Twin, is_plain_symbol};
 use chrono::{Datelike, NaiveDate};
 
@@ -401,16 +401,51 @@ fn marker_end_by_regex(text: &str, at: usize) -> usize {
     }
 }
 
+/// A field line, for a text with a character that folds to an ASCII letter.
+static FIELD: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
+        r"(?i)^[*_`\s]*(?:owners?|assignee|responsible|due(?: date)?|deadline|target|timeline|eta|tracking|ticket|issue|status)[*_`\s]*:",
+    )
+});
+
 /// "Owner: Self", "Due: 2026-04-11", "Timeline: Immediate": a line that is
-/// only a field of the item above it.
+/// only a field of the item above it ([`FIELD`]).
 fn is_field_line(text: &str) -> bool {
-    static FIELD: LazyLock<Twin> = LazyLock::new(|| {
-        Twin::new(
-            r"(?i)^[*_`\s]*(?:owners?|assignee|responsible|due(?: date)?|deadline|target|timeline|eta|tracking|ticket|issue|status)[*_`\s]*:",
-        )
-    });
-    text.contains(':') && FIELD.is_match(text)
+    if !text.contains(':') {
+        return false;
+    }
+    if !text.is_ascii() && text.contains(['\u{212A}', '\u{17F}']) {
+        // `K` and `ſ` fold to ASCII letters under Unicode rules.
+        return FIELD.is_match(text);
+    }
+    let marks = |c: char| matches!(c, '*' | '_' | '`') || c.is_whitespace();
+    let rest = text.trim_start_matches(marks);
+    FIELD_NAMES.iter().any(|name| {
+        rest.get(..name.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(name))
+            && rest[name.len()..]
+                .trim_start_matches(marks)
+                .starts_with(':')
+    })
 }
+
+/// The names [`is_field_line`] knows, each form [`FIELD`] allows.
+const FIELD_NAMES: &[&str] = &[
+    "owners",
+    "owner",
+    "assignee",
+    "responsible",
+    "due date",
+    "due",
+    "deadline",
+    "target",
+    "timeline",
+    "eta",
+    "tracking",
+    "ticket",
+    "issue",
+    "status",
+];
 
 /// "**Metric**: latency", "Contact point: on-call": a detail, not an action.
 static FIELD_LIKE: LazyLock<Twin> =
@@ -552,7 +587,7 @@ impl Reader<'_> {
             }
             item.done |= !item.done && maybe_done(text, &cues) && DONE.is_match(text);
             if item.deadline.is_none() {
-                item.deadline = self.find_deadline(text, base, &cues);
+                item.deadline = self.find_deadline(text, base);
             }
             if item.tracking.is_none() {
                 item.tracking = find_tracking(text, base, &cues);
@@ -628,10 +663,7 @@ impl Reader<'_> {
         find_stated_owner(text, span.start, &cues).flatten()
     }
 
-    fn find_deadline(&self, text: &str, base: usize, cues: &Cues) -> Option<Deadline> {
-        if !cues.has_any_word(DUE_WORDS) {
-            return None;
-        }
+    fn find_deadline(&self, text: &str, base: usize) -> Option<Deadline> {
         for c in DUE_LABEL.captures_iter(text) {
             let (Some(whole), Some(label)) = (c.get(0), c.name("label")) else {
                 continue;
@@ -749,12 +781,6 @@ static DUE_LABEL: LazyLock<Twin> = LazyLock::new(|| {
     )
 });
 
-/// The first word of every label of [`DUE_LABEL`].
-const DUE_WORDS: &[&str] = &[
-    "due", "deadline", "target", "eta", "timeline", "complete", "to", "finish", "finished", "no",
-    "by", "on", "before", "until",
-];
-
 /// False when [`DONE`] cannot match `text`: it has none of the words or
 /// marks every branch needs.
 fn maybe_done(text: &str, cues: &Cues) -> bool {
@@ -771,8 +797,8 @@ fn maybe_done(text: &str, cues: &Cues) -> bool {
 }
 
 /// Marks of a finished item.
-static DONE: LazyLock<Twin> = LazyLock::new(|| {
-    Twin::new(
+static DONE: LazyLock<Plain> = LazyLock::new(|| {
+    Plain::new(
         r"(?i)\((?:done|complete|completed|fixed|resolved|closed|finished|implemented)(?-u:\b)[^)]*\)|(?-u:\b)status\W{0,3}(?:done|complete|completed|closed|fixed|resolved|finished)(?-u:\b)|(?-u:\b)(?:done|completed|finished)\W{0,3}:|(?-u:\b)(?:completed|done|finished|implemented)\s+(?:on|by|in)(?-u:\b)|(?:^|[.!]\s+|\s[-–—]\s*)(?:done|complete|completed)\W{0,4}$|✅|✔|☑|^\s*(?:[-*+]|\d+[.)])?\s*~~",
     )
 });
@@ -790,18 +816,18 @@ fn is_done_word(text: &str) -> bool {
 }
 
 /// "(Owner: Payments team, …)", "Responsible: Platform Team", "Assignee: @kim".
-static OWNER_LABEL: LazyLock<Twin> = LazyLock::new(|| {
-    Twin::new(
+static OWNER_LABEL: LazyLock<Plain> = LazyLock::new(|| {
+    Plain::new(
         r"(?i)(?:^|[^\w])(?:owners?|responsible(?: party| person| team)?|assignees?|assigned(?: to)?|dri|poc|point of contact|accountable)[*_`]*\s*[:=][*_`\s]*",
     )
 });
 /// "owner DevOps, due …": the label without a colon.
-static OWNER_BARE: LazyLock<Twin> = LazyLock::new(|| Twin::new(r"(?i)(?-u:\b)owner\s+"));
+static OWNER_BARE: LazyLock<Plain> = LazyLock::new(|| Plain::new(r"(?i)(?-u:\b)owner\s+"));
 static HANDLE: LazyLock<Twin> =
     LazyLock::new(|| Twin::new(r"(?:^|[\s(\[,;:])(@[A-Za-z0-9][A-Za-z0-9_.-]*[A-Za-z0-9_])"));
 /// "Completed by Samir on …", "assigned to Dana", "responsibility of Katie".
-static OWNER_PHRASE: LazyLock<Twin> = LazyLock::new(|| {
-    Twin::new(
+static OWNER_PHRASE: LazyLock<Plain> = LazyLock::new(|| {
+    Plain::new(
         r"(?i)(?-u:\b)(?:completed|done|finished|fixed|implemented|owned|handled|assigned) (?:by|to)\s+|(?-u:\b)responsibility of\s+",
     )
 });
@@ -1175,9 +1201,9 @@ fn find_stated_owner(text: &str, base: usize, cues: &Cues) -> Option<Option<Fiel
         .into_iter()
         .flatten()
     {
-        let name = take_name(&text[m.end()..]);
+        let name = take_name(&text[m.end..]);
         if is_owner_name(name, false) {
-            return Some(Some(field(m.end(), name)));
+            return Some(Some(field(m.end, name)));
         }
         labelled = true;
     }
@@ -1190,10 +1216,10 @@ fn find_stated_owner(text: &str, base: usize, cues: &Cues) -> Option<Option<Fiel
         .into_iter()
         .flatten()
     {
-        let name = take_name(&text[m.end()..]);
+        let name = take_name(&text[m.end..]);
         let lenient = !name.starts_with(|c: char| c.is_lowercase()) && is_owner_name(name, false);
         if lenient || is_owner_name(name, true) {
-            return Some(Some(field(m.end(), name)));
+            return Some(Some(field(m.end, name)));
         }
     }
     if let Some(c) = handle.then(|| HANDLE.captures(text)).flatten() {
@@ -1206,9 +1232,9 @@ fn find_stated_owner(text: &str, base: usize, cues: &Cues) -> Option<Option<Fiel
         .into_iter()
         .flatten()
     {
-        let name = take_name(&text[m.end()..]);
+        let name = take_name(&text[m.end..]);
         if is_owner_name(name, true) && month_number(name).is_none() {
-            return Some(Some(field(m.end(), name)));
+            return Some(Some(field(m.end, name)));
         }
     }
     for c in responsible
@@ -1443,6 +1469,21 @@ mod tests {
             "Plain words",
             "",
         ];
+        let fields = [
+            "Owner: Self",
+            "**Due date**: 2026-04-11",
+            "  _ETA_ : soon",
+            "Owners:",
+            "Due dates: x",
+            "Ownership: x",
+            "Status",
+            "tic\u{212A}et: x",
+            "\u{a0}Issue\u{a0}: x",
+            "Timeline — Immediate: x",
+        ];
+        for t in fields.iter().chain(&texts) {
+            assert_eq!(is_field_line(t), FIELD.is_match(t), "{t:?}");
+        }
         for t in texts {
             let marker = MARKER.find(t).map_or(0, |m| m.end());
             assert_eq!(marker_end(t), marker, "{t:?}");

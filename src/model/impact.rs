@@ -5,12 +5,13 @@
 //! Every figure keeps its span, so a rule can point at the number. Nothing
 //! is guessed: a section that does not state a figure has none.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::model::pattern::Twin;
 
 use crate::document::{BlockKind, Span};
-use crate::model::numbers::{Quantity, find_quantities};
+use crate::model::numbers::{Cues, Plain, Quantity, find_quantities};
 use crate::model::time::{Place, find_durations};
 use crate::model::{Report, Section};
 
@@ -376,15 +377,16 @@ const SHARE_FILLERS: &[&str] = &[
 
 /// A word or a punctuation mark after a number, lower-cased.
 #[derive(Debug)]
-struct Token {
-    text: String,
+struct Token<'t> {
+    /// Borrowed from the text when it is lower case already.
+    text: Cow<'t, str>,
     /// End offset, relative to the tokenized text.
     end: usize,
 }
 
-impl Token {
+impl Token<'_> {
     fn is(&self, words: &[&str]) -> bool {
-        words.contains(&self.text.as_str())
+        words.contains(&self.text.as_ref())
     }
     fn is_word(&self) -> bool {
         self.text.starts_with(|c: char| c.is_alphabetic())
@@ -396,7 +398,7 @@ impl Token {
 
 /// Splits `text` into words, numbers, `%` and punctuation; emphasis marks
 /// and backticks are ignored. Offsets are relative to `text`.
-fn tokens(text: &str, limit: usize) -> Vec<Token> {
+fn tokens(text: &str, limit: usize) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -417,13 +419,19 @@ fn tokens(text: &str, limit: usize) -> Vec<Token> {
                     break;
                 }
             }
+            let word = &text[i..end];
+            let lower = word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase());
             out.push(Token {
-                text: text[i..end].to_lowercase(),
+                text: if lower {
+                    Cow::Borrowed(word)
+                } else {
+                    Cow::Owned(word.to_lowercase())
+                },
                 end,
             });
         } else if !(c.is_whitespace() || matches!(c, '*' | '_' | '`' | '"' | '“' | '”')) {
             out.push(Token {
-                text: c.to_string(),
+                text: Cow::Borrowed(&text[i..i + c.len_utf8()]),
                 end: i + c.len_utf8(),
             });
         }
@@ -442,7 +450,7 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
 /// Words that end the phrase a number starts.
 fn is_stop(t: &Token) -> bool {
     matches!(
-        t.text.as_str(),
+        t.text.as_ref(),
         "." | "!" | "?" | ";" | ":" | "(" | ")" | "," | "|" | "[" | "]"
     )
 }
@@ -470,6 +478,47 @@ static SUPPORT_CONTEXT: LazyLock<Twin> = LazyLock::new(|| {
         r"(?i)^[^.;!?]{0,40}?(?-u:\b)(?:submitted|filed|raised|received|opened|logged|came in|reported|to support|from (?:customers|users)|by (?:customers|users))(?-u:\b)",
     )
 });
+
+/// The words [`FAILURE_WORDS`] looks for, lower-cased.
+const FAILURES: &[&str] = &[
+    "fail",
+    "error",
+    "block",
+    "unfulfil",
+    "lost",
+    "reject",
+    "drop",
+    "timed out",
+    "time out",
+    "unable",
+    "could not",
+    "couldn't",
+    "not be",
+];
+
+/// True when `sentence` says something failed ([`FAILURE_WORDS`]).
+fn mentions_failure(sentence: &str) -> bool {
+    let cues = Cues::of(sentence);
+    cues.has_any(FAILURES) && (cues.is_exact() || FAILURE_WORDS.is_match(sentence))
+}
+
+/// True when [`SUPPORT_CONTEXT`] matches `text`: it has one of its words.
+fn support_context(text: &str) -> bool {
+    let cues = Cues::of(text);
+    cues.has_any(&[
+        "submitted",
+        "filed",
+        "raised",
+        "received",
+        "opened",
+        "logged",
+        "came in",
+        "reported",
+        "to support",
+        "customers",
+        "users",
+    ]) && SUPPORT_CONTEXT.is_match(text)
+}
 
 /// Reads the figures of one block of text that starts at byte `base`.
 fn read_figures(text: &str, base: usize, section: usize, out: &mut Vec<Figure>) {
@@ -541,7 +590,7 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
         return label_measure(before, q);
     };
     let near = floor_boundary(before, before.len().saturating_sub(80));
-    let before_words: Vec<String> = tokens(&before[near..], usize::MAX)
+    let before_words: Vec<Cow<str>> = tokens(&before[near..], usize::MAX)
         .into_iter()
         .rev()
         .take(5)
@@ -551,7 +600,7 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
         return classify_share(&toks[1..], &before_words).map(|(m, e)| (m, q.span.end + e));
     }
     // "1 user of 3 active users": the second number is the population.
-    if matches!(before_words.first().map(String::as_str), Some("of" | "/")) {
+    if matches!(before_words.first().map(Cow::as_ref), Some("of" | "/")) {
         return None;
     }
     let sentence_end = rest.find(['.', ';', '!', '?', '\n']).unwrap_or(rest.len());
@@ -578,11 +627,11 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
         if is_stop(t) || t.is_number() || t.is(UNITS) || t.is(PHRASE_ENDS) || !t.is_word() {
             return label_measure(before, q);
         }
-        let next = toks.get(i + 1).map(|n| n.text.as_str());
+        let next = toks.get(i + 1).map(|n| n.text.as_ref());
         let end = q.span.end + t.end;
         if t.text == "support" {
             support_said = true;
-        } else if matches!(t.text.as_str(), "social" | "media" | "twitter" | "reddit") {
+        } else if matches!(t.text.as_ref(), "social" | "media" | "twitter" | "reddit") {
             social_said = true;
         } else if t.is(USER_NOUNS)
             && !matches!(
@@ -607,12 +656,11 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
                 .then_some((Measure::Support, end));
         } else if t.is(SOCIAL_NOUNS) && (social_said || t.text.starts_with("tweet")) {
             return Some((Measure::Social, end));
-        } else if t.is(CONTACT_NOUNS) && (support_said || SUPPORT_CONTEXT.is_match(&rest[t.end..]))
-        {
+        } else if t.is(CONTACT_NOUNS) && (support_said || support_context(&rest[t.end..])) {
             return Some((Measure::Support, end));
         } else if t.is(REQUEST_NOUNS)
-            && !matches!(t.text.as_str(), "sessions" | "traffic" | "calls")
-            && FAILURE_WORDS.is_match(sentence)
+            && !matches!(t.text.as_ref(), "sessions" | "traffic" | "calls")
+            && mentions_failure(sentence)
         {
             return Some((Measure::Failed, end));
         }
@@ -627,7 +675,7 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
 
 /// After `N%`: a share when "of" (or filler words) lead to users or
 /// requests, or when "affected"/"impacted" comes just before.
-fn classify_share(toks: &[Token], before_words: &[String]) -> Option<(Measure, usize)> {
+fn classify_share(toks: &[Token], before_words: &[Cow<str>]) -> Option<(Measure, usize)> {
     let of = toks.first().is_some_and(|t| t.text == "of");
     let mut unknown = 0;
     for t in toks.iter().take(8) {
@@ -649,7 +697,7 @@ fn classify_share(toks: &[Token], before_words: &[String]) -> Option<(Measure, u
     }
     let affected = before_words.iter().take(3).any(|w| {
         matches!(
-            w.as_str(),
+            w.as_ref(),
             "affected" | "impacted" | "affecting" | "impacting"
         )
     });
@@ -665,8 +713,8 @@ fn label_measure(before: &str, q: &Quantity) -> Option<(Measure, usize)> {
             .strip_suffix("**")
             .and_then(|t| t.trim_end().strip_suffix(':'))
     })?;
-    let words: Vec<String> = tokens(label, 8).into_iter().map(|t| t.text).collect();
-    let has = |set: &[&str]| words.iter().any(|w| set.contains(&w.as_str()));
+    let words: Vec<Cow<str>> = tokens(label, 8).into_iter().map(|t| t.text).collect();
+    let has = |set: &[&str]| words.iter().any(|w| set.contains(&w.as_ref()));
     let measure = if has(SUPPORT_NOUNS) || has(&["support"]) {
         Measure::Support
     } else if has(USER_NOUNS) {
@@ -684,22 +732,22 @@ fn label_measure(before: &str, q: &Quantity) -> Option<(Measure, usize)> {
 const APPROX: &str = r"(?:\s+(?:a max(?:imum)? of|about|approximately|approx\.?|around|roughly|nearly|almost|just|exactly|only|over|under|somewhere between|an?|the|~))*[\s*_`~:(]*$";
 
 /// "For 36 minutes, …" at the start of a sentence, or a "Duration:" label.
-static LENGTH_LEAD: LazyLock<Twin> = LazyLock::new(|| {
-    Twin::new(&format!(
+static LENGTH_LEAD: LazyLock<Plain> = LazyLock::new(|| {
+    Plain::new(&format!(
         r"(?i)(?:^|[.!?:]\s+|\n)[\s*_`>-]*(?:for|over|lasting)(?:\s+a (?:period|total) of)?{APPROX}|(?-u:\b)duration(?-u:\b)[\s*_`]*:?{APPROX}"
     ))
 });
 
 /// "… users could not order for 20 minutes", "the outage lasted an hour":
 /// a length word after a subject that is the incident.
-static LENGTH_VERB: LazyLock<Twin> = LazyLock::new(|| {
-    Twin::new(&format!(
+static LENGTH_VERB: LazyLock<Plain> = LazyLock::new(|| {
+    Plain::new(&format!(
         r"(?i)(?-u:\b)(?:incident|outage|impact|issue|event|disruption|downtime|problem|attack|users|customers|diners|orders|ordering|purchases|service|site|application|app|everyone)(?-u:\b)(?:\s+[^\s.!?;]+){{0,4}}?\s+(?:for|lasted|lasting|lasts|spanned|spanning|for a (?:period|total) of|over the course of){APPROX}"
     ))
 });
 
-static LENGTH_AFTER: LazyLock<Twin> = LazyLock::new(|| {
-    Twin::new(
+static LENGTH_AFTER: LazyLock<Plain> = LazyLock::new(|| {
+    Plain::new(
         r"(?i)^[\s*_`)]*(?:of (?:downtime|outage|disruption|impact)|(?:long )?(?:outage|incident|disruption)(?-u:\b)|in total(?-u:\b))",
     )
 });
@@ -726,8 +774,8 @@ fn read_durations(text: &str, base: usize, section: usize, out: &mut Vec<Duratio
 
 const LEVELS: &str = "critical|high|medium|mid|moderate|low|major|minor|severe";
 
-static SEVERITY: LazyLock<Twin> = LazyLock::new(|| {
-    Twin::new(&format!(
+static SEVERITY: LazyLock<Plain> = LazyLock::new(|| {
+    Plain::new(&format!(
         r"(?i)(?-u:\b)sev(?:erity)?[-\s]?[0-5](?-u:\b)|(?-u:\b)(?:{LEVELS})[*_]*[- ]severity(?-u:\b)|(?-u:\b)severity(?-u:\b)[^.\n]{{0,30}}?(?:(?-u:\b)was|(?-u:\b)is|:)[\s*_]*(?:(?:a|an|level|of)\s+)*[*_]*(?:{LEVELS}|[0-5]|sev-?[0-5]|p[0-4])(?-u:\b)|(?-u:\b)(?:{LEVELS})[*_]*[- ](?:[a-z]+ )?(?:incident|outage|event)(?-u:\b)|(?-u:\b)priority[\W_]{{0,6}}p?[0-4](?-u:\b)|(?-u:\b)(?:is|was|as) an? (?-i:P[0-4])(?-u:\b)|(?-u:\b)(?-i:P[0-4])[- ](?:incident|outage|severity)(?-u:\b)"
     ))
 });
@@ -747,8 +795,8 @@ fn find_severity(report: &Report<'_>) -> Option<StatedSeverity> {
     let found = |span: &Span| {
         let text = report.doc.text(span);
         SEVERITY.find(text).map(|m| StatedSeverity {
-            text: m.as_str().to_string(),
-            span: Some(span.start + m.start()..span.start + m.end()),
+            text: text[m.clone()].to_string(),
+            span: Some(span.start + m.start..span.start + m.end),
         })
     };
     if let Some(s) = report.doc.headings.iter().find_map(|h| found(&h.span)) {
@@ -758,8 +806,9 @@ fn find_severity(report: &Report<'_>) -> Option<StatedSeverity> {
     for section in &report.sections {
         if section
             .heading_text
-            .to_ascii_lowercase()
-            .contains("severity")
+            .as_bytes()
+            .windows(8)
+            .any(|w| w.eq_ignore_ascii_case(b"severity"))
         {
             if let Some(first) = prose_spans(report, section).next() {
                 let text = report.doc.text(&first).trim();
