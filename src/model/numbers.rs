@@ -285,7 +285,8 @@ impl Plain {
     }
 }
 
-/// The number words a number may start with.
+/// The number words a number may start with: the units `zero` to
+/// `nineteen`, then the tens (their order gives [`word_value`]).
 const WORD_NUMBERS: &[&str] = &[
     "zero",
     "one",
@@ -691,38 +692,15 @@ pub fn value_of(text: &str) -> Option<f64> {
     Some(total + current)
 }
 
+/// The value of a number word of [`WORD_NUMBERS`]: the twenty units
+/// (`zero` to `nineteen`), then the tens (`twenty` to `ninety`).
 fn word_value(word: &str) -> Option<f64> {
-    let units = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    let tens = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    if let Some(i) = units.iter().position(|u| *u == word) {
-        return Some(i as f64);
-    }
-    tens.iter()
-        .position(|t| *t == word)
-        .map(|i| (i as f64 + 2.0) * 10.0)
+    let i = WORD_NUMBERS.iter().position(|w| *w == word)?;
+    Some(if i < 20 {
+        i as f64
+    } else {
+        (i as f64 - 18.0) * 10.0
+    })
 }
 
 #[cfg(test)]
