@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use crate::model::numbers::{Cues, Plain};
+use crate::model::pattern::{Cues, Plain, folds_to_ascii};
 use crate::model::pattern::{Twin, is_plain_symbol};
 use chrono::{Datelike, NaiveDate};
 
@@ -414,8 +414,7 @@ fn is_field_line(text: &str) -> bool {
     if !text.contains(':') {
         return false;
     }
-    if !text.is_ascii() && text.contains(['\u{212A}', '\u{17F}']) {
-        // `K` and `ſ` fold to ASCII letters under Unicode rules.
+    if folds_to_ascii(text) {
         return FIELD.is_match(text);
     }
     let marks = |c: char| matches!(c, '*' | '_' | '`') || c.is_whitespace();

@@ -11,7 +11,8 @@ use std::sync::LazyLock;
 use crate::model::pattern::Twin;
 
 use crate::document::{BlockKind, Span};
-use crate::model::numbers::{Cues, Plain, Quantity, find_quantities};
+use crate::model::numbers::{Quantity, find_quantities};
+use crate::model::pattern::{Cues, Plain};
 use crate::model::time::{Place, find_durations};
 use crate::model::{Report, Section};
 

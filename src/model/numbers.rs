@@ -5,9 +5,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use std::borrow::Cow;
-
-use crate::model::pattern::{Twin, is_plain_symbol};
+use crate::model::pattern::{Plain, Standin};
 
 /// A number found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,228 +57,6 @@ impl Quantity {
             format!("about {value}")
         } else {
             value
-        }
-    }
-}
-
-/// A text lower-cased (ASCII letters only), for deciding cheaply whether a
-/// case-insensitive pattern can match it before running the pattern.
-///
-/// Under Unicode case folding only two non-ASCII characters fold to ASCII
-/// letters: `K` (Kelvin sign, to `k`) and `ſ` (long s, to `s`). A text with
-/// either is said to have every cue, so a gate never skips a match.
-#[derive(Debug)]
-pub(crate) struct Cues {
-    lower: String,
-    folds: bool,
-}
-
-impl Cues {
-    pub(crate) fn of(text: &str) -> Cues {
-        Cues {
-            lower: text.to_ascii_lowercase(),
-            folds: !text.is_ascii() && text.contains(['\u{212A}', '\u{17F}']),
-        }
-    }
-
-    /// True when `word` (lower case) may occur in the text, in any case.
-    pub(crate) fn has(&self, word: &str) -> bool {
-        self.folds || self.starts(word).next().is_some()
-    }
-
-    /// True when the cues are exact: a text without a character that folds
-    /// to an ASCII letter has a cue exactly when it has the word.
-    pub(crate) fn is_exact(&self) -> bool {
-        !self.folds
-    }
-
-    /// True when any of `words` may occur.
-    pub(crate) fn has_any(&self, words: &[&str]) -> bool {
-        words.iter().any(|w| self.has(w))
-    }
-
-    /// True when any of `words` may occur at the start of a word (after an
-    /// ASCII word boundary), in any case.
-    pub(crate) fn has_any_word_start(&self, words: &[&str]) -> bool {
-        words.iter().any(|w| self.find_word(w, false))
-    }
-
-    fn find_word(&self, word: &str, whole: bool) -> bool {
-        if self.folds {
-            return true;
-        }
-        let bytes = self.lower.as_bytes();
-        let is_word = |i: usize| {
-            bytes
-                .get(i)
-                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
-        };
-        self.starts(word)
-            .any(|at| (at == 0 || !is_word(at - 1)) && !(whole && is_word(at + word.len())))
-    }
-
-    /// Where `word` occurs in the lower-cased text. (The texts are short: a
-    /// search for the first byte beats building a substring searcher.)
-    fn starts<'a>(&'a self, word: &'a str) -> impl Iterator<Item = usize> + 'a {
-        let bytes = self.lower.as_bytes();
-        let word = word.as_bytes();
-        memchr::memchr_iter(word[0], bytes).filter(move |&at| bytes[at..].starts_with(word))
-    }
-}
-
-/// A text as an ASCII stand-in, so that a [`Plain`] pattern searches it
-/// with its ASCII form: every non-ASCII character of the text must be a
-/// plain symbol ([`is_plain_symbol`]: a curly quote, a dash, an arrow, an
-/// emoji …), and each becomes one control byte. The dashes `–` and `—`
-/// become `\x02`, `≈` becomes `\x03`, `✅`, `✔` and `☑` become `\x04`, any
-/// other symbol `\x01`.
-///
-/// A pattern without non-ASCII literals matches the stand-in exactly where
-/// its Unicode form matches the text, character for character: a plain
-/// symbol is no word, space or digit character and folds to no ASCII
-/// letter, so it matches the same pattern pieces as a control byte does
-/// (negated classes, `\W`, `.`, both sides of a `\b`), and each counts as
-/// one character in a bounded repeat. A [`Plain`] pattern writes its
-/// non-ASCII literals as the control bytes they become.
-#[derive(Debug)]
-pub(crate) struct Standin<'t> {
-    ascii: Cow<'t, str>,
-    /// For each byte of the stand-in, the offset of its character in the
-    /// text, and the text's length last; `None` for an ASCII text.
-    offsets: Option<Vec<usize>>,
-}
-
-impl<'t> Standin<'t> {
-    /// The stand-in of `text`; `None` when it has another non-ASCII
-    /// character (a letter, a mark, a no-break space) or a control byte a
-    /// symbol becomes.
-    pub(crate) fn of(text: &'t str) -> Option<Standin<'t>> {
-        if memchr::memchr3(2, 3, 4, text.as_bytes()).is_some() {
-            return None;
-        }
-        if text.is_ascii() {
-            return Some(Standin {
-                ascii: Cow::Borrowed(text),
-                offsets: None,
-            });
-        }
-        let mut ascii = String::with_capacity(text.len());
-        let mut offsets = Vec::with_capacity(text.len() + 1);
-        for (i, c) in text.char_indices() {
-            ascii.push(match c {
-                c if c.is_ascii() => c,
-                '–' | '—' => '\x02',
-                '≈' => '\x03',
-                '✅' | '✔' | '☑' => '\x04',
-                c if is_plain_symbol(c) => '\x01',
-                _ => return None,
-            });
-            offsets.push(i);
-        }
-        offsets.push(text.len());
-        Some(Standin {
-            ascii: Cow::Owned(ascii),
-            offsets: Some(offsets),
-        })
-    }
-
-    /// The ASCII text to search.
-    pub(crate) fn text(&self) -> &str {
-        &self.ascii
-    }
-
-    /// The text's offset for the stand-in's offset `at`.
-    pub(crate) fn at(&self, at: usize) -> usize {
-        self.offsets.as_ref().map_or(at, |o| o[at])
-    }
-
-    /// The text's byte range for a range of the stand-in.
-    pub(crate) fn range(&self, range: Range<usize>) -> Range<usize> {
-        self.at(range.start)..self.at(range.end)
-    }
-}
-
-/// A pattern searched on a text's [`Standin`] when it has one, so that its
-/// Unicode form is compiled only for a text with non-ASCII letters.
-#[derive(Debug)]
-pub(crate) struct Plain {
-    /// For stand-ins: the pattern with its non-ASCII literals written as
-    /// the bytes they become.
-    pub(crate) standin: Twin,
-    /// The pattern as written, for other texts.
-    pub(crate) full: Twin,
-    #[cfg(test)]
-    pattern: String,
-}
-
-impl Plain {
-    pub(crate) fn new(pattern: &str) -> Plain {
-        let standin = pattern
-            .replace(['–', '—'], r"\x02")
-            .replace('≈', r"\x03")
-            .replace(['✅', '✔', '☑'], r"\x04");
-        Plain {
-            standin: Twin::new(&standin),
-            full: Twin::new(pattern),
-            #[cfg(test)]
-            pattern: pattern.to_string(),
-        }
-    }
-
-    #[cfg(test)]
-    fn full_pattern(&self) -> String {
-        self.pattern.clone()
-    }
-
-    /// As [`Twin::is_match`].
-    pub(crate) fn is_match(&self, text: &str) -> bool {
-        match Standin::of(text) {
-            Some(s) => self.standin.is_match(s.text()),
-            None => self.full.is_match(text),
-        }
-    }
-
-    /// The ranges of every match, as [`Twin::find_iter`] finds them.
-    pub(crate) fn find_iter(&self, text: &str) -> Vec<Range<usize>> {
-        match Standin::of(text) {
-            Some(s) => self
-                .standin
-                .find_iter(s.text())
-                .map(|m| s.range(m.range()))
-                .collect(),
-            None => self.full.find_iter(text).map(|m| m.range()).collect(),
-        }
-    }
-
-    /// The ranges of groups `0..groups` of every match, as
-    /// [`Twin::captures_iter`] finds them.
-    pub(crate) fn captures_iter(
-        &self,
-        text: &str,
-        groups: usize,
-    ) -> Vec<Vec<Option<Range<usize>>>> {
-        let standin = Standin::of(text);
-        let (twin, hay) = match &standin {
-            Some(s) => (&self.standin, s.text()),
-            None => (&self.full, text),
-        };
-        twin.captures_iter(hay)
-            .map(|caps| {
-                (0..groups)
-                    .map(|i| {
-                        let m = caps.get(i)?;
-                        Some(standin.as_ref().map_or(m.range(), |s| s.range(m.range())))
-                    })
-                    .collect()
-            })
-            .collect()
-    }
-
-    /// The range of the first match, as [`Twin::find`] finds it.
-    pub(crate) fn find(&self, text: &str) -> Option<Range<usize>> {
-        match Standin::of(text) {
-            Some(s) => self.standin.find(s.text()).map(|m| s.range(m.range())),
-            None => self.full.find(text).map(|m| m.range()),
         }
     }
 }
@@ -714,15 +490,6 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn cues_never_miss_a_case_insensitive_match() {
-        let c = Cues::of("Fix the BUG_: Owner-less, due 2026");
-        assert!(c.has("owner") && c.has_any(&["x", "bug"]) && !c.has("tbd"));
-        assert!(c.has_any_word_start(&["bug", "due"]) && !c.has_any_word_start(&["wner"]));
-        // The Kelvin sign folds to `k` under Unicode rules.
-        assert!(Cues::of("bloc\u{212A}ed").has("blocked"));
-    }
-
     /// The scanner's matches and the regex's, on an ASCII stand-in.
     fn both(text: &str) -> (Vec<NumberMatch>, Vec<NumberMatch>) {
         let regex = NUMBER
@@ -832,25 +599,6 @@ mod tests {
             let (scanned, regex) = both(&t);
             assert_eq!(scanned, regex, "{t:?}");
         }
-    }
-
-    #[test]
-    fn standins_match_as_the_text_does() {
-        let texts = [
-            "“Done” — SEV-2 ✅ at 10:00 → fixed",
-            "~2 – 3 users ≈ 5%",
-            "plain ascii",
-            "café — done",
-            "ctrl \u{2} byte",
-        ];
-        let p = Plain::new(r"(?i)\bsev\W{0,2}\d|[^a-z\s]{2}|\s[-–—]\s+\w+|✅|≈\s*\d");
-        let full = regex::Regex::new(&p.full_pattern()).unwrap();
-        for t in texts {
-            assert_eq!(p.is_match(t), full.is_match(t), "{t}");
-            assert_eq!(p.find(t), full.find(t).map(|m| m.range()), "{t}");
-        }
-        assert!(Standin::of(texts[0]).is_some() && Standin::of(texts[3]).is_none());
-        assert!(Standin::of(texts[4]).is_none());
     }
 
     #[test]
