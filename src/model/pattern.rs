@@ -32,6 +32,14 @@
 //! both, while the lazy DFA no longer gives up. Only a text with a
 //! non-ASCII word character (`é`, a variation selector) is searched with the
 //! pattern as written. Each form is compiled on first use.
+//!
+//! [`Twin`] is the same idea for patterns that have negated classes, `.` or
+//! `\W`: its ASCII form serves all-ASCII text; `Plain` also serves text
+//! whose only non-ASCII characters are symbols, by searching an ASCII
+//! `Standin` of it. `Cues` decides cheaply whether a case-insensitive
+//! pattern can match at all, so that a pattern that cannot is neither run
+//! nor compiled. Byte-level gates and scanners hand a text with a character
+//! of [`FOLDS_TO_ASCII`] to the regular expression.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -226,7 +234,7 @@ impl<'h> Caps<'h> {
 }
 
 /// One capture group of a match: like [`regex::Match`].
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Group<'h> {
     /// The group's own text.
     text: &'h str,
@@ -253,8 +261,9 @@ impl<'h> Group<'h> {
 }
 
 impl<'h> Group<'h> {
-    /// The part `range` of `text`.
-    fn at(text: &'h str, range: Range<usize>) -> Group<'h> {
+    /// The part `range` of `text` (for a scanner that stands in for a
+    /// pattern and gives its groups).
+    pub fn at(text: &'h str, range: Range<usize>) -> Group<'h> {
         Group {
             text: text.get(range.clone()).unwrap_or(""),
             start: range.start,

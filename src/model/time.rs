@@ -18,7 +18,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::model::pattern::{FOLDS_TO_ASCII, Twin};
+use crate::model::pattern::{FOLDS_TO_ASCII, Group, Twin};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Weekday};
 
 use crate::model::pattern::Pattern;
@@ -351,56 +351,20 @@ fn may_have_date(text: &str) -> bool {
     unusual(text)
 }
 
-/// A part of a match of [`TIME`] (like [`crate::model::pattern::Group`]):
-/// a byte range of `text`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Part<'h> {
-    /// The whole text searched.
-    text: &'h str,
-    start: usize,
-    end: usize,
-}
-
-impl<'h> Part<'h> {
-    fn new(text: &'h str, range: Range<usize>) -> Part<'h> {
-        Part {
-            text,
-            start: range.start,
-            end: range.end,
-        }
-    }
-
-    fn start(&self) -> usize {
-        self.start
-    }
-
-    fn end(&self) -> usize {
-        self.end
-    }
-
-    fn range(&self) -> Range<usize> {
-        self.start..self.end
-    }
-
-    fn as_str(&self) -> &'h str {
-        &self.text[self.start..self.end]
-    }
-}
-
 /// The groups of one match of [`TIME`].
 #[derive(Debug, PartialEq, Eq)]
 struct TimeGroups<'h> {
-    whole: Part<'h>,
-    approx: Option<Part<'h>>,
-    h: Option<Part<'h>>,
-    m: Option<Part<'h>>,
-    s: Option<Part<'h>>,
-    f: Option<Part<'h>>,
-    mer: Option<Part<'h>>,
-    h2: Option<Part<'h>>,
-    mer2: Option<Part<'h>>,
-    zsep: Option<Part<'h>>,
-    zone: Option<Part<'h>>,
+    whole: Group<'h>,
+    approx: Option<Group<'h>>,
+    h: Option<Group<'h>>,
+    m: Option<Group<'h>>,
+    s: Option<Group<'h>>,
+    f: Option<Group<'h>>,
+    mer: Option<Group<'h>>,
+    h2: Option<Group<'h>>,
+    mer2: Option<Group<'h>>,
+    zsep: Option<Group<'h>>,
+    zone: Option<Group<'h>>,
 }
 static TIME_GROUP_INDEX: LazyLock<[usize; 10]> = LazyLock::new(|| {
     [
@@ -422,7 +386,7 @@ fn next_time(text: &str, start: usize, unusual: bool) -> Option<TimeGroups<'_>> 
 /// The first match of [`TIME`] at or after `start`, found with the regex.
 fn regex_time(text: &str, start: usize) -> Option<TimeGroups<'_>> {
     let caps = TIME.captures_at(text, start)?;
-    let part = |i: usize| caps.get(i).map(|g| Part::new(text, g.range()));
+    let part = |i: usize| caps.get(i).map(|g| Group::at(text, g.range()));
     let [approx, h, m, s, f, mer, h2, mer2, zsep, zone] = TIME_GROUP_INDEX.map(part);
     Some(TimeGroups {
         whole: part(0)?,
@@ -589,13 +553,13 @@ fn zone_at(text: &str, at: usize) -> Option<usize> {
 /// part and zone.
 fn clock_at(text: &str, at: usize) -> Option<TimeGroups<'_>> {
     let bytes = text.as_bytes();
-    let part = |r: Range<usize>| Some(Part::new(text, r));
+    let part = |r: Range<usize>| Some(Group::at(text, r));
     let run = digits_at(bytes, at, 3);
     if run == 0 || run == 3 {
         return None;
     }
     let mut g = TimeGroups {
-        whole: Part::new(text, at..at),
+        whole: Group::at(text, at..at),
         approx: None,
         h: None,
         m: None,
@@ -648,7 +612,7 @@ fn clock_at(text: &str, at: usize) -> Option<TimeGroups<'_>> {
         g.zone = part(sep..zone_end);
         end = zone_end + usize::from(bytes.get(zone_end) == Some(&b')'));
     }
-    g.whole.end = end;
+    g.whole = Group::at(text, g.whole.start()..end);
     Some(g)
 }
 
@@ -681,8 +645,8 @@ fn scan_time(text: &str, start: usize) -> Option<TimeGroups<'_>> {
                 .any(|w| i + w.len() == word_end && word_at(bytes, i, w))
         });
     if let Some(i) = approx {
-        g.approx = Some(Part::new(text, i..at));
-        g.whole.start = i;
+        g.approx = Some(Group::at(text, i..at));
+        g.whole = Group::at(text, i..g.whole.end());
     }
     Some(g)
 }
@@ -761,7 +725,7 @@ pub fn find_times(text: &str) -> Vec<ClockTime> {
             }
         });
         // A bare `9 am` needs the meridiem; `5 m` etc. are not times.
-        let num = |x: Option<Part<'_>>| x.and_then(|x| x.as_str().parse::<u32>().ok());
+        let num = |x: Option<Group<'_>>| x.and_then(|x| x.as_str().parse::<u32>().ok());
         let zone = g.zone.and_then(|z| {
             let name = z.as_str();
             // The zone must follow the time as matched (not a dropped `am`).
