@@ -1,6 +1,6 @@
 //! The rules, one per file, and the single registry that lists them.
 //!
-//! A rule is a [`Rule`] value declared with [`declare_rule!`]: its id, family,
+//! A rule is a [`Rule`] value declared with `declare_rule!`: its id, family,
 //! default severity, whether it can fix, a one-line summary, its
 //! documentation (the doc comment, which is exactly what `incident explain`
 //! prints) and its check function. A check function reads the [`Report`]
