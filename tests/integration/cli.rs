@@ -59,6 +59,30 @@ fn same_output_whatever_the_number_of_threads() {
     assert_eq!(paths, sorted);
 }
 
+/// `check` checks files in chunks of 512 on the workers while it writes
+/// the chunk before: over several chunks, every file is written once, in
+/// path order, whatever the number of threads.
+#[test]
+fn files_over_several_chunks_are_written_once_in_order() {
+    let dir = many(1100);
+    let one = stdout_of(dir.path(), &["check", "--format", "json", "--jobs", "1"]);
+    let four = stdout_of(dir.path(), &["check", "--format", "json", "--jobs", "4"]);
+    assert_eq!(one, four);
+    let json: serde_json::Value = serde_json::from_str(&one.0).unwrap();
+    let paths: Vec<&str> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths.len(), 1100);
+    let mut sorted = paths.clone();
+    sorted.sort_by(|a, b| Path::new(a).cmp(Path::new(b)));
+    sorted.dedup();
+    assert_eq!(paths, sorted);
+    assert_eq!(json["summary"]["files"], 1100);
+}
+
 #[test]
 fn no_progress_bar_when_stderr_is_not_a_terminal() {
     let dir = many(40);
