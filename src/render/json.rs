@@ -88,39 +88,156 @@ impl Renderer for Json {
         } else {
             b",\n    "
         };
-        out.write_all(opening)?;
         self.written += 1;
-        write_indented(out, &mut self.buf, &file, "    ")
+        write_nested(out, &mut self.buf, opening, &file, 2)
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-        if self.written == 0 {
-            out.write_all(b"{\n  \"version\": 1,\n  \"files\": [],\n  \"summary\": ")?;
+        let opening: &[u8] = if self.written == 0 {
+            b"{\n  \"version\": 1,\n  \"files\": [],\n  \"summary\": "
         } else {
-            out.write_all(b"\n  ],\n  \"summary\": ")?;
-        }
-        write_indented(out, &mut self.buf, summary, "  ")?;
+            b"\n  ],\n  \"summary\": "
+        };
+        write_nested(out, &mut self.buf, opening, summary, 1)?;
         out.write_all(b"\n}\n")
     }
 }
 
-/// Pretty-prints `value` into `buf` (cleared first), then writes it to
-/// `out` with every line after the first indented by `indent`. Only the
-/// pretty printer's own line breaks are bytes `\n`: a line break inside a
-/// string is written escaped.
-fn write_indented(
+/// Writes `opening`, then `value` pretty-printed as if it stood `depth`
+/// levels deep in the document, through `buf` (cleared first) in one write.
+fn write_nested(
     out: &mut dyn Write,
     buf: &mut Vec<u8>,
+    opening: &[u8],
     value: &impl Serialize,
-    indent: &str,
+    depth: usize,
 ) -> io::Result<()> {
     buf.clear();
-    serde_json::to_writer_pretty(&mut *buf, value)?;
-    let mut rest = buf.as_slice();
-    while let Some(i) = memchr::memchr(b'\n', rest) {
-        out.write_all(&rest[..=i])?;
-        out.write_all(indent.as_bytes())?;
-        rest = &rest[i + 1..];
+    buf.extend_from_slice(opening);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut *buf, Nested::at(depth));
+    value.serialize(&mut serializer)?;
+    out.write_all(buf)
+}
+
+/// serde_json's pretty printer (two-space indents, `": "` after keys),
+/// starting `depth` levels deep: a value written inside a document that is
+/// itself written piece by piece.
+struct Nested {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn at(depth: usize) -> Self {
+        Nested {
+            depth,
+            has_value: false,
+        }
     }
-    out.write_all(rest)
+
+    fn open<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        writer.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.new_line(writer)?;
+        }
+        writer.write_all(bracket)
+    }
+
+    fn item<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        if !first {
+            writer.write_all(b",")?;
+        }
+        self.new_line(writer)
+    }
+
+    fn new_line<W: ?Sized + Write>(&self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b"\n")?;
+        (0..self.depth).try_for_each(|_| writer.write_all(b"  "))
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.open(writer, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.close(writer, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.item(writer, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.open(writer, b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.close(writer, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.item(writer, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `Nested` must write: serde_json's own pretty printing, with
+    /// every line after the first indented by `depth` levels.
+    fn expected(value: &serde_json::Value, depth: usize) -> String {
+        let indent = "  ".repeat(depth);
+        serde_json::to_string_pretty(value)
+            .unwrap()
+            .replace('\n', &format!("\n{indent}"))
+    }
+
+    #[test]
+    fn nested_writes_what_the_pretty_printer_writes_at_any_depth() {
+        let value = serde_json::json!({
+            "path": "a \"b\"\n.md",
+            "empty_list": [],
+            "empty_map": {},
+            "diagnostics": [
+                {"rule": "r", "line": 1, "labels": [{"line": 2}, {"line": 3}], "help": null},
+                [1, [2, []], {"k": {}}],
+            ],
+        });
+        for depth in 0..4 {
+            let mut out = Vec::new();
+            write_nested(&mut out, &mut Vec::new(), b"", &value, depth).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), expected(&value, depth));
+        }
+    }
 }
