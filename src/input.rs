@@ -1,8 +1,9 @@
 //! Finding the files to check and reading them, with a clear message for
 //! every file that cannot be read.
 
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 /// Files larger than this are not read (a report is a few kilobytes; a
 /// 10 MiB Markdown file is a mistake, or a log pasted whole).
@@ -64,10 +65,36 @@ pub fn collect(paths: &[PathBuf], filter: &dyn Fn(&Path) -> bool) -> Vec<Input> 
     }
     // Sorted by path component by component (`a/b.md` before `a-b.md`),
     // whatever order the file system lists folders in.
-    inputs.sort_by_cached_key(|input| PathBuf::from(input.display()));
+    inputs.sort_by_cached_key(|input| sort_key(&input.display()));
     inputs.dedup();
     dedup_same_files(&mut inputs);
     inputs
+}
+
+/// A key whose byte order is the order of `Path`s compared component by
+/// component (`a/b.md` before `a-b.md`): each component is a byte for its
+/// kind (a root before `.` before `..` before a name, as `Component` orders
+/// them) and its name, and components are joined by a NUL byte, which no
+/// name holds and which sorts before every other byte. Comparing keys is a
+/// `memcmp`; comparing paths splits both into components at every step.
+fn sort_key(path: &str) -> Vec<u8> {
+    let mut key = Vec::with_capacity(path.len() + 8);
+    for (i, part) in Path::new(path).components().enumerate() {
+        if i > 0 {
+            key.push(0);
+        }
+        key.push(match part {
+            Component::Prefix(_) => 1,
+            Component::RootDir => 2,
+            Component::CurDir => 3,
+            Component::ParentDir => 4,
+            Component::Normal(_) => 5,
+        });
+        if let Component::Normal(_) | Component::Prefix(_) = part {
+            key.extend_from_slice(part.as_os_str().as_encoded_bytes());
+        }
+    }
+    key
 }
 
 /// Keeps one path per file: a folder reached twice through a symlinked
@@ -75,29 +102,45 @@ pub fn collect(paths: &[PathBuf], filter: &dyn Fn(&Path) -> bool) -> Vec<Input> 
 /// are the same file when their folders resolve to the same real folder and
 /// their names are equal. The first path in sorted order wins.
 fn dedup_same_files(inputs: &mut Vec<Input>) {
-    let mut real_dirs: std::collections::HashMap<PathBuf, Option<PathBuf>> =
-        std::collections::HashMap::new();
-    let mut seen = std::collections::HashSet::new();
-    inputs.retain(|input| {
+    // The real folder of each input's folder, as a number. Sorted inputs
+    // come folder by folder, so each folder is resolved once.
+    let mut real_dirs: HashMap<PathBuf, usize> = HashMap::new();
+    let mut last: Option<(&Path, Option<usize>)> = None;
+    let mut dirs = Vec::with_capacity(inputs.len());
+    for input in inputs.iter() {
         let (Input::File(path) | Input::Missing(path, _)) = input else {
-            return true;
+            dirs.push(None);
+            continue;
         };
         let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
-            return true;
+            dirs.push(None);
+            continue;
         };
-        let parent = if parent.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            parent
+        let dir = match last {
+            Some((seen, dir)) if seen.as_os_str() == parent.as_os_str() => dir,
+            _ => {
+                let folder = if parent.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    parent
+                };
+                let dir = std::fs::canonicalize(folder).ok().map(|real| {
+                    let next = real_dirs.len();
+                    *real_dirs.entry(real).or_insert(next)
+                });
+                last = Some((parent, dir));
+                dir
+            }
         };
-        let real = real_dirs
-            .entry(parent.to_path_buf())
-            .or_insert_with(|| std::fs::canonicalize(parent).ok());
-        match real {
-            Some(dir) => seen.insert(dir.join(name)),
-            None => true,
-        }
-    });
+        dirs.push(dir.map(|dir| (dir, name)));
+    }
+    let mut seen = HashSet::new();
+    let keep: Vec<bool> = dirs
+        .into_iter()
+        .map(|file| file.is_none_or(|file| seen.insert(file)))
+        .collect();
+    let mut keep = keep.into_iter();
+    inputs.retain(|_| keep.next().unwrap_or(true));
 }
 
 fn walk(dir: &Path, filter: &dyn Fn(&Path) -> bool, inputs: &mut Vec<Input>) {
@@ -257,5 +300,38 @@ pub fn describe_io(err: &std::io::Error) -> String {
                 None => text,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sort_keys_order_paths_as_paths_compare() {
+        let paths = [
+            "a-b.md",
+            "a/b.md",
+            "a.md",
+            "a/b/c.md",
+            "a/b-c.md",
+            "a/b/c/d.md",
+            "/tmp/x.md",
+            "/tmp-x/a.md",
+            "../shared/a.md",
+            "..a.md",
+            "b/a.md",
+            "a b/c.md",
+            "A/b.md",
+            "é/a.md",
+            "e/a.md",
+            "a//b.md",
+            "a/./c.md",
+        ];
+        let mut by_path = paths.to_vec();
+        by_path.sort_by(|a, b| Path::new(a).cmp(Path::new(b)));
+        let mut by_key = paths.to_vec();
+        by_key.sort_by_key(|p| sort_key(p));
+        assert_eq!(by_key, by_path);
     }
 }
