@@ -192,10 +192,21 @@ fn two() -> u8 {
 /// The name of the template used when nothing else is chosen.
 pub const DEFAULT_TEMPLATE: &str = "jwt-pizza";
 
-/// The YAML of every built-in template, in `templates list` order.
-const BUILTIN_SOURCES: &[(&str, &str)] = &[
-    ("jwt-pizza", include_str!("../templates/jwt-pizza.yml")),
-    ("google-sre", include_str!("../templates/google-sre.yml")),
+/// Every built-in template, in `templates list` order: its YAML (what
+/// `templates show` prints) and the same as JSON, which `build.rs` writes
+/// and start-up reads (parsing the YAML cost more than checking a small
+/// report).
+const BUILTIN_SOURCES: &[(&str, &str, &str)] = &[
+    (
+        "jwt-pizza",
+        include_str!("../templates/jwt-pizza.yml"),
+        include_str!(concat!(env!("OUT_DIR"), "/jwt-pizza.json")),
+    ),
+    (
+        "google-sre",
+        include_str!("../templates/google-sre.yml"),
+        include_str!(concat!(env!("OUT_DIR"), "/google-sre.json")),
+    ),
 ];
 
 /// The variables every rendering has; `--set` cannot change them.
@@ -210,7 +221,7 @@ pub fn builtins() -> &'static [Template] {
     BUILTINS.get_or_init(|| {
         BUILTIN_SOURCES
             .iter()
-            .map(|(name, yaml)| match Template::from_yaml(yaml) {
+            .map(|(name, yaml, json)| match Template::from_json(json, yaml) {
                 Ok(template) => template,
                 // The built-ins are tested; a broken one is a bug in this crate.
                 Err(err) => panic!("built-in template {name} is invalid: {err}"),
@@ -228,6 +239,13 @@ impl Template {
     /// Parses a template's YAML.
     pub fn from_yaml(yaml: &str) -> Result<Template, serde_yaml_ng::Error> {
         let mut template: Template = serde_yaml_ng::from_str(yaml)?;
+        template.source = yaml.to_string();
+        Ok(template)
+    }
+
+    /// Reads a built-in template from the JSON `build.rs` made of its `yaml`.
+    fn from_json(json: &str, yaml: &str) -> Result<Template, serde_json::Error> {
+        let mut template: Template = serde_json::from_str(json)?;
         template.source = yaml.to_string();
         Ok(template)
     }
@@ -692,12 +710,21 @@ mod tests {
                 t.source,
                 BUILTIN_SOURCES
                     .iter()
-                    .find(|(n, _)| *n == t.name)
+                    .find(|(n, _, _)| *n == t.name)
                     .unwrap()
                     .1
             );
         }
         assert!(builtin("google-sre").is_some());
+    }
+
+    #[test]
+    fn builtins_read_from_json_are_what_their_yaml_says() {
+        for (name, yaml, json) in BUILTIN_SOURCES {
+            let from_yaml = Template::from_yaml(yaml).unwrap();
+            let from_json = Template::from_json(json, yaml).unwrap();
+            assert_eq!(format!("{from_json:?}"), format!("{from_yaml:?}"), "{name}");
+        }
     }
 
     #[test]
