@@ -133,8 +133,23 @@ static UTC_DECLARATION: LazyLock<Twin> = LazyLock::new(|| {
         r"(?i)(?:\btimes?\b[^\n.]{0,40}?\b(?:UTC|GMT|Zulu|Coordinated Universal Time)\b|\(\s*(?:in\s+|all\s+times\s+(?:in\s+)?)?(?:UTC|GMT)\s*\)|\b(?:UTC|GMT)\s+times?\b|^\W*(?:UTC|GMT)\W*$)",
     )
 });
-/// `UTC-7`: an offset right after `UTC`.
+/// `UTC-7`: an offset right after `UTC`. [`offset_after`] reads it; the
+/// tests check it against this pattern.
+#[cfg(test)]
 static OFFSET_AFTER: LazyLock<Twin> = LazyLock::new(|| Twin::new(r"^\s?[+-]\s?[1-9]"));
+
+/// True when `text` starts with an offset (`-7`, ` + 2`): a match of
+/// `OFFSET_AFTER`.
+fn offset_after(text: &str) -> bool {
+    let mut chars = text.chars().peekable();
+    let mut sign_then_digit = || {
+        chars.next_if(|c| c.is_whitespace());
+        chars.next_if(|c| matches!(c, '+' | '-'))?;
+        chars.next_if(|c| c.is_whitespace());
+        chars.next_if(|c| matches!(c, '1'..='9'))
+    };
+    sign_then_digit().is_some()
+}
 static OTHER_DECLARATION: LazyLock<Twin> = LazyLock::new(|| {
     Twin::new(
         r"(?:\b[Tt]imes?\b[^\n.]{0,40}?\b(?P<z1>(?:UTC|GMT)\s?[+-]\s?[1-9]\d?(?::?\d{2})?|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|BST|IST|JST|MT|PT|ET|CT|(?:Mountain|Pacific|Eastern|Central)(?:\s(?:Standard|Daylight))?\s[Tt]ime|[Ll]ocal\s[Tt]ime|[Ll]ocal)\b|\(\s*(?P<z2>(?:UTC|GMT)\s?[+-]\s?[1-9]\d?(?::?\d{2})?|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|[Ll]ocal(?:\s[Tt]ime)?)\s*\))",
@@ -145,13 +160,17 @@ static OTHER_DECLARATION: LazyLock<Twin> = LazyLock::new(|| {
 /// (No non-ASCII letter case-folds to an ASCII one except `ſ` and the
 /// Kelvin sign, so for words without `s` and `k` this is what `(?i)` means.)
 fn has_word(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| word_starts(text, w).next().is_some())
+}
+
+/// Where `word` (lowercase ASCII) starts in `text`, in any case.
+fn word_starts<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
     let bytes = text.as_bytes();
-    (0..bytes.len()).any(|i| {
-        words.iter().any(|w| {
-            bytes
-                .get(i..i + w.len())
-                .is_some_and(|s| s.eq_ignore_ascii_case(w.as_bytes()))
-        })
+    let word = word.as_bytes();
+    memchr::memchr2_iter(word[0], word[0].to_ascii_uppercase(), bytes).filter(move |&at| {
+        bytes
+            .get(at..at + word.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(word))
     })
 }
 
@@ -164,15 +183,50 @@ fn utc_declaration(text: &str) -> Option<Group<'_>> {
     UTC_DECLARATION.find(text)
 }
 
-/// The groups of the first match of [`OTHER_DECLARATION`], which has
-/// `[Tt]ime` or `(` (a text without either is not searched). The match is
+/// The groups of the first match of [`OTHER_DECLARATION`] (a text that
+/// [`may_declare_other_zone`] rules out is not searched). The match is
 /// found first, and only its groups read.
 fn other_declaration(text: &str) -> Option<Caps<'_>> {
-    if !text.contains("ime") && !text.contains('(') {
+    if !may_declare_other_zone(text) {
         return None;
     }
     let m = OTHER_DECLARATION.find(text)?;
     OTHER_DECLARATION.captures_at(text, m.start())
+}
+
+/// The zones [`OTHER_DECLARATION`] reads in brackets: what follows `(` and
+/// white space in a match of its second branch starts with one of these.
+const BRACKETED_ZONES: &[&str] = &[
+    "UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "CET", "CEST", "Local",
+    "local",
+];
+
+/// False when [`OTHER_DECLARATION`] cannot match `text`: it has neither
+/// the word `time` or `times` (`T` or `t`, at ASCII word boundaries or next
+/// to a non-ASCII character), which the first branch needs, nor a `(`
+/// followed by white space and a zone of [`BRACKETED_ZONES`], which the
+/// second needs.
+fn may_declare_other_zone(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let word = |i: usize| {
+        bytes
+            .get(i)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    };
+    // `m` of `[Tt]ime`, then `s?` and a boundary.
+    let time_word = memchr::memchr_iter(b'm', bytes).any(|m| {
+        m >= 2
+            && bytes[m - 1] == b'i'
+            && matches!(bytes[m - 2], b'T' | b't')
+            && bytes.get(m + 1) == Some(&b'e')
+            && !(m >= 3 && word(m - 3))
+            && !word(m + 2 + usize::from(bytes.get(m + 2) == Some(&b's')))
+    });
+    time_word
+        || memchr::memchr_iter(b'(', bytes).any(|at| {
+            let rest = text[at + 1..].trim_start();
+            BRACKETED_ZONES.iter().any(|z| rest.starts_with(z))
+        })
 }
 
 impl Timeline {
@@ -296,9 +350,7 @@ impl Timeline {
             }
             let text = doc.text(&block.own);
             if timeline.utc_declared.is_none() && timeline.other_zone_declared.is_none() {
-                if let Some(m) =
-                    utc_declaration(text).filter(|m| !OFFSET_AFTER.is_match(&text[m.end()..]))
-                {
+                if let Some(m) = utc_declaration(text).filter(|m| !offset_after(&text[m.end()..])) {
                     let is_entry_zone = items.iter().any(|(_, i)| {
                         matches!(i, Item::Entry(e) if e.span.start <= block.own.start + m.start() && block.own.start + m.end() <= e.span.end)
                     });
@@ -498,17 +550,25 @@ pub fn report_date(report: &Report<'_>) -> Option<NaiveDate> {
 fn report_wide_utc(report: &Report<'_>) -> Option<Span> {
     static REPORT_WIDE: LazyLock<Twin> =
         LazyLock::new(|| Twin::new(r"(?i)\ball\s+times\b[^\n.]{0,50}?\b(?:UTC|GMT)\b"));
+    // Where the document names UTC or GMT, which every match does: only
+    // the blocks around these are searched.
+    let source = &report.doc.source;
+    let mut cues: Vec<usize> = word_starts(source, "utc")
+        .chain(word_starts(source, "gmt"))
+        .collect();
+    if cues.is_empty() {
+        return None;
+    }
+    cues.sort_unstable();
     report.doc.blocks.iter().find_map(|b| {
-        if report.is_template_text(b) {
+        let first = cues.partition_point(|&at| at < b.own.start);
+        if cues.get(first).is_none_or(|&at| at + 3 > b.own.end) || report.is_template_text(b) {
             return None;
         }
         let text = report.doc.text(&b.own);
-        if !has_word(text, &["utc", "gmt"]) {
-            return None;
-        }
         REPORT_WIDE
             .find(text)
-            .filter(|m| !OFFSET_AFTER.is_match(&text[m.end()..]))
+            .filter(|m| !offset_after(&text[m.end()..]))
             .map(|m| b.own.start + m.start()..b.own.start + m.end())
     })
 }
@@ -891,6 +951,65 @@ mod tests {
         assert_eq!(z("Events (local time)").as_deref(), Some("local time"));
         assert_eq!(z("é 16:20 (UTC+2) done").as_deref(), Some("UTC+2"));
         assert_eq!(z("no zone here, UTC"), None);
+    }
+
+    /// `count` texts of up to `len` pieces each, drawn from `pieces`.
+    fn generated<'a>(
+        pieces: &'a [&'a str],
+        count: usize,
+        len: usize,
+    ) -> impl Iterator<Item = String> + 'a {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize
+        };
+        (0..count).map(move |_| {
+            let n = next() % (len + 1);
+            (0..n).map(|_| pieces[next() % pieces.len()]).collect()
+        })
+    }
+
+    /// Pieces of zone declarations, with the non-ASCII neighbours reports have.
+    const ZONE_PIECES: &[&str] = &[
+        "time", "Time", "times", "TIME", "timeline", "s", "(", ")", " ", "\u{a0}", "\n", ".", "+",
+        "-", "–", "’", "é", "7", "10", ":30", "UTC", "GMT", "utc", "Zulu", "MST", "CEST", "PT",
+        "MTTR", "Local", "local", "Mountain", "Standard", " time", "all ", "in ", "are ", "_", "x",
+    ];
+
+    #[test]
+    fn zone_scanners_agree_with_their_patterns() {
+        let texts = [
+            "UTC-7",
+            "UTC - 7",
+            "UTC +\u{a0}2",
+            "UTC\u{a0}-0",
+            "UTC -x",
+            "UTC+ 10",
+            "UTC  -7",
+            "Times (UTC)",
+            "All times are MST",
+            "downtime in MST",
+            "Timeline (local)",
+            "times_ are MST",
+            "é time MST",
+            "timeé MST",
+            "( \u{a0}CEST)",
+            "(\nPST)",
+        ];
+        let pieces = generated(ZONE_PIECES, 20_000, 8);
+        for t in texts.iter().map(|t| t.to_string()).chain(pieces) {
+            for (i, _) in t.char_indices() {
+                let rest = &t[i..];
+                assert_eq!(offset_after(rest), OFFSET_AFTER.is_match(rest), "{rest:?}");
+            }
+            if !may_declare_other_zone(&t) {
+                assert!(OTHER_DECLARATION.find(&t).is_none(), "{t:?}");
+            }
+            if !has_word(&t, &["utc", "gmt", "zulu", "coordinated"]) {
+                assert!(UTC_DECLARATION.find(&t).is_none(), "{t:?}");
+            }
+        }
     }
 
     #[test]
