@@ -13,7 +13,7 @@
 
 use std::sync::LazyLock;
 
-use crate::model::pattern::{Caps, Group, Twin};
+use crate::model::pattern::{Caps, Group, Twin, is_plain_symbol};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 
 use crate::document::{BlockKind, Span};
@@ -270,15 +270,15 @@ impl Timeline {
                     let own = block.own.clone();
                     let text = doc.text(&own);
                     let first_line_end = text.find('\n').map_or(own.end, |i| own.start + i);
-                    match read_line(doc.text(&(own.start..first_line_end)), own.start, true) {
+                    match read_line(doc.text(&(own.start..first_line_end)), own.start) {
                         Line::Entry(mut e) => {
                             e.span = own.start..trim_end(doc.text(&own), own.start);
                             item_spans.push(block.span.clone());
                             items.push((own.start, Item::Entry(e)));
                         }
                         Line::Date(d) => items.push((own.start, Item::DateLine(own.clone(), d))),
-                        Line::Declaration => {}
-                        Line::Other(found) => {
+                        Line::Other(body) if is_declaration(body) => {}
+                        Line::Other(body) => {
                             // A detail under another item is part of it.
                             let nested = item_spans
                                 .iter()
@@ -289,7 +289,7 @@ impl Timeline {
                                     own.start,
                                     Item::Malformed(Malformed {
                                         span: own.start..trim_end(text, own.start),
-                                        found,
+                                        found: found(body),
                                     }),
                                 ));
                             }
@@ -303,10 +303,9 @@ impl Timeline {
                         if utc_declaration(row).is_some() || row.contains("UTC") {
                             timeline.utc_declared.get_or_insert(block.span.clone());
                         }
-                        time_column = cells.iter().position(|c| {
-                            let t = doc.text(c).to_ascii_lowercase();
-                            t.contains("time") || t.contains("when") || t.contains("date")
-                        });
+                        time_column = cells
+                            .iter()
+                            .position(|c| has_word(doc.text(c), &["time", "when", "date"]));
                         continue;
                     }
                     if let Some(item) = read_row(doc, &block.span, cells, time_column) {
@@ -317,25 +316,26 @@ impl Timeline {
                 BlockKind::Paragraph => {
                     let text = doc.text(&block.span);
                     let mut offset = block.span.start;
-                    let lines: Vec<&str> = text.split('\n').collect();
-                    let several = lines.len() > 1;
-                    for line in lines {
-                        match read_line(line, offset, several) {
+                    let several = text.contains('\n');
+                    for line in text.split('\n') {
+                        match read_line(line, offset) {
                             Line::Entry(e) => items.push((offset, Item::Entry(e))),
                             Line::Date(d) => items.push((
                                 offset,
                                 Item::DateLine(offset..offset + line.trim_end().len(), d),
                             )),
-                            Line::Other(found) if several && looks_timed(line) => {
+                            Line::Other(body)
+                                if several && looks_timed(line) && !is_declaration(body) =>
+                            {
                                 items.push((
                                     offset,
                                     Item::Malformed(Malformed {
                                         span: offset..trim_end(line, offset),
-                                        found,
+                                        found: found(body),
                                     }),
                                 ));
                             }
-                            Line::Other(_) | Line::Declaration => {}
+                            Line::Other(_) => {}
                         }
                         offset += line.len() + 1;
                     }
@@ -603,12 +603,12 @@ enum Item {
     Malformed(Malformed),
 }
 
-enum Line {
+enum Line<'a> {
     Entry(Box<Entry>),
     Date(FoundDate),
-    Declaration,
-    /// Not an entry; what it starts with.
-    Other(String),
+    /// Not an entry: the line without its list marker (a zone declaration
+    /// is one, see [`is_declaration`]).
+    Other(&'a str),
 }
 
 /// The end of `text` (which starts at `base`) without trailing whitespace.
@@ -637,25 +637,171 @@ fn is_markup(c: char) -> bool {
     c.is_whitespace() || "-*+_`[]()|>#~".contains(c)
 }
 
+/// A list marker: [`list_marker_end`] reads it, and hands this pattern a
+/// line with a non-ASCII digit where the marker's digits would be.
 static LIST_MARKER: LazyLock<Twin> =
     LazyLock::new(|| Twin::new(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?"));
+/// The words before an entry's time: [`is_lead_word`] reads them (the
+/// tests check it against this pattern).
+#[cfg(test)]
 static LEAD_WORDS: LazyLock<Twin> = LazyLock::new(|| {
     Twin::new(r"(?i)^(?:at|around|about|approx\.?|approximately|circa|ca\.|roughly|on|time:?|~|≈)$")
 });
+/// What separates an entry's time from its text: [`separator_end`] reads
+/// it, and hands this pattern a text with a non-ASCII character right after
+/// `UTC`.
 static SEPARATOR: LazyLock<Twin> =
     LazyLock::new(|| Twin::new(r"^[\s*_`)\]|]*(?:[-–—:|>=]+|\bUTC\b)?[\s*_`|]*"));
-/// A line that starts the way an entry does: with digits and a colon, dot or `h`.
+/// A line that starts the way an entry does: with digits and a colon, dot
+/// or `h`. [`timed_shape`] reads it, and hands this pattern a line with a
+/// non-ASCII digit near its start.
 static TIMED_SHAPE: LazyLock<Twin> = LazyLock::new(|| Twin::new(r"^[\s*_`~\[(]*\d{1,2}[:.h]\d"));
 
+/// The words [`LEAD_WORDS`] matches, which it matches in any case (none
+/// has an `s` or `k`, so no non-ASCII letter folds to one of their letters).
+const LEAD_WORD_LIST: &[&str] = &[
+    "at",
+    "around",
+    "about",
+    "approx",
+    "approx.",
+    "approximately",
+    "circa",
+    "ca.",
+    "roughly",
+    "on",
+    "time",
+    "time:",
+    "~",
+    "≈",
+];
+
+/// True when `lead` is a word that may come before an entry's time
+/// ("at", "around", …): a match of [`LEAD_WORDS`].
+fn is_lead_word(lead: &str) -> bool {
+    LEAD_WORD_LIST.iter().any(|w| lead.eq_ignore_ascii_case(w))
+}
+
+/// The end of the white space at the start of `text[from..]`.
+fn skip_space(text: &str, from: usize) -> usize {
+    text.len() - text[from..].trim_start().len()
+}
+
+/// True when the character at `at` may be a `\d` that is not ASCII.
+fn non_ascii_digit_at(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(|c| !c.is_ascii() && c.is_numeric())
+}
+
+/// Where the list marker (`- `, `12. `, `* [x] `) at the start of `line`
+/// ends, or 0 when there is none: the end of a match of [`LIST_MARKER`].
+fn list_marker_end(line: &str) -> usize {
+    let bytes = line.as_bytes();
+    let mut i = skip_space(line, 0);
+    match bytes.get(i) {
+        Some(b'-' | b'*' | b'+') => i += 1,
+        Some(b) if b.is_ascii_digit() => {
+            let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if digits > 3 || !matches!(bytes.get(i + digits), Some(b'.' | b')')) {
+                return marker_by_regex(line, i + digits);
+            }
+            i += digits + 1;
+        }
+        _ => return marker_by_regex(line, i),
+    }
+    let after = skip_space(line, i);
+    if after == i {
+        return 0;
+    }
+    i = after;
+    if bytes.get(i) == Some(&b'[')
+        && matches!(bytes.get(i + 1), Some(b' ' | b'x' | b'X'))
+        && bytes.get(i + 2) == Some(&b']')
+    {
+        let after = skip_space(line, i + 3);
+        if after > i + 3 {
+            i = after;
+        }
+    }
+    i
+}
+
+/// [`LIST_MARKER`] itself, for a line with a non-ASCII digit at `at`; 0
+/// otherwise (no marker).
+fn marker_by_regex(line: &str, at: usize) -> usize {
+    if non_ascii_digit_at(line, at) {
+        LIST_MARKER.find(line).map_or(0, |m| m.end())
+    } else {
+        0
+    }
+}
+
+/// Where the separator between an entry's time and its text (`` - ``,
+/// `` **: ``, ` UTC | `) at the start of `rest` ends: the end of the match
+/// of [`SEPARATOR`].
+fn separator_end(rest: &str) -> usize {
+    let skip = |from: usize, set: &dyn Fn(char) -> bool| {
+        rest.len() - rest[from..].trim_start_matches(set).len()
+    };
+    let mut i = skip(0, &|c| c.is_whitespace() || "*_`)]|".contains(c));
+    let dashes = skip(i, &|c| "-–—:|>=".contains(c));
+    if dashes > i {
+        i = dashes;
+    } else if rest[i..].starts_with("UTC") && !rest[..i].ends_with('_') {
+        // `\bUTC\b`: what comes before is markup or the start.
+        match rest[i + 3..].chars().next() {
+            Some(c) if c.is_ascii_alphanumeric() || c == '_' => {}
+            Some(c) if !(c.is_ascii() || c.is_whitespace() || is_plain_symbol(c)) => {
+                // A non-ASCII letter or mark may be a word character.
+                return SEPARATOR.find(rest).map_or(0, |m| m.end());
+            }
+            _ => i += 3,
+        }
+    }
+    skip(i, &|c| c.is_whitespace() || "*_`|".contains(c))
+}
+
+/// True when `line` (without its list marker) starts the way an entry
+/// does: a match of [`TIMED_SHAPE`].
+fn timed_shape(line: &str) -> bool {
+    let body = line.trim_start_matches(|c: char| c.is_whitespace() || "*_`~[(".contains(c));
+    let at = line.len() - body.len();
+    if body
+        .chars()
+        .take(4)
+        .any(|c| !c.is_ascii() && c.is_numeric())
+    {
+        return TIMED_SHAPE.is_match(&line[at..]);
+    }
+    let bytes = body.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    (1..=2).contains(&digits)
+        && matches!(bytes.get(digits), Some(b':' | b'.' | b'h'))
+        && bytes.get(digits + 1).is_some_and(u8::is_ascii_digit)
+}
+
 fn looks_timed(line: &str) -> bool {
-    let line = LIST_MARKER.find(line).map_or(line, |m| &line[m.end()..]);
-    TIMED_SHAPE.is_match(line)
+    timed_shape(&line[list_marker_end(line)..])
+}
+
+/// True when a line that is no entry says what zone the times are in.
+fn is_declaration(body: &str) -> bool {
+    utc_declaration(body).is_some() || other_declaration(body).is_some()
+}
+
+/// What a line that is no entry starts with (a short excerpt).
+fn found(body: &str) -> String {
+    body.trim_start_matches(is_markup)
+        .chars()
+        .take(24)
+        .collect()
 }
 
 /// Reads one line of a timeline (without its list marker, which is
 /// skipped here). `base` is the line's offset in the file.
-fn read_line(line: &str, base: usize, _several: bool) -> Line {
-    let marker = LIST_MARKER.find(line).map_or(0, |m| m.end());
+fn read_line(line: &str, base: usize) -> Line<'_> {
+    let marker = list_marker_end(line);
     let body = &line[marker..];
     let times = time::find_times(body);
     let mut dates = time::find_dates(body);
@@ -693,17 +839,9 @@ fn read_line(line: &str, base: usize, _several: bool) -> Line {
         (None, None) => body.len(),
     };
     let lead = body[..lead_end].trim_matches(is_markup);
-    let lead_ok = lead.is_empty() || LEAD_WORDS.is_match(lead);
+    let lead_ok = lead.is_empty() || is_lead_word(lead);
     if !lead_ok || (first_time.is_none() && first_date.is_none()) {
-        if utc_declaration(body).is_some() || other_declaration(body).is_some() {
-            return Line::Declaration;
-        }
-        let found: String = body
-            .trim_start_matches(is_markup)
-            .chars()
-            .take(24)
-            .collect();
-        return Line::Other(found);
+        return Line::Other(body);
     }
     // The date (if it comes first) and the time right after it.
     let mut date = None;
@@ -731,7 +869,7 @@ fn read_line(line: &str, base: usize, _several: bool) -> Line {
             date = Some(d.clone());
             end = d.span.end;
         }
-        (None, None) => return Line::Other(String::new()),
+        (None, None) => return Line::Other(""),
     }
     // A period: `16:20 - 16:45 - text`, `9:00 AM – 1:51 PM`.
     let mut until = None;
@@ -748,7 +886,7 @@ fn read_line(line: &str, base: usize, _several: bool) -> Line {
     // A date right after the time (`16:20 2026-03-03`) is rare; ignore it.
     let start = lead_end;
     let rest = &body[end..];
-    let sep = SEPARATOR.find(rest).map_or(0, |m| m.end());
+    let sep = separator_end(rest);
     let text_start = end + sep;
     let text = body[text_start..].trim_end();
     if let Some(c) = &mut clock {
@@ -807,13 +945,13 @@ fn read_row(
         }));
     };
     let cell = &cells[column];
-    let mut entry = match read_line(doc.text(cell), cell.start, false) {
+    let mut entry = match read_line(doc.text(cell), cell.start) {
         Line::Entry(e) => e,
         Line::Date(d) => {
             // `| 2025-10-06 | 14:03 | event |`: a date column and a time column.
             let next = column + 1;
             let time_cell = cells.get(next)?;
-            match read_line(doc.text(time_cell), time_cell.start, false) {
+            match read_line(doc.text(time_cell), time_cell.start) {
                 Line::Entry(mut e) if e.clock.is_some() => {
                     e.date = Some(d);
                     e.time_span = cell.start..e.time_span.end;
@@ -823,7 +961,7 @@ fn read_row(
                 _ => return Some(Item::DateLine(span.clone(), d)),
             }
         }
-        Line::Declaration | Line::Other(_) => {
+        Line::Other(_) => {
             let found: String = doc.text(cell).trim().chars().take(24).collect();
             return Some(Item::Malformed(Malformed {
                 span: span.clone(),
@@ -1009,6 +1147,49 @@ mod tests {
             if !has_word(&t, &["utc", "gmt", "zulu", "coordinated"]) {
                 assert!(UTC_DECLARATION.find(&t).is_none(), "{t:?}");
             }
+        }
+    }
+
+    /// Pieces of timeline lines, with the non-ASCII neighbours reports have.
+    const LINE_PIECES: &[&str] = &[
+        "-", "*", "+", "1", "12", "123", "1234", ".", ")", " ", "  ", "\t", "\u{a0}", "[", "]",
+        "x", "X", "[x]", "[ ]", "_", "`", "~", "(", "|", ":", "h", "–", "—", ">", "=", "UTC",
+        "UTCé", "utc", "é", "’", "\u{663}", "٣", "a", "at", "On", "approx.", "≈", "time:", "ca.",
+        "09:00",
+    ];
+
+    #[test]
+    fn line_scanners_agree_with_their_patterns() {
+        let texts = [
+            "- 16:20 - x",
+            "  12. [x] 09:00",
+            "1234. x",
+            "12\u{663}. x",
+            "\u{663}. x",
+            "- [x]done",
+            "-\u{a0}[ ]\u{a0}x",
+            "* UTC | text",
+            "_UTC x",
+            " UTCé x",
+            " UTC’ x",
+            " UTC\u{a0}x",
+            ")] –— x",
+            "**~(12:30",
+            "1h30",
+            "123:4",
+            "(\u{663}2:30",
+        ];
+        let pieces = generated(LINE_PIECES, 20_000, 6);
+        for t in texts.iter().map(|t| t.to_string()).chain(pieces) {
+            let marker = LIST_MARKER.find(&t).map_or(0, |m| m.end());
+            assert_eq!(list_marker_end(&t), marker, "{t:?}");
+            let sep = SEPARATOR.find(&t).map_or(0, |m| m.end());
+            assert_eq!(separator_end(&t), sep, "{t:?}");
+            assert_eq!(timed_shape(&t), TIMED_SHAPE.is_match(&t), "{t:?}");
+            assert_eq!(is_lead_word(&t), LEAD_WORDS.is_match(&t), "{t:?}");
+        }
+        for w in LEAD_WORD_LIST {
+            assert!(LEAD_WORDS.is_match(&w.to_uppercase()), "{w}");
         }
     }
 
