@@ -531,7 +531,7 @@ impl Reader<'_> {
 
     fn item(&self, span: Span, text: &str) -> ActionItem {
         ActionItem {
-            text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+            text: squeeze(text),
             line: self.line_of(span.start),
             span,
             owner: None,
@@ -586,7 +586,7 @@ impl Reader<'_> {
             }
             item.done |= !item.done && maybe_done(text, &cues) && DONE.is_match(text);
             if item.deadline.is_none() {
-                item.deadline = self.find_deadline(text, base);
+                item.deadline = self.find_deadline(text, base, &cues);
             }
             if item.tracking.is_none() {
                 item.tracking = find_tracking(text, base, &cues);
@@ -662,7 +662,10 @@ impl Reader<'_> {
         find_stated_owner(text, span.start, &cues).flatten()
     }
 
-    fn find_deadline(&self, text: &str, base: usize) -> Option<Deadline> {
+    fn find_deadline(&self, text: &str, base: usize, cues: &Cues) -> Option<Deadline> {
+        if !may_state_deadline(text, cues) {
+            return None;
+        }
         for c in DUE_LABEL.captures_iter(text) {
             let (Some(whole), Some(label)) = (c.get(0), c.name("label")) else {
                 continue;
@@ -772,6 +775,20 @@ static DAY_MONTH: LazyLock<Twin> = LazyLock::new(|| {
         r"(?i)^(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTHS})(?-u:\b)\.?(?:,?\s+(?P<year>\d{{4}})(?-u:\b))?"
     ))
 });
+
+/// False when [`Reader::find_deadline`] finds nothing in `text`: a date
+/// that [`Reader::read_date`] reads has ASCII digits, and without any only a
+/// strong label with a colon (`Due: End of week`) gives a deadline.
+fn may_state_deadline(text: &str, cues: &Cues) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+        || text.contains([':', '=']) && cues.has_any(STRONG_DUE_CUES)
+}
+
+/// A piece of each label of [`DUE_LABEL`] other than "by", "on", "before"
+/// and "until".
+const STRONG_DUE_CUES: &[&str] = &[
+    "due", "deadline", "target", "eta", "timeline", "complete", "to be", "finish", "no later",
+];
 
 /// "Due: …", "due 2026-02-09", "Deadline: …", "Target: …", "by Feb 3".
 static DUE_LABEL: LazyLock<Twin> = LazyLock::new(|| {
@@ -937,10 +954,23 @@ fn take_field(text: &str, stop_at_name_end: bool) -> &str {
 }
 
 fn clean(text: &str) -> String {
-    text.replace(['*', '`'], "")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    if text.contains(['*', '`']) {
+        squeeze(&text.replace(['*', '`'], ""))
+    } else {
+        squeeze(text)
+    }
+}
+
+/// The words of `text` joined by single spaces.
+fn squeeze(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 const PRONOUNS: &[&str] = &[
@@ -1488,6 +1518,27 @@ mod tests {
             assert_eq!(marker_end(t), marker, "{t:?}");
             assert_eq!(is_field_like(t), FIELD_LIKE.is_match(t), "{t:?}");
         }
+    }
+
+    #[test]
+    fn deadlines_without_digits_need_a_strong_label() {
+        let r = Reader {
+            source: "",
+            incident: NaiveDate::from_ymd_opt(2025, 12, 10),
+        };
+        let due = |t: &str| r.find_deadline(t, 0, &Cues::of(t)).map(|d| d.text);
+        assert_eq!(due("Fix it by Friday"), None);
+        assert_eq!(
+            due("Fix it. Due: End of week").as_deref(),
+            Some("End of week")
+        );
+        assert_eq!(
+            due("Fix it (ETA = next sprint)").as_deref(),
+            Some("next sprint")
+        );
+        assert_eq!(due("Fix it by Feb 3").as_deref(), Some("Feb 3"));
+        assert_eq!(due("Fix it on \u{663}/1/2026"), None);
+        assert_eq!(due("Fix it, finiſh by: soon").as_deref(), Some("soon"));
     }
 
     #[test]
