@@ -201,11 +201,17 @@ const BRACKETED_ZONES: &[&str] = &[
     "local",
 ];
 
-/// False when [`OTHER_DECLARATION`] cannot match `text`: it has neither
-/// the word `time` or `times` (`T` or `t`, at ASCII word boundaries or next
-/// to a non-ASCII character), which the first branch needs, nor a `(`
-/// followed by white space and a zone of [`BRACKETED_ZONES`], which the
-/// second needs.
+/// Pieces of the zones of [`OTHER_DECLARATION`]: each zone has one.
+const ZONE_MARKS: &[&str] = &[
+    "ST", "DT", "ET", "MT", "PT", "CT", "UTC", "Mountain", "Pacific", "Eastern", "Central", "ocal",
+];
+
+/// False when [`OTHER_DECLARATION`] cannot match `text`. The first branch
+/// needs the word `time` or `times` (`T` or `t`, at ASCII word boundaries
+/// or next to a non-ASCII character), followed in the same line and
+/// sentence by a zone, which has one of [`ZONE_MARKS`]; the second a `(`
+/// followed by white space and a zone of [`BRACKETED_ZONES`] (UTC and GMT
+/// with an offset).
 fn may_declare_other_zone(text: &str) -> bool {
     let bytes = text.as_bytes();
     let word = |i: usize| {
@@ -220,12 +226,19 @@ fn may_declare_other_zone(text: &str) -> bool {
             && matches!(bytes[m - 2], b'T' | b't')
             && bytes.get(m + 1) == Some(&b'e')
             && !(m >= 3 && word(m - 3))
-            && !word(m + 2 + usize::from(bytes.get(m + 2) == Some(&b's')))
+            && {
+                let end = m + 2 + usize::from(bytes.get(m + 2) == Some(&b's'));
+                let sentence = text[end..].split(['\n', '.']).next().unwrap_or("");
+                !word(end) && ZONE_MARKS.iter().any(|z| sentence.contains(z))
+            }
     });
     time_word
         || memchr::memchr_iter(b'(', bytes).any(|at| {
             let rest = text[at + 1..].trim_start();
-            BRACKETED_ZONES.iter().any(|z| rest.starts_with(z))
+            BRACKETED_ZONES.iter().any(|z| {
+                rest.strip_prefix(z)
+                    .is_some_and(|after| !matches!(*z, "UTC" | "GMT") || offset_after(after))
+            })
         })
 }
 
@@ -1113,6 +1126,7 @@ mod tests {
         "time", "Time", "times", "TIME", "timeline", "s", "(", ")", " ", "\u{a0}", "\n", ".", "+",
         "-", "–", "’", "é", "7", "10", ":30", "UTC", "GMT", "utc", "Zulu", "MST", "CEST", "PT",
         "MTTR", "Local", "local", "Mountain", "Standard", " time", "all ", "in ", "are ", "_", "x",
+        "EST", "PDT", "CET", "JST", "ET", "Pacific", " Time", "+5:30", "UTC+2", "(UTC)", "\u{17F}",
     ];
 
     #[test]
