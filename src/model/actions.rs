@@ -1106,11 +1106,32 @@ fn clean(text: &str) -> String {
 /// The words of `text` joined by single spaces.
 fn squeeze(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
+    let mut push = |word: &str| {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(word);
+    };
+    if text.is_ascii() {
+        // The words `split_whitespace` finds, read a byte at a time: ASCII
+        // white space is `\t`, `\n`, `\x0B`, `\x0C`, `\r` and ` `.
+        let bytes = text.as_bytes();
+        let space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+        let mut i = 0;
+        while i < bytes.len() {
+            while i < bytes.len() && space(bytes[i]) {
+                i += 1;
+            }
+            let start = i;
+            while i < bytes.len() && !space(bytes[i]) {
+                i += 1;
+            }
+            if start < i {
+                push(&text[start..i]);
+            }
+        }
+    } else {
+        text.split_whitespace().for_each(push);
     }
     out
 }
@@ -1879,6 +1900,27 @@ mod tests {
                 group(TRAILING.captures(line)),
                 "{line:?}"
             );
+        }
+    }
+
+    #[test]
+    fn squeeze_joins_the_words_split_whitespace_finds() {
+        let texts = [
+            "",
+            "  ",
+            " a  b\tc\n\x0Bd\x0Ce\r f ",
+            "\x1Fa\x1Cb",
+            "x\u{a0}y\u{2003} z",
+            "**Add** `alert`",
+        ];
+        for t in texts {
+            let words: Vec<&str> = t.split_whitespace().collect();
+            assert_eq!(squeeze(t), words.join(" "), "{t:?}");
+        }
+        for b in 0..=127u8 {
+            let t = format!("a{}b", char::from(b));
+            let words: Vec<&str> = t.split_whitespace().collect();
+            assert_eq!(squeeze(&t), words.join(" "), "{t:?}");
         }
     }
 
