@@ -6,6 +6,7 @@
 //! records the owner, due date and tracking link it states, and nothing
 //! it does not.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::model::pattern::{Cues, Plain, folds_to_ascii};
@@ -469,6 +470,139 @@ fn is_field_like(text: &str) -> bool {
     text.contains(':') && FIELD_LIKE.is_match(text)
 }
 
+/// The words the owner, due date, done and tracking checks ask about
+/// (lower case): [`Words`] finds them all in one pass over a text.
+const CUE_WORDS: [&str; 43] = [
+    "assigned to",
+    "owned by",
+    "responsibility of",
+    "owner",
+    "due",
+    "deadline",
+    "target",
+    "eta",
+    "timeline",
+    "complete",
+    "to be",
+    "finish",
+    "no later",
+    "done",
+    "fixed",
+    "resolved",
+    "closed",
+    "finished",
+    "implemented",
+    "responsible",
+    "assign",
+    "dri",
+    "poc",
+    "point of contact",
+    "accountable",
+    " by",
+    " to",
+    "completed",
+    "owned",
+    "handled",
+    "assigned",
+    "track",
+    "tracking",
+    "ticket",
+    "issue",
+    "jira",
+    "bug",
+    "pr",
+    "pull",
+    "link",
+    "card",
+    "story",
+    "epic",
+];
+
+/// The bits of `words` (each one of [`CUE_WORDS`]) in a [`Words`] mask.
+/// Evaluated at compile time, where a word missing from the list fails the
+/// build.
+const fn cue_mask(words: &[&str]) -> u64 {
+    let mut mask = 0;
+    let mut i = 0;
+    while i < words.len() {
+        let word = words[i].as_bytes();
+        let mut j = 0;
+        let mut found = false;
+        while j < CUE_WORDS.len() {
+            let cue = CUE_WORDS[j].as_bytes();
+            if cue.len() == word.len() {
+                let mut k = 0;
+                while k < cue.len() && cue[k] == word[k] {
+                    k += 1;
+                }
+                if k == cue.len() {
+                    mask |= 1 << j;
+                    found = true;
+                }
+            }
+            j += 1;
+        }
+        assert!(found, "a cue word missing from CUE_WORDS");
+        i += 1;
+    }
+    mask
+}
+
+/// For each byte, the cue words whose byte `at` it is, in either case.
+const fn cue_table(at: usize) -> [u64; 256] {
+    let mut table = [0; 256];
+    let mut j = 0;
+    while j < CUE_WORDS.len() {
+        let b = CUE_WORDS[j].as_bytes()[at];
+        table[b as usize] |= 1 << j;
+        table[b.to_ascii_uppercase() as usize] |= 1 << j;
+        j += 1;
+    }
+    table
+}
+
+static FIRST_BYTES: [u64; 256] = cue_table(0);
+static SECOND_BYTES: [u64; 256] = cue_table(1);
+
+/// Which of [`CUE_WORDS`] a text has, in any case, as [`Cues::has`] would
+/// say: for deciding cheaply whether a case-insensitive pattern can match
+/// before running it. A text with a character that folds to an ASCII
+/// letter (`ſ`, the Kelvin sign) is said to have every word.
+#[derive(Debug, Clone, Copy)]
+struct Words {
+    found: u64,
+}
+
+impl Words {
+    fn of(text: &str) -> Words {
+        if folds_to_ascii(text) {
+            return Words { found: !0 };
+        }
+        let bytes = text.as_bytes();
+        let mut words = Words { found: 0 };
+        for (at, pair) in bytes.windows(2).enumerate() {
+            let mut candidates = FIRST_BYTES[pair[0] as usize] & SECOND_BYTES[pair[1] as usize];
+            while candidates != 0 {
+                let j = candidates.trailing_zeros() as usize;
+                candidates &= candidates - 1;
+                let cue = CUE_WORDS[j].as_bytes();
+                if bytes
+                    .get(at..at + cue.len())
+                    .is_some_and(|s| s.eq_ignore_ascii_case(cue))
+                {
+                    words.found |= 1 << j;
+                }
+            }
+        }
+        words
+    }
+
+    /// True when any word of `mask` may occur, in any case.
+    fn any(&self, mask: u64) -> bool {
+        self.found & mask != 0
+    }
+}
+
 /// Values that say an owner or date is not known yet.
 fn is_placeholder(value: &str) -> bool {
     let v = value
@@ -531,7 +665,7 @@ impl Reader<'_> {
 
     fn item(&self, span: Span, text: &str) -> ActionItem {
         ActionItem {
-            text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+            text: squeeze(text),
             line: self.line_of(span.start),
             span,
             owner: None,
@@ -580,13 +714,13 @@ impl Reader<'_> {
         for span in spans {
             let text = self.text(span);
             let base = span.start;
-            let cues = Cues::of(text);
+            let cues = Words::of(text);
             if item.owner.is_none() {
                 item.owner = find_owner(text, base, &cues);
             }
             item.done |= !item.done && maybe_done(text, &cues) && DONE.is_match(text);
             if item.deadline.is_none() {
-                item.deadline = self.find_deadline(text, base);
+                item.deadline = self.find_deadline(text, base, &cues);
             }
             if item.tracking.is_none() {
                 item.tracking = find_tracking(text, base, &cues);
@@ -629,9 +763,9 @@ impl Reader<'_> {
     /// An owner a paragraph states for every item.
     fn section_owner(&self, span: Span) -> Option<Field> {
         let text = self.text(&span);
-        let cues = Cues::of(text);
-        let section_owner =
-            cues.has_any(&["assigned to", "owned by", "responsibility of", "owner"]);
+        let cues = Words::of(text);
+        let section_owner = cues
+            .any(const { cue_mask(&["assigned to", "owned by", "responsibility of", "owner"]) });
         if let Some(c) = section_owner
             .then(|| SECTION_OWNER.captures(text))
             .flatten()
@@ -662,7 +796,10 @@ impl Reader<'_> {
         find_stated_owner(text, span.start, &cues).flatten()
     }
 
-    fn find_deadline(&self, text: &str, base: usize) -> Option<Deadline> {
+    fn find_deadline(&self, text: &str, base: usize, cues: &Words) -> Option<Deadline> {
+        if !may_state_deadline(text, cues) {
+            return None;
+        }
         for c in DUE_LABEL.captures_iter(text) {
             let (Some(whole), Some(label)) = (c.get(0), c.name("label")) else {
                 continue;
@@ -773,6 +910,20 @@ static DAY_MONTH: LazyLock<Twin> = LazyLock::new(|| {
     ))
 });
 
+/// False when [`Reader::find_deadline`] finds nothing in `text`: a date
+/// that [`Reader::read_date`] reads has ASCII digits, and without any only a
+/// strong label with a colon (`Due: End of week`) gives a deadline.
+fn may_state_deadline(text: &str, cues: &Words) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+        || text.contains([':', '=']) && cues.any(const { cue_mask(STRONG_DUE_CUES) })
+}
+
+/// A piece of each label of [`DUE_LABEL`] other than "by", "on", "before"
+/// and "until".
+const STRONG_DUE_CUES: &[&str] = &[
+    "due", "deadline", "target", "eta", "timeline", "complete", "to be", "finish", "no later",
+];
+
 /// "Due: …", "due 2026-02-09", "Deadline: …", "Target: …", "by Feb 3".
 static DUE_LABEL: LazyLock<Twin> = LazyLock::new(|| {
     Twin::new(
@@ -782,16 +933,20 @@ static DUE_LABEL: LazyLock<Twin> = LazyLock::new(|| {
 
 /// False when [`DONE`] cannot match `text`: it has none of the words or
 /// marks every branch needs.
-fn maybe_done(text: &str, cues: &Cues) -> bool {
-    cues.has_any(&[
-        "done",
-        "complete",
-        "fixed",
-        "resolved",
-        "closed",
-        "finished",
-        "implemented",
-    ]) || text.contains(['✅', '✔', '☑'])
+fn maybe_done(text: &str, cues: &Words) -> bool {
+    cues.any(
+        const {
+            cue_mask(&[
+                "done",
+                "complete",
+                "fixed",
+                "resolved",
+                "closed",
+                "finished",
+                "implemented",
+            ])
+        },
+    ) || text.contains(['✅', '✔', '☑'])
         || text.contains("~~")
 }
 
@@ -842,13 +997,17 @@ static SUBJECT: LazyLock<Twin> = LazyLock::new(|| {
         r"^[*_\s]*(?P<subj>[^,.;:()*\n]{1,60}?)\s+(?:will|shall|should|must|needs to|is going to|owns|is to|are to)\s+(?P<next>\w+)",
     )
 });
-/// "Factory team: Revoke …", "Platform Reliability – add …".
+/// "Factory team: Revoke …", "Platform Reliability – add …". Read by
+/// [`prefix_name`]; the tests check it against this pattern.
+#[cfg(test)]
 static PREFIX: LazyLock<Twin> =
     LazyLock::new(|| Twin::new(r"^(?P<name>[^:–—*\n]{1,40}?)\s*(?::|\s[–—-])\s+\S"));
 /// "Fix latency alerts [Aaron] (done)".
 static BRACKETED: LazyLock<Twin> =
     LazyLock::new(|| Twin::new(r"\S\s+\[(?P<name>[A-Z][\w .'-]{0,30})\](?:[^(]|$)"));
-/// "Add retries — Payments team".
+/// "Add retries — Payments team". Read by [`trailing_name`]; the tests
+/// check it against this pattern.
+#[cfg(test)]
 static TRAILING: LazyLock<Twin> =
     LazyLock::new(|| Twin::new(r"\s[–—-]\s+(?P<name>[^–—\n]{1,40}?)[\s.)]*$"));
 /// "Gage Smith will handle these": one owner for every item.
@@ -937,10 +1096,44 @@ fn take_field(text: &str, stop_at_name_end: bool) -> &str {
 }
 
 fn clean(text: &str) -> String {
-    text.replace(['*', '`'], "")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    if text.contains(['*', '`']) {
+        squeeze(&text.replace(['*', '`'], ""))
+    } else {
+        squeeze(text)
+    }
+}
+
+/// The words of `text` joined by single spaces.
+fn squeeze(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut push = |word: &str| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    };
+    if text.is_ascii() {
+        // The words `split_whitespace` finds, read a byte at a time: ASCII
+        // white space is `\t`, `\n`, `\x0B`, `\x0C`, `\r` and ` `.
+        let bytes = text.as_bytes();
+        let space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+        let mut i = 0;
+        while i < bytes.len() {
+            while i < bytes.len() && space(bytes[i]) {
+                i += 1;
+            }
+            let start = i;
+            while i < bytes.len() && !space(bytes[i]) {
+                i += 1;
+            }
+            if start < i {
+                push(&text[start..i]);
+            }
+        }
+    } else {
+        text.split_whitespace().for_each(push);
+    }
+    out
 }
 
 const PRONOUNS: &[&str] = &[
@@ -1153,7 +1346,7 @@ fn is_owner_name(name: &str, strict: bool) -> bool {
 }
 
 /// The owner an item's text names, if any. `base` is the text's offset.
-fn find_owner(text: &str, base: usize, cues: &Cues) -> Option<Field> {
+fn find_owner(text: &str, base: usize, cues: &Words) -> Option<Field> {
     match find_stated_owner(text, base, cues) {
         Some(found) => found,
         None => find_implied_owner(text, base),
@@ -1162,36 +1355,44 @@ fn find_owner(text: &str, base: usize, cues: &Cues) -> Option<Field> {
 
 /// An owner stated with a label, a handle or "X is responsible": `Some(None)`
 /// when a label says there is none yet (`Owner: TBD`).
-fn find_stated_owner(text: &str, base: usize, cues: &Cues) -> Option<Option<Field>> {
+fn find_stated_owner(text: &str, base: usize, cues: &Words) -> Option<Option<Field>> {
     let field = |start: usize, name: &str| Field {
         text: clean(name),
         span: base + start..base + start + name.len(),
     };
     let mut labelled = false;
     let label = text.contains([':', '='])
-        && cues.has_any(&[
-            "owner",
-            "responsible",
-            "assign",
-            "dri",
-            "poc",
-            "point of contact",
-            "accountable",
-        ]);
-    let bare = cues.has("owner");
+        && cues.any(
+            const {
+                cue_mask(&[
+                    "owner",
+                    "responsible",
+                    "assign",
+                    "dri",
+                    "poc",
+                    "point of contact",
+                    "accountable",
+                ])
+            },
+        );
+    let bare = cues.any(const { cue_mask(&["owner"]) });
     let handle = text.contains('@');
-    let phrase = cues.has("responsibility of")
-        || cues.has_any(&[" by", " to"])
-            && cues.has_any(&[
-                "completed",
-                "done",
-                "finished",
-                "fixed",
-                "implemented",
-                "owned",
-                "handled",
-                "assigned",
-            ]);
+    let phrase = cues.any(const { cue_mask(&["responsibility of"]) })
+        || cues.any(const { cue_mask(&[" by", " to"]) })
+            && cues.any(
+                const {
+                    cue_mask(&[
+                        "completed",
+                        "done",
+                        "finished",
+                        "fixed",
+                        "implemented",
+                        "owned",
+                        "handled",
+                        "assigned",
+                    ])
+                },
+            );
     let responsible = ["responsible", "in charge", "accountable", "assigned"]
         .iter()
         .any(|w| text.contains(w));
@@ -1295,11 +1496,10 @@ fn find_implied_owner(text: &str, base: usize) -> Option<Field> {
     }
     if !body.starts_with("**") && !body.starts_with("__") && body.contains([':', '–', '—', '-'])
     {
-        if let Some(c) = PREFIX.captures(body) {
-            let name = c.name("name")?;
-            let words = name.as_str().split_whitespace().count();
-            if words <= 4 && is_owner_name(name.as_str(), true) {
-                return Some(field(body_start + name.start(), name.as_str()));
+        if let Some(name) = prefix_name(body) {
+            let words = body[name.clone()].split_whitespace().count();
+            if words <= 4 && is_owner_name(&body[name.clone()], true) {
+                return Some(field(body_start + name.start, &body[name]));
             }
         }
     }
@@ -1330,10 +1530,79 @@ fn find_implied_owner(text: &str, base: usize) -> Option<Field> {
     }
     let first_line = &body[..body.find('\n').unwrap_or(body.len())];
     let dash = first_line.contains(['–', '—', '-']);
-    if let Some(c) = dash.then(|| TRAILING.captures(first_line)).flatten() {
-        let name = c.name("name")?;
-        if is_owner_name(name.as_str(), true) {
-            return Some(field(body_start + name.start(), name.as_str()));
+    if let Some(name) = dash.then(|| trailing_name(first_line)).flatten() {
+        if is_owner_name(&first_line[name.clone()], true) {
+            return Some(field(body_start + name.start, &first_line[name]));
+        }
+    }
+    None
+}
+
+/// The `name` group of the match of `PREFIX` in `body`: up to 40
+/// characters without `:`, `–`, `—`, `*` or a line break, as few as can be
+/// followed by a colon or a spaced dash, then white space and more text.
+fn prefix_name(body: &str) -> Option<Range<usize>> {
+    for (count, (i, c)) in body.char_indices().enumerate() {
+        if count == 40 || matches!(c, ':' | '–' | '—' | '*' | '\n') {
+            return None;
+        }
+        let end = i + c.len_utf8();
+        // `\s*(?::|\s[–—-])\s+\S`
+        let rest = &body[end..];
+        let sep = rest.trim_start();
+        let after = if let Some(after) = sep.strip_prefix(':') {
+            after
+        } else if sep.len() < rest.len() && sep.starts_with(['–', '—', '-']) {
+            &sep[sep.chars().next().map_or(0, char::len_utf8)..]
+        } else {
+            continue;
+        };
+        let text = after.trim_start();
+        if text.len() < after.len() && !text.is_empty() {
+            return Some(0..end);
+        }
+    }
+    None
+}
+
+/// The `name` group of the match of `TRAILING` in `line` (which has no
+/// line break): after the first spaced dash where it can be, the rest of
+/// the line without trailing white space, dots and `)`, up to 40
+/// characters without a dash `–` or `—`.
+fn trailing_name(line: &str) -> Option<Range<usize>> {
+    let is_tail = |c: char| c.is_whitespace() || matches!(c, '.' | ')');
+    let tail = line.trim_end_matches(is_tail).len();
+    let mut chars = line.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        // `\s[–—-]\s+`
+        if !c.is_whitespace() {
+            continue;
+        }
+        let Some(&(dash, '–' | '—' | '-')) = chars.peek() else {
+            continue;
+        };
+        let spaced = dash + line[dash..].chars().next().map_or(0, char::len_utf8);
+        let rest = &line[spaced..];
+        let start = line.len() - rest.trim_start().len();
+        if start == spaced {
+            continue;
+        }
+        let name = match line[start..].chars().next() {
+            // The name is the rest up to the tail, or one character.
+            Some(first) => start..tail.max(start + first.len_utf8()),
+            // Only white space after the dash: the name is its last
+            // character, when there are two or more.
+            None => match rest.char_indices().nth(1) {
+                Some(_) => {
+                    let last = rest.chars().next_back().map_or(0, char::len_utf8);
+                    line.len() - last..line.len()
+                }
+                None => continue,
+            },
+        };
+        let text = &line[name.clone()];
+        if text.chars().count() <= 40 && !text.contains(['–', '—']) {
+            return Some(name);
         }
     }
     None
@@ -1356,7 +1625,7 @@ const NOT_KEYS: &[&str] = &[
 ];
 
 /// Where an item's text says it is tracked, if anywhere.
-fn find_tracking(text: &str, base: usize, cues: &Cues) -> Option<Field> {
+fn find_tracking(text: &str, base: usize, cues: &Words) -> Option<Field> {
     let field = |start: usize, value: &str| Field {
         text: clean(value),
         span: base + start..base + start + value.len(),
@@ -1388,9 +1657,17 @@ fn find_tracking(text: &str, base: usize, cues: &Cues) -> Option<Field> {
     {
         found.push(field(m.start(), m.as_str()));
     }
-    let label = cues.has("track")
+    let label = cues.any(const { cue_mask(&["track"]) })
         || text.contains(':')
-            && cues.has_any_word_start(&[
+            && cues.any(
+                const {
+                    cue_mask(&[
+                        "tracking", "ticket", "issue", "jira", "bug", "pr", "pull", "link", "card",
+                        "story", "epic",
+                    ])
+                },
+            )
+            && Cues::of(text).has_any_word_start(&[
                 "tracking", "ticket", "issue", "jira", "bug", "pr", "pull", "link", "card",
                 "story", "epic",
             ]);
@@ -1409,7 +1686,7 @@ mod tests {
 
     #[test]
     fn owner_forms() {
-        let owner = |t: &str| find_owner(t, 0, &Cues::of(t)).map(|f| f.text);
+        let owner = |t: &str| find_owner(t, 0, &Words::of(t)).map(|f| f.text);
         assert_eq!(
             owner("1. Fail the deploy (Owner: Dana Kim, Due: 2025-10-28, Issue: OPS-118)")
                 .as_deref(),
@@ -1491,6 +1768,163 @@ mod tests {
     }
 
     #[test]
+    fn deadlines_without_digits_need_a_strong_label() {
+        let r = Reader {
+            source: "",
+            incident: NaiveDate::from_ymd_opt(2025, 12, 10),
+        };
+        let due = |t: &str| r.find_deadline(t, 0, &Words::of(t)).map(|d| d.text);
+        assert_eq!(due("Fix it by Friday"), None);
+        assert_eq!(
+            due("Fix it. Due: End of week").as_deref(),
+            Some("End of week")
+        );
+        assert_eq!(
+            due("Fix it (ETA = next sprint)").as_deref(),
+            Some("next sprint")
+        );
+        assert_eq!(due("Fix it by Feb 3").as_deref(), Some("Feb 3"));
+        assert_eq!(due("Fix it on \u{663}/1/2026"), None);
+        assert_eq!(due("Fix it, finiſh by: soon").as_deref(), Some("soon"));
+    }
+
+    #[test]
+    fn words_are_the_cues() {
+        let pieces = [
+            "Owner",
+            "owner",
+            "OWNERS",
+            "due",
+            "Due",
+            "eta",
+            "ETA",
+            "to",
+            " to",
+            " TO",
+            "be",
+            " by",
+            "By",
+            "done",
+            "Done",
+            "pr",
+            "PR",
+            "Pull",
+            "issue",
+            "track",
+            "TRACKING",
+            "epic",
+            "_",
+            "x",
+            " ",
+            ":",
+            "é",
+            "’",
+            "–",
+            "\u{a0}",
+            "\u{212A}",
+            "ſ",
+            "assigned",
+            " to ",
+            "responsibility",
+            " of",
+            "point",
+            " of contact",
+            "no",
+            " later",
+            "complete",
+            "d",
+            "fix",
+            "ed",
+            "card",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            for _ in 0..(seed % 9) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let (words, cues) = (Words::of(&t), Cues::of(&t));
+            for (j, w) in CUE_WORDS.iter().enumerate() {
+                assert_eq!(words.any(1 << j), cues.has(w), "{t:?} {w:?}");
+            }
+        }
+        assert_eq!(cue_mask(&["assigned to", "epic"]), 1 | 1 << 42);
+    }
+
+    #[test]
+    fn name_scanners_agree_with_their_patterns() {
+        let pieces = [
+            "Dev team",
+            "Dana",
+            " ",
+            "  ",
+            "\t",
+            "\u{a0}",
+            ":",
+            "-",
+            "–",
+            "—",
+            "*",
+            "\n",
+            ".",
+            ")",
+            "x",
+            "é",
+            "’",
+            "Payments team",
+            "a very long name of a team that goes on",
+            "- ",
+            " - ",
+            " – ",
+            ": ",
+            "(",
+            "add",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            for _ in 0..(seed >> 60) % 9 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let group = |c: Option<crate::model::pattern::Caps<'_>>| {
+                c.and_then(|c| c.name("name")).map(|g| g.range())
+            };
+            assert_eq!(prefix_name(&t), group(PREFIX.captures(&t)), "{t:?}");
+            let line = &t[..t.find('\n').unwrap_or(t.len())];
+            assert_eq!(
+                trailing_name(line),
+                group(TRAILING.captures(line)),
+                "{line:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn squeeze_joins_the_words_split_whitespace_finds() {
+        let texts = [
+            "",
+            "  ",
+            " a  b\tc\n\x0Bd\x0Ce\r f ",
+            "\x1Fa\x1Cb",
+            "x\u{a0}y\u{2003} z",
+            "**Add** `alert`",
+        ];
+        for t in texts {
+            let words: Vec<&str> = t.split_whitespace().collect();
+            assert_eq!(squeeze(t), words.join(" "), "{t:?}");
+        }
+        for b in 0..=127u8 {
+            let t = format!("a{}b", char::from(b));
+            let words: Vec<&str> = t.split_whitespace().collect();
+            assert_eq!(squeeze(&t), words.join(" "), "{t:?}");
+        }
+    }
+
+    #[test]
     fn dates() {
         let r = Reader {
             source: "",
@@ -1510,7 +1944,7 @@ mod tests {
 
     #[test]
     fn tracking_forms() {
-        let t = |s: &str| find_tracking(s, 0, &Cues::of(s)).map(|f| f.text);
+        let t = |s: &str| find_tracking(s, 0, &Words::of(s)).map(|f| f.text);
         assert_eq!(t("fix (Issue: OPS-118)").as_deref(), Some("OPS-118"));
         assert_eq!(t("fix, see #123").as_deref(), Some("#123"));
         assert_eq!(

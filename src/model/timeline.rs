@@ -13,7 +13,7 @@
 
 use std::sync::LazyLock;
 
-use crate::model::pattern::{Caps, Group, Twin};
+use crate::model::pattern::{Caps, Group, Twin, is_plain_symbol};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 
 use crate::document::{BlockKind, Span};
@@ -133,8 +133,23 @@ static UTC_DECLARATION: LazyLock<Twin> = LazyLock::new(|| {
         r"(?i)(?:\btimes?\b[^\n.]{0,40}?\b(?:UTC|GMT|Zulu|Coordinated Universal Time)\b|\(\s*(?:in\s+|all\s+times\s+(?:in\s+)?)?(?:UTC|GMT)\s*\)|\b(?:UTC|GMT)\s+times?\b|^\W*(?:UTC|GMT)\W*$)",
     )
 });
-/// `UTC-7`: an offset right after `UTC`.
+/// `UTC-7`: an offset right after `UTC`. [`offset_after`] reads it; the
+/// tests check it against this pattern.
+#[cfg(test)]
 static OFFSET_AFTER: LazyLock<Twin> = LazyLock::new(|| Twin::new(r"^\s?[+-]\s?[1-9]"));
+
+/// True when `text` starts with an offset (`-7`, ` + 2`): a match of
+/// `OFFSET_AFTER`.
+fn offset_after(text: &str) -> bool {
+    let mut chars = text.chars().peekable();
+    let mut sign_then_digit = || {
+        chars.next_if(|c| c.is_whitespace());
+        chars.next_if(|c| matches!(c, '+' | '-'))?;
+        chars.next_if(|c| c.is_whitespace());
+        chars.next_if(|c| matches!(c, '1'..='9'))
+    };
+    sign_then_digit().is_some()
+}
 static OTHER_DECLARATION: LazyLock<Twin> = LazyLock::new(|| {
     Twin::new(
         r"(?:\b[Tt]imes?\b[^\n.]{0,40}?\b(?P<z1>(?:UTC|GMT)\s?[+-]\s?[1-9]\d?(?::?\d{2})?|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|BST|IST|JST|MT|PT|ET|CT|(?:Mountain|Pacific|Eastern|Central)(?:\s(?:Standard|Daylight))?\s[Tt]ime|[Ll]ocal\s[Tt]ime|[Ll]ocal)\b|\(\s*(?P<z2>(?:UTC|GMT)\s?[+-]\s?[1-9]\d?(?::?\d{2})?|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|[Ll]ocal(?:\s[Tt]ime)?)\s*\))",
@@ -145,13 +160,17 @@ static OTHER_DECLARATION: LazyLock<Twin> = LazyLock::new(|| {
 /// (No non-ASCII letter case-folds to an ASCII one except `ſ` and the
 /// Kelvin sign, so for words without `s` and `k` this is what `(?i)` means.)
 fn has_word(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| word_starts(text, w).next().is_some())
+}
+
+/// Where `word` (lowercase ASCII) starts in `text`, in any case.
+fn word_starts<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
     let bytes = text.as_bytes();
-    (0..bytes.len()).any(|i| {
-        words.iter().any(|w| {
-            bytes
-                .get(i..i + w.len())
-                .is_some_and(|s| s.eq_ignore_ascii_case(w.as_bytes()))
-        })
+    let word = word.as_bytes();
+    memchr::memchr2_iter(word[0], word[0].to_ascii_uppercase(), bytes).filter(move |&at| {
+        bytes
+            .get(at..at + word.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(word))
     })
 }
 
@@ -164,15 +183,63 @@ fn utc_declaration(text: &str) -> Option<Group<'_>> {
     UTC_DECLARATION.find(text)
 }
 
-/// The groups of the first match of [`OTHER_DECLARATION`], which has
-/// `[Tt]ime` or `(` (a text without either is not searched). The match is
+/// The groups of the first match of [`OTHER_DECLARATION`] (a text that
+/// [`may_declare_other_zone`] rules out is not searched). The match is
 /// found first, and only its groups read.
 fn other_declaration(text: &str) -> Option<Caps<'_>> {
-    if !text.contains("ime") && !text.contains('(') {
+    if !may_declare_other_zone(text) {
         return None;
     }
     let m = OTHER_DECLARATION.find(text)?;
     OTHER_DECLARATION.captures_at(text, m.start())
+}
+
+/// The zones [`OTHER_DECLARATION`] reads in brackets: what follows `(` and
+/// white space in a match of its second branch starts with one of these.
+const BRACKETED_ZONES: &[&str] = &[
+    "UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "CET", "CEST", "Local",
+    "local",
+];
+
+/// Pieces of the zones of [`OTHER_DECLARATION`]: each zone has one.
+const ZONE_MARKS: &[&str] = &[
+    "ST", "DT", "ET", "MT", "PT", "CT", "UTC", "Mountain", "Pacific", "Eastern", "Central", "ocal",
+];
+
+/// False when [`OTHER_DECLARATION`] cannot match `text`. The first branch
+/// needs the word `time` or `times` (`T` or `t`, at ASCII word boundaries
+/// or next to a non-ASCII character), followed in the same line and
+/// sentence by a zone, which has one of [`ZONE_MARKS`]; the second a `(`
+/// followed by white space and a zone of [`BRACKETED_ZONES`] (UTC and GMT
+/// with an offset).
+fn may_declare_other_zone(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let word = |i: usize| {
+        bytes
+            .get(i)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    };
+    // `m` of `[Tt]ime`, then `s?` and a boundary.
+    let time_word = memchr::memchr_iter(b'm', bytes).any(|m| {
+        m >= 2
+            && bytes[m - 1] == b'i'
+            && matches!(bytes[m - 2], b'T' | b't')
+            && bytes.get(m + 1) == Some(&b'e')
+            && !(m >= 3 && word(m - 3))
+            && {
+                let end = m + 2 + usize::from(bytes.get(m + 2) == Some(&b's'));
+                let sentence = text[end..].split(['\n', '.']).next().unwrap_or("");
+                !word(end) && ZONE_MARKS.iter().any(|z| sentence.contains(z))
+            }
+    });
+    time_word
+        || memchr::memchr_iter(b'(', bytes).any(|at| {
+            let rest = text[at + 1..].trim_start();
+            BRACKETED_ZONES.iter().any(|z| {
+                rest.strip_prefix(z)
+                    .is_some_and(|after| !matches!(*z, "UTC" | "GMT") || offset_after(after))
+            })
+        })
 }
 
 impl Timeline {
@@ -216,15 +283,15 @@ impl Timeline {
                     let own = block.own.clone();
                     let text = doc.text(&own);
                     let first_line_end = text.find('\n').map_or(own.end, |i| own.start + i);
-                    match read_line(doc.text(&(own.start..first_line_end)), own.start, true) {
+                    match read_line(doc.text(&(own.start..first_line_end)), own.start) {
                         Line::Entry(mut e) => {
                             e.span = own.start..trim_end(doc.text(&own), own.start);
                             item_spans.push(block.span.clone());
                             items.push((own.start, Item::Entry(e)));
                         }
                         Line::Date(d) => items.push((own.start, Item::DateLine(own.clone(), d))),
-                        Line::Declaration => {}
-                        Line::Other(found) => {
+                        Line::Other(body) if is_declaration(body) => {}
+                        Line::Other(body) => {
                             // A detail under another item is part of it.
                             let nested = item_spans
                                 .iter()
@@ -235,7 +302,7 @@ impl Timeline {
                                     own.start,
                                     Item::Malformed(Malformed {
                                         span: own.start..trim_end(text, own.start),
-                                        found,
+                                        found: found(body),
                                     }),
                                 ));
                             }
@@ -249,10 +316,9 @@ impl Timeline {
                         if utc_declaration(row).is_some() || row.contains("UTC") {
                             timeline.utc_declared.get_or_insert(block.span.clone());
                         }
-                        time_column = cells.iter().position(|c| {
-                            let t = doc.text(c).to_ascii_lowercase();
-                            t.contains("time") || t.contains("when") || t.contains("date")
-                        });
+                        time_column = cells
+                            .iter()
+                            .position(|c| has_word(doc.text(c), &["time", "when", "date"]));
                         continue;
                     }
                     if let Some(item) = read_row(doc, &block.span, cells, time_column) {
@@ -263,25 +329,26 @@ impl Timeline {
                 BlockKind::Paragraph => {
                     let text = doc.text(&block.span);
                     let mut offset = block.span.start;
-                    let lines: Vec<&str> = text.split('\n').collect();
-                    let several = lines.len() > 1;
-                    for line in lines {
-                        match read_line(line, offset, several) {
+                    let several = text.contains('\n');
+                    for line in text.split('\n') {
+                        match read_line(line, offset) {
                             Line::Entry(e) => items.push((offset, Item::Entry(e))),
                             Line::Date(d) => items.push((
                                 offset,
                                 Item::DateLine(offset..offset + line.trim_end().len(), d),
                             )),
-                            Line::Other(found) if several && looks_timed(line) => {
+                            Line::Other(body)
+                                if several && looks_timed(line) && !is_declaration(body) =>
+                            {
                                 items.push((
                                     offset,
                                     Item::Malformed(Malformed {
                                         span: offset..trim_end(line, offset),
-                                        found,
+                                        found: found(body),
                                     }),
                                 ));
                             }
-                            Line::Other(_) | Line::Declaration => {}
+                            Line::Other(_) => {}
                         }
                         offset += line.len() + 1;
                     }
@@ -296,9 +363,7 @@ impl Timeline {
             }
             let text = doc.text(&block.own);
             if timeline.utc_declared.is_none() && timeline.other_zone_declared.is_none() {
-                if let Some(m) =
-                    utc_declaration(text).filter(|m| !OFFSET_AFTER.is_match(&text[m.end()..]))
-                {
+                if let Some(m) = utc_declaration(text).filter(|m| !offset_after(&text[m.end()..])) {
                     let is_entry_zone = items.iter().any(|(_, i)| {
                         matches!(i, Item::Entry(e) if e.span.start <= block.own.start + m.start() && block.own.start + m.end() <= e.span.end)
                     });
@@ -498,17 +563,25 @@ pub fn report_date(report: &Report<'_>) -> Option<NaiveDate> {
 fn report_wide_utc(report: &Report<'_>) -> Option<Span> {
     static REPORT_WIDE: LazyLock<Twin> =
         LazyLock::new(|| Twin::new(r"(?i)\ball\s+times\b[^\n.]{0,50}?\b(?:UTC|GMT)\b"));
+    // Where the document names UTC or GMT, which every match does: only
+    // the blocks around these are searched.
+    let source = &report.doc.source;
+    let mut cues: Vec<usize> = word_starts(source, "utc")
+        .chain(word_starts(source, "gmt"))
+        .collect();
+    if cues.is_empty() {
+        return None;
+    }
+    cues.sort_unstable();
     report.doc.blocks.iter().find_map(|b| {
-        if report.is_template_text(b) {
+        let first = cues.partition_point(|&at| at < b.own.start);
+        if cues.get(first).is_none_or(|&at| at + 3 > b.own.end) || report.is_template_text(b) {
             return None;
         }
         let text = report.doc.text(&b.own);
-        if !has_word(text, &["utc", "gmt"]) {
-            return None;
-        }
         REPORT_WIDE
             .find(text)
-            .filter(|m| !OFFSET_AFTER.is_match(&text[m.end()..]))
+            .filter(|m| !offset_after(&text[m.end()..]))
             .map(|m| b.own.start + m.start()..b.own.start + m.end())
     })
 }
@@ -543,12 +616,12 @@ enum Item {
     Malformed(Malformed),
 }
 
-enum Line {
+enum Line<'a> {
     Entry(Box<Entry>),
     Date(FoundDate),
-    Declaration,
-    /// Not an entry; what it starts with.
-    Other(String),
+    /// Not an entry: the line without its list marker (a zone declaration
+    /// is one, see [`is_declaration`]).
+    Other(&'a str),
 }
 
 /// The end of `text` (which starts at `base`) without trailing whitespace.
@@ -577,25 +650,171 @@ fn is_markup(c: char) -> bool {
     c.is_whitespace() || "-*+_`[]()|>#~".contains(c)
 }
 
+/// A list marker: [`list_marker_end`] reads it, and hands this pattern a
+/// line with a non-ASCII digit where the marker's digits would be.
 static LIST_MARKER: LazyLock<Twin> =
     LazyLock::new(|| Twin::new(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?"));
+/// The words before an entry's time: [`is_lead_word`] reads them (the
+/// tests check it against this pattern).
+#[cfg(test)]
 static LEAD_WORDS: LazyLock<Twin> = LazyLock::new(|| {
     Twin::new(r"(?i)^(?:at|around|about|approx\.?|approximately|circa|ca\.|roughly|on|time:?|~|≈)$")
 });
+/// What separates an entry's time from its text: [`separator_end`] reads
+/// it, and hands this pattern a text with a non-ASCII character right after
+/// `UTC`.
 static SEPARATOR: LazyLock<Twin> =
     LazyLock::new(|| Twin::new(r"^[\s*_`)\]|]*(?:[-–—:|>=]+|\bUTC\b)?[\s*_`|]*"));
-/// A line that starts the way an entry does: with digits and a colon, dot or `h`.
+/// A line that starts the way an entry does: with digits and a colon, dot
+/// or `h`. [`timed_shape`] reads it, and hands this pattern a line with a
+/// non-ASCII digit near its start.
 static TIMED_SHAPE: LazyLock<Twin> = LazyLock::new(|| Twin::new(r"^[\s*_`~\[(]*\d{1,2}[:.h]\d"));
 
+/// The words [`LEAD_WORDS`] matches, which it matches in any case (none
+/// has an `s` or `k`, so no non-ASCII letter folds to one of their letters).
+const LEAD_WORD_LIST: &[&str] = &[
+    "at",
+    "around",
+    "about",
+    "approx",
+    "approx.",
+    "approximately",
+    "circa",
+    "ca.",
+    "roughly",
+    "on",
+    "time",
+    "time:",
+    "~",
+    "≈",
+];
+
+/// True when `lead` is a word that may come before an entry's time
+/// ("at", "around", …): a match of [`LEAD_WORDS`].
+fn is_lead_word(lead: &str) -> bool {
+    LEAD_WORD_LIST.iter().any(|w| lead.eq_ignore_ascii_case(w))
+}
+
+/// The end of the white space at the start of `text[from..]`.
+fn skip_space(text: &str, from: usize) -> usize {
+    text.len() - text[from..].trim_start().len()
+}
+
+/// True when the character at `at` may be a `\d` that is not ASCII.
+fn non_ascii_digit_at(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(|c| !c.is_ascii() && c.is_numeric())
+}
+
+/// Where the list marker (`- `, `12. `, `* [x] `) at the start of `line`
+/// ends, or 0 when there is none: the end of a match of [`LIST_MARKER`].
+fn list_marker_end(line: &str) -> usize {
+    let bytes = line.as_bytes();
+    let mut i = skip_space(line, 0);
+    match bytes.get(i) {
+        Some(b'-' | b'*' | b'+') => i += 1,
+        Some(b) if b.is_ascii_digit() => {
+            let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if digits > 3 || !matches!(bytes.get(i + digits), Some(b'.' | b')')) {
+                return marker_by_regex(line, i + digits);
+            }
+            i += digits + 1;
+        }
+        _ => return marker_by_regex(line, i),
+    }
+    let after = skip_space(line, i);
+    if after == i {
+        return 0;
+    }
+    i = after;
+    if bytes.get(i) == Some(&b'[')
+        && matches!(bytes.get(i + 1), Some(b' ' | b'x' | b'X'))
+        && bytes.get(i + 2) == Some(&b']')
+    {
+        let after = skip_space(line, i + 3);
+        if after > i + 3 {
+            i = after;
+        }
+    }
+    i
+}
+
+/// [`LIST_MARKER`] itself, for a line with a non-ASCII digit at `at`; 0
+/// otherwise (no marker).
+fn marker_by_regex(line: &str, at: usize) -> usize {
+    if non_ascii_digit_at(line, at) {
+        LIST_MARKER.find(line).map_or(0, |m| m.end())
+    } else {
+        0
+    }
+}
+
+/// Where the separator between an entry's time and its text (`` - ``,
+/// `` **: ``, ` UTC | `) at the start of `rest` ends: the end of the match
+/// of [`SEPARATOR`].
+fn separator_end(rest: &str) -> usize {
+    let skip = |from: usize, set: &dyn Fn(char) -> bool| {
+        rest.len() - rest[from..].trim_start_matches(set).len()
+    };
+    let mut i = skip(0, &|c| c.is_whitespace() || "*_`)]|".contains(c));
+    let dashes = skip(i, &|c| "-–—:|>=".contains(c));
+    if dashes > i {
+        i = dashes;
+    } else if rest[i..].starts_with("UTC") && !rest[..i].ends_with('_') {
+        // `\bUTC\b`: what comes before is markup or the start.
+        match rest[i + 3..].chars().next() {
+            Some(c) if c.is_ascii_alphanumeric() || c == '_' => {}
+            Some(c) if !(c.is_ascii() || c.is_whitespace() || is_plain_symbol(c)) => {
+                // A non-ASCII letter or mark may be a word character.
+                return SEPARATOR.find(rest).map_or(0, |m| m.end());
+            }
+            _ => i += 3,
+        }
+    }
+    skip(i, &|c| c.is_whitespace() || "*_`|".contains(c))
+}
+
+/// True when `line` (without its list marker) starts the way an entry
+/// does: a match of [`TIMED_SHAPE`].
+fn timed_shape(line: &str) -> bool {
+    let body = line.trim_start_matches(|c: char| c.is_whitespace() || "*_`~[(".contains(c));
+    let at = line.len() - body.len();
+    if body
+        .chars()
+        .take(4)
+        .any(|c| !c.is_ascii() && c.is_numeric())
+    {
+        return TIMED_SHAPE.is_match(&line[at..]);
+    }
+    let bytes = body.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    (1..=2).contains(&digits)
+        && matches!(bytes.get(digits), Some(b':' | b'.' | b'h'))
+        && bytes.get(digits + 1).is_some_and(u8::is_ascii_digit)
+}
+
 fn looks_timed(line: &str) -> bool {
-    let line = LIST_MARKER.find(line).map_or(line, |m| &line[m.end()..]);
-    TIMED_SHAPE.is_match(line)
+    timed_shape(&line[list_marker_end(line)..])
+}
+
+/// True when a line that is no entry says what zone the times are in.
+fn is_declaration(body: &str) -> bool {
+    utc_declaration(body).is_some() || other_declaration(body).is_some()
+}
+
+/// What a line that is no entry starts with (a short excerpt).
+fn found(body: &str) -> String {
+    body.trim_start_matches(is_markup)
+        .chars()
+        .take(24)
+        .collect()
 }
 
 /// Reads one line of a timeline (without its list marker, which is
 /// skipped here). `base` is the line's offset in the file.
-fn read_line(line: &str, base: usize, _several: bool) -> Line {
-    let marker = LIST_MARKER.find(line).map_or(0, |m| m.end());
+fn read_line(line: &str, base: usize) -> Line<'_> {
+    let marker = list_marker_end(line);
     let body = &line[marker..];
     let times = time::find_times(body);
     let mut dates = time::find_dates(body);
@@ -633,17 +852,9 @@ fn read_line(line: &str, base: usize, _several: bool) -> Line {
         (None, None) => body.len(),
     };
     let lead = body[..lead_end].trim_matches(is_markup);
-    let lead_ok = lead.is_empty() || LEAD_WORDS.is_match(lead);
+    let lead_ok = lead.is_empty() || is_lead_word(lead);
     if !lead_ok || (first_time.is_none() && first_date.is_none()) {
-        if utc_declaration(body).is_some() || other_declaration(body).is_some() {
-            return Line::Declaration;
-        }
-        let found: String = body
-            .trim_start_matches(is_markup)
-            .chars()
-            .take(24)
-            .collect();
-        return Line::Other(found);
+        return Line::Other(body);
     }
     // The date (if it comes first) and the time right after it.
     let mut date = None;
@@ -671,7 +882,7 @@ fn read_line(line: &str, base: usize, _several: bool) -> Line {
             date = Some(d.clone());
             end = d.span.end;
         }
-        (None, None) => return Line::Other(String::new()),
+        (None, None) => return Line::Other(""),
     }
     // A period: `16:20 - 16:45 - text`, `9:00 AM – 1:51 PM`.
     let mut until = None;
@@ -688,7 +899,7 @@ fn read_line(line: &str, base: usize, _several: bool) -> Line {
     // A date right after the time (`16:20 2026-03-03`) is rare; ignore it.
     let start = lead_end;
     let rest = &body[end..];
-    let sep = SEPARATOR.find(rest).map_or(0, |m| m.end());
+    let sep = separator_end(rest);
     let text_start = end + sep;
     let text = body[text_start..].trim_end();
     if let Some(c) = &mut clock {
@@ -747,13 +958,13 @@ fn read_row(
         }));
     };
     let cell = &cells[column];
-    let mut entry = match read_line(doc.text(cell), cell.start, false) {
+    let mut entry = match read_line(doc.text(cell), cell.start) {
         Line::Entry(e) => e,
         Line::Date(d) => {
             // `| 2025-10-06 | 14:03 | event |`: a date column and a time column.
             let next = column + 1;
             let time_cell = cells.get(next)?;
-            match read_line(doc.text(time_cell), time_cell.start, false) {
+            match read_line(doc.text(time_cell), time_cell.start) {
                 Line::Entry(mut e) if e.clock.is_some() => {
                     e.date = Some(d);
                     e.time_span = cell.start..e.time_span.end;
@@ -763,7 +974,7 @@ fn read_row(
                 _ => return Some(Item::DateLine(span.clone(), d)),
             }
         }
-        Line::Declaration | Line::Other(_) => {
+        Line::Other(_) => {
             let found: String = doc.text(cell).trim().chars().take(24).collect();
             return Some(Item::Malformed(Malformed {
                 span: span.clone(),
@@ -891,6 +1102,109 @@ mod tests {
         assert_eq!(z("Events (local time)").as_deref(), Some("local time"));
         assert_eq!(z("é 16:20 (UTC+2) done").as_deref(), Some("UTC+2"));
         assert_eq!(z("no zone here, UTC"), None);
+    }
+
+    /// `count` texts of up to `len` pieces each, drawn from `pieces`.
+    fn generated<'a>(
+        pieces: &'a [&'a str],
+        count: usize,
+        len: usize,
+    ) -> impl Iterator<Item = String> + 'a {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize
+        };
+        (0..count).map(move |_| {
+            let n = next() % (len + 1);
+            (0..n).map(|_| pieces[next() % pieces.len()]).collect()
+        })
+    }
+
+    /// Pieces of zone declarations, with the non-ASCII neighbours reports have.
+    const ZONE_PIECES: &[&str] = &[
+        "time", "Time", "times", "TIME", "timeline", "s", "(", ")", " ", "\u{a0}", "\n", ".", "+",
+        "-", "–", "’", "é", "7", "10", ":30", "UTC", "GMT", "utc", "Zulu", "MST", "CEST", "PT",
+        "MTTR", "Local", "local", "Mountain", "Standard", " time", "all ", "in ", "are ", "_", "x",
+        "EST", "PDT", "CET", "JST", "ET", "Pacific", " Time", "+5:30", "UTC+2", "(UTC)", "\u{17F}",
+    ];
+
+    #[test]
+    fn zone_scanners_agree_with_their_patterns() {
+        let texts = [
+            "UTC-7",
+            "UTC - 7",
+            "UTC +\u{a0}2",
+            "UTC\u{a0}-0",
+            "UTC -x",
+            "UTC+ 10",
+            "UTC  -7",
+            "Times (UTC)",
+            "All times are MST",
+            "downtime in MST",
+            "Timeline (local)",
+            "times_ are MST",
+            "é time MST",
+            "timeé MST",
+            "( \u{a0}CEST)",
+            "(\nPST)",
+        ];
+        let pieces = generated(ZONE_PIECES, 20_000, 8);
+        for t in texts.iter().map(|t| t.to_string()).chain(pieces) {
+            for (i, _) in t.char_indices() {
+                let rest = &t[i..];
+                assert_eq!(offset_after(rest), OFFSET_AFTER.is_match(rest), "{rest:?}");
+            }
+            if !may_declare_other_zone(&t) {
+                assert!(OTHER_DECLARATION.find(&t).is_none(), "{t:?}");
+            }
+            if !has_word(&t, &["utc", "gmt", "zulu", "coordinated"]) {
+                assert!(UTC_DECLARATION.find(&t).is_none(), "{t:?}");
+            }
+        }
+    }
+
+    /// Pieces of timeline lines, with the non-ASCII neighbours reports have.
+    const LINE_PIECES: &[&str] = &[
+        "-", "*", "+", "1", "12", "123", "1234", ".", ")", " ", "  ", "\t", "\u{a0}", "[", "]",
+        "x", "X", "[x]", "[ ]", "_", "`", "~", "(", "|", ":", "h", "–", "—", ">", "=", "UTC",
+        "UTCé", "utc", "é", "’", "\u{663}", "٣", "a", "at", "On", "approx.", "≈", "time:", "ca.",
+        "09:00",
+    ];
+
+    #[test]
+    fn line_scanners_agree_with_their_patterns() {
+        let texts = [
+            "- 16:20 - x",
+            "  12. [x] 09:00",
+            "1234. x",
+            "12\u{663}. x",
+            "\u{663}. x",
+            "- [x]done",
+            "-\u{a0}[ ]\u{a0}x",
+            "* UTC | text",
+            "_UTC x",
+            " UTCé x",
+            " UTC’ x",
+            " UTC\u{a0}x",
+            ")] –— x",
+            "**~(12:30",
+            "1h30",
+            "123:4",
+            "(\u{663}2:30",
+        ];
+        let pieces = generated(LINE_PIECES, 20_000, 6);
+        for t in texts.iter().map(|t| t.to_string()).chain(pieces) {
+            let marker = LIST_MARKER.find(&t).map_or(0, |m| m.end());
+            assert_eq!(list_marker_end(&t), marker, "{t:?}");
+            let sep = SEPARATOR.find(&t).map_or(0, |m| m.end());
+            assert_eq!(separator_end(&t), sep, "{t:?}");
+            assert_eq!(timed_shape(&t), TIMED_SHAPE.is_match(&t), "{t:?}");
+            assert_eq!(is_lead_word(&t), LEAD_WORDS.is_match(&t), "{t:?}");
+        }
+        for w in LEAD_WORD_LIST {
+            assert!(LEAD_WORDS.is_match(&w.to_uppercase()), "{w}");
+        }
     }
 
     #[test]
