@@ -605,9 +605,12 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
     if matches!(before_words.first().map(Cow::as_ref), Some("of" | "/")) {
         return None;
     }
-    let sentence_end = rest.find(['.', ';', '!', '?', '\n']).unwrap_or(rest.len());
-    let sentence_start = before.rfind(['.', ';', '!', '?']).map_or(0, |i| i + 1);
-    let sentence = &text[sentence_start..q.span.end + sentence_end];
+    // The sentence around the number, found only when a noun asks for it.
+    let sentence = || {
+        let sentence_end = rest.find(['.', ';', '!', '?', '\n']).unwrap_or(rest.len());
+        let sentence_start = before.rfind(['.', ';', '!', '?']).map_or(0, |i| i + 1);
+        &text[sentence_start..q.span.end + sentence_end]
+    };
     let mut words = 0;
     let mut support_said = false;
     let mut social_said = false;
@@ -662,7 +665,7 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
             return Some((Measure::Support, end));
         } else if t.is(REQUEST_NOUNS)
             && !matches!(t.text.as_ref(), "sessions" | "traffic" | "calls")
-            && mentions_failure(sentence)
+            && mentions_failure(sentence())
         {
             return Some((Measure::Failed, end));
         }
@@ -760,9 +763,9 @@ fn read_durations(text: &str, base: usize, section: usize, out: &mut Vec<Duratio
             continue;
         };
         let after = text.get(d.span.end..).unwrap_or("");
-        let sentence = &before[before.rfind(['.', '!', '?', ';']).map_or(0, |i| i + 1)..];
+        let sentence = || &before[before.rfind(['.', '!', '?', ';']).map_or(0, |i| i + 1)..];
         let incident_length = LENGTH_LEAD.is_match(before)
-            || LENGTH_VERB.is_match(sentence)
+            || LENGTH_VERB.is_match(sentence())
             || LENGTH_AFTER.is_match(after);
         out.push(Duration {
             span: d.span.start + base..d.span.end + base,
