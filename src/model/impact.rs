@@ -12,9 +12,10 @@ use crate::model::pattern::Twin;
 
 use crate::document::{BlockKind, Span};
 use crate::model::numbers::{Quantity, find_quantities};
-use crate::model::pattern::{Cues, Plain};
+use crate::model::pattern::{Cues, FOLDS_TO_ASCII, Plain};
 use crate::model::time::{Place, find_durations};
 use crate::model::{Report, Section};
+use memchr::memmem;
 
 /// What a figure counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -604,9 +605,12 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
     if matches!(before_words.first().map(Cow::as_ref), Some("of" | "/")) {
         return None;
     }
-    let sentence_end = rest.find(['.', ';', '!', '?', '\n']).unwrap_or(rest.len());
-    let sentence_start = before.rfind(['.', ';', '!', '?']).map_or(0, |i| i + 1);
-    let sentence = &text[sentence_start..q.span.end + sentence_end];
+    // The sentence around the number, found only when a noun asks for it.
+    let sentence = || {
+        let sentence_end = rest.find(['.', ';', '!', '?', '\n']).unwrap_or(rest.len());
+        let sentence_start = before.rfind(['.', ';', '!', '?']).map_or(0, |i| i + 1);
+        &text[sentence_start..q.span.end + sentence_end]
+    };
     let mut words = 0;
     let mut support_said = false;
     let mut social_said = false;
@@ -661,7 +665,7 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
             return Some((Measure::Support, end));
         } else if t.is(REQUEST_NOUNS)
             && !matches!(t.text.as_ref(), "sessions" | "traffic" | "calls")
-            && mentions_failure(sentence)
+            && mentions_failure(sentence())
         {
             return Some((Measure::Failed, end));
         }
@@ -759,9 +763,9 @@ fn read_durations(text: &str, base: usize, section: usize, out: &mut Vec<Duratio
             continue;
         };
         let after = text.get(d.span.end..).unwrap_or("");
-        let sentence = &before[before.rfind(['.', '!', '?', ';']).map_or(0, |i| i + 1)..];
+        let sentence = || &before[before.rfind(['.', '!', '?', ';']).map_or(0, |i| i + 1)..];
         let incident_length = LENGTH_LEAD.is_match(before)
-            || LENGTH_VERB.is_match(sentence)
+            || LENGTH_VERB.is_match(sentence())
             || LENGTH_AFTER.is_match(after);
         out.push(Duration {
             span: d.span.start + base..d.span.end + base,
@@ -774,12 +778,155 @@ fn read_durations(text: &str, base: usize, section: usize, out: &mut Vec<Duratio
 }
 
 const LEVELS: &str = "critical|high|medium|mid|moderate|low|major|minor|severe";
+/// The words of [`LEVELS`].
+const LEVEL_WORDS: [&str; 9] = [
+    "critical", "high", "medium", "mid", "moderate", "low", "major", "minor", "severe",
+];
 
 static SEVERITY: LazyLock<Plain> = LazyLock::new(|| {
     Plain::new(&format!(
         r"(?i)(?-u:\b)sev(?:erity)?[-\s]?[0-5](?-u:\b)|(?-u:\b)(?:{LEVELS})[*_]*[- ]severity(?-u:\b)|(?-u:\b)severity(?-u:\b)[^.\n]{{0,30}}?(?:(?-u:\b)was|(?-u:\b)is|:)[\s*_]*(?:(?:a|an|level|of)\s+)*[*_]*(?:{LEVELS}|[0-5]|sev-?[0-5]|p[0-4])(?-u:\b)|(?-u:\b)(?:{LEVELS})[*_]*[- ](?:[a-z]+ )?(?:incident|outage|event)(?-u:\b)|(?-u:\b)priority[\W_]{{0,6}}p?[0-4](?-u:\b)|(?-u:\b)(?:is|was|as) an? (?-i:P[0-4])(?-u:\b)|(?-u:\b)(?-i:P[0-4])[- ](?:incident|outage|severity)(?-u:\b)"
     ))
 });
+
+/// Where [`SEVERITY`] may match in a document, found in one pass over it,
+/// so that the pattern runs only on the blocks that hold such a place.
+///
+/// Every match of the pattern holds, in any case, `sev`, `priority`, `P0`
+/// to `P4` (in capitals), or a level word of [`LEVELS`] and the noun after
+/// it (`major customer-facing outage`); a span with none of them cannot
+/// match. A place starts at its level word for `high severity`, and no
+/// match starts more than 7 bytes before the place it holds (`was an P1`).
+#[derive(Debug)]
+struct SeverityCues {
+    /// The places, by start.
+    found: Vec<Span>,
+    /// The document has a character that folds to an ASCII letter
+    /// ([`FOLDS_TO_ASCII`](crate::model::pattern::FOLDS_TO_ASCII)): every
+    /// span may match.
+    folds: bool,
+}
+
+impl SeverityCues {
+    fn of(source: &str) -> SeverityCues {
+        if has_ascii_fold(source) {
+            return SeverityCues {
+                found: Vec::new(),
+                folds: true,
+            };
+        }
+        let lower = source.to_ascii_lowercase();
+        let lower = lower.as_bytes();
+        let mut found = Vec::new();
+        // `high severity` starts before its `sev`.
+        found.extend(
+            memmem::find_iter(lower, "sev")
+                .map(|at| level_ending(&lower[..at]).unwrap_or(at)..at + 3),
+        );
+        found.extend(memmem::find_iter(lower, "priority").map(|at| at..at + 8));
+        found.extend(
+            memchr::memchr_iter(b'P', source.as_bytes())
+                .filter(|&at| matches!(source.as_bytes().get(at + 1), Some(b'0'..=b'4')))
+                .map(|at| at..at + 2),
+        );
+        for noun in ["incident", "outage", "event"] {
+            for at in memmem::find_iter(lower, noun) {
+                if let Some(start) = level_before(&lower[..at]) {
+                    found.push(start..at + noun.len());
+                }
+            }
+        }
+        found.sort_by_key(|s| s.start);
+        SeverityCues {
+            found,
+            folds: false,
+        }
+    }
+
+    /// Where in `span` a match of [`SEVERITY`] may start, relative to the
+    /// span: `None` when the pattern cannot match its text.
+    ///
+    /// Every match starts at most 7 bytes before a place (`was an P1`), so
+    /// none starts before the first place less 7; the offset given is at or
+    /// before that, after a byte that is no word character (or at 0), where
+    /// the pattern's ASCII word boundaries see the same as in the whole
+    /// text.
+    fn first_start(&self, span: &Span, text: &str) -> Option<usize> {
+        if self.folds {
+            return Some(0);
+        }
+        let first = self.found.partition_point(|s| s.start < span.start);
+        let place = self.found[first..]
+            .iter()
+            .take_while(|s| s.start < span.end)
+            .filter(|s| s.end <= span.end)
+            .map(|s| s.start)
+            .min()?;
+        let bytes = text.as_bytes();
+        let mut at = (place - span.start).saturating_sub(7);
+        while at > 0
+            && (bytes[at - 1].is_ascii_alphanumeric()
+                || bytes[at - 1] >= 0x80
+                || bytes[at - 1] == b'_')
+        {
+            at -= 1;
+        }
+        Some(at)
+    }
+}
+
+/// True when `text` has a character of [`FOLDS_TO_ASCII`] (as
+/// [`crate::model::pattern::folds_to_ascii`], by a byte search for each).
+fn has_ascii_fold(text: &str) -> bool {
+    !text.is_ascii()
+        && FOLDS_TO_ASCII
+            .iter()
+            .any(|c| memmem::find(text.as_bytes(), c.encode_utf8(&mut [0; 4]).as_bytes()).is_some())
+}
+
+/// Where a level word of [`LEVELS`] starts when `before` (lower case)
+/// ends with it, `[*_]*` and a space or hyphen, as [`SEVERITY`] has it
+/// before `severity` or a noun.
+fn level_ending(before: &[u8]) -> Option<usize> {
+    let (&last, rest) = before.split_last()?;
+    if !matches!(last, b'-' | b' ') {
+        return None;
+    }
+    let stars = rest
+        .iter()
+        .rev()
+        .take_while(|b| matches!(b, b'*' | b'_'))
+        .count();
+    let rest = &rest[..rest.len() - stars];
+    LEVEL_WORDS
+        .iter()
+        .find(|w| rest.ends_with(w.as_bytes()))
+        .map(|w| rest.len() - w.len())
+}
+
+/// Where the level word starts, the earliest, when `before` (lower case)
+/// ends as [`SEVERITY`] has it before `incident`, `outage` or `event`:
+/// [`level_ending`], maybe with one more word and a space after it.
+fn level_before(before: &[u8]) -> Option<usize> {
+    let n = before.len();
+    // `(?:[a-z]+ )?`: a whole run of letters, or none.
+    let with_word = if n >= 2 && before[n - 1] == b' ' {
+        let letters = before[..n - 1]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_lowercase())
+            .count();
+        (letters > 0)
+            .then(|| level_ending(&before[..n - 1 - letters]))
+            .flatten()
+    } else {
+        None
+    };
+    match (with_word, level_ending(before)) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
 
 /// The severity a report states: front matter `severity`, else the first
 /// mention in the title, a heading or the authored text (anywhere in the
@@ -793,11 +940,13 @@ fn find_severity(report: &Report<'_>) -> Option<StatedSeverity> {
             });
         }
     }
+    let cues = SeverityCues::of(&report.doc.source);
     let found = |span: &Span| {
         let text = report.doc.text(span);
-        SEVERITY.find(text).map(|m| StatedSeverity {
-            text: text[m.clone()].to_string(),
-            span: Some(span.start + m.start..span.start + m.end),
+        let from = cues.first_start(span, text)?;
+        SEVERITY.find(&text[from..]).map(|m| StatedSeverity {
+            text: text[from + m.start..from + m.end].to_string(),
+            span: Some(span.start + from + m.start..span.start + from + m.end),
         })
     };
     if let Some(s) = report.doc.headings.iter().find_map(|h| found(&h.span)) {
@@ -928,6 +1077,99 @@ mod tests {
             figures("- Support tickets: 4"),
             [(Measure::Support, 4.0, 4.0)]
         );
+    }
+
+    /// The first match of [`SEVERITY`] in `text`, searched as
+    /// [`find_severity`] does: from [`SeverityCues::first_start`] on.
+    fn severity_via_cues(text: &str) -> Option<Span> {
+        let cues = SeverityCues::of(text);
+        let from = cues.first_start(&(0..text.len()), text)?;
+        SEVERITY
+            .find(&text[from..])
+            .map(|m| from + m.start..from + m.end)
+    }
+
+    #[test]
+    fn severity_cues_never_hide_a_match() {
+        let texts = [
+            "This was a SEV-2 incident.",
+            "High severity: customers could not order",
+            "high**_ severity, a major customer-facing outage",
+            "The severity of this was: level 3",
+            "Severity (initial) is P2 and priority: p1",
+            "It was an P1. A P3 incident. a P4-outage",
+            "a minor event; Mid-event; low - incident",
+            "no cue here at all, just 5 users",
+            "sévérité élevée, Low\u{a0}incident, ſev-1, \u{212a}",
+            "Priority — P0 – “critical” incident’s high‑severity",
+        ];
+        for t in texts {
+            assert_eq!(severity_via_cues(t), SEVERITY.find(t), "{t}");
+        }
+        let pieces = [
+            "sev",
+            "SEV",
+            "Sev",
+            "severity",
+            " severity",
+            "erity",
+            "sev-",
+            "high",
+            "Low ",
+            "major",
+            "severe",
+            "mid",
+            "**",
+            "_",
+            "-",
+            " ",
+            "  ",
+            "incident",
+            " incident",
+            "outage",
+            "event",
+            "P1",
+            " P2 ",
+            "p2",
+            "P4",
+            "P7",
+            "priority",
+            "was ",
+            " is ",
+            "as",
+            " an ",
+            "a ",
+            ":",
+            ".",
+            "\n",
+            "é",
+            "–",
+            "’",
+            "\u{a0}",
+            "customer ",
+            "x",
+            "1",
+            "5",
+            "0",
+            "level ",
+            "of ",
+            "ſ",
+            "(",
+            "—",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut matched = 0;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            for _ in 0..10 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let found = SEVERITY.find(&t);
+            matched += usize::from(found.is_some());
+            assert_eq!(severity_via_cues(&t), found, "{t:?}");
+        }
+        assert!(matched > 1_000, "{matched} matches");
     }
 
     #[test]

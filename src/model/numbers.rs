@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::model::pattern::{Plain, Standin};
+use crate::model::pattern::{FOLDS_TO_ASCII, Plain};
 
 /// A number found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,8 +95,8 @@ const WORD_NUMBERS: &[&str] = &[
 ];
 
 /// A number; its groups are `approx` (1), `a` (2) and `b` (3). Searched
-/// only on texts without a [`Standin`]: on the others the scanner
-/// [`number_matches`] finds the same matches.
+/// only on texts [`scanned_matches`] cannot scan: on the others the
+/// scanner [`number_matches`] finds the same matches.
 static NUMBER: LazyLock<Plain> = LazyLock::new(|| {
     let words = WORD_NUMBERS.join("|");
     let one = format!(
@@ -112,17 +112,8 @@ static NUMBER: LazyLock<Plain> = LazyLock::new(|| {
 /// name (`SEV-2`, `OPS-118`) are left out.
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
     let mut found = Vec::new();
-    let matches: Vec<NumberMatch> = match Standin::of(text) {
-        Some(s) => number_matches(s.text().as_bytes())
-            .into_iter()
-            .map(|m| NumberMatch {
-                whole: s.range(m.whole),
-                approx: m.approx,
-                a: s.range(m.a),
-                b: m.b.map(|b| s.range(b)),
-            })
-            .collect(),
-        None => NUMBER
+    let matches = scanned_matches(text).unwrap_or_else(|| {
+        NUMBER
             .captures_iter(text, 4)
             .into_iter()
             .filter_map(|caps| {
@@ -133,8 +124,8 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
                     b: caps[3].clone(),
                 })
             })
-            .collect(),
-    };
+            .collect()
+    });
     for NumberMatch {
         whole,
         approx,
@@ -170,6 +161,52 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
     found
 }
 
+/// The matches of [`NUMBER`] in `text`, found by the scanner
+/// [`number_matches`] on the text itself when it is ASCII, else on a
+/// stand-in of one byte per character: `–` and `—` become `\x02`, `≈`
+/// `\x03`, white space `\x0B` (a `\s` that is not the pattern's literal
+/// space) and any other character `\x01`. The pattern's `\b` are ASCII
+/// word boundaries, to which a non-ASCII character is no word character
+/// either way, and no other character is a `\s`, a `\d`, a dash or `≈`,
+/// or a letter of its words in any case: `None` (search with the pattern)
+/// for a text with a character that is one ([`FOLDS_TO_ASCII`], a
+/// non-ASCII digit), or with a byte `\x02` or `\x03` of its own.
+fn scanned_matches(text: &str) -> Option<Vec<NumberMatch>> {
+    if text.is_ascii() {
+        if memchr::memchr2(2, 3, text.as_bytes()).is_some() {
+            return None;
+        }
+        return Some(number_matches(text.as_bytes()));
+    }
+    let mut standin = Vec::with_capacity(text.len());
+    let mut offsets = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.char_indices() {
+        standin.push(match c {
+            '\x02' | '\x03' => return None,
+            c if c.is_ascii() => c as u8,
+            '–' | '—' => 2,
+            '≈' => 3,
+            c if c.is_whitespace() => 0x0B,
+            c if c.is_numeric() || FOLDS_TO_ASCII.contains(&c) => return None,
+            _ => 1,
+        });
+        offsets.push(i);
+    }
+    offsets.push(text.len());
+    let at = |r: Range<usize>| offsets[r.start]..offsets[r.end];
+    Some(
+        number_matches(&standin)
+            .into_iter()
+            .map(|m| NumberMatch {
+                whole: at(m.whole),
+                approx: m.approx,
+                a: at(m.a),
+                b: m.b.map(at),
+            })
+            .collect(),
+    )
+}
+
 /// One match of [`NUMBER`]: the whole match, whether it has an
 /// approximation word, and the ranges of the number and of a range's end.
 #[derive(Debug, PartialEq)]
@@ -182,7 +219,6 @@ struct NumberMatch {
 
 /// The words of [`NUMBER`]'s `approx` group, in the pattern's order (the
 /// scanner reads them by first letter from [`approx_words_from`]).
-#[cfg(test)]
 const APPROX_WORDS: &[&str] = &[
     "about",
     "approximately",
@@ -205,12 +241,37 @@ const APPROX_WORDS: &[&str] = &[
     "less than",
 ];
 
-/// The matches of [`NUMBER`] on an ASCII stand-in ([`Standin`]), found as
-/// the regex finds them (leftmost-first, without overlap) by a scanner.
+/// The matches of [`NUMBER`] on an ASCII text or stand-in
+/// ([`scanned_matches`]), found as the regex finds them (leftmost-first,
+/// without overlap) by a scanner.
 fn number_matches(h: &[u8]) -> Vec<NumberMatch> {
     let mut out = Vec::new();
     let mut p = 0;
     while p < h.len() {
+        let c = h[p];
+        if c.is_ascii_alphabetic() || c == b'_' {
+            // Only a word's start may start a match, and only with two or
+            // three letters that a word of the pattern starts with.
+            if word_starts(h, p) && may_start_word(h, p) {
+                if let Some(m) = number_at(h, p) {
+                    p = m.whole.end;
+                    out.push(m);
+                    continue;
+                }
+            }
+            p += 1;
+            while h
+                .get(p)
+                .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
+            {
+                p += 1;
+            }
+            continue;
+        }
+        if !(c.is_ascii_digit() || matches!(c, b'-' | b'~' | 3)) {
+            p += 1;
+            continue;
+        }
         match number_at(h, p) {
             Some(m) => {
                 p = m.whole.end;
@@ -220,6 +281,61 @@ fn number_matches(h: &[u8]) -> Vec<NumberMatch> {
         }
     }
     out
+}
+
+/// The first three bytes, lower-cased, of the words a match may start with
+/// at a word's start ([`APPROX_WORDS`] and [`WORD_NUMBERS`]), as
+/// [`prefix_key`] packs them: sorted, each once, and how many there are.
+const WORD_STARTS: ([u32; 64], usize) = {
+    let mut keys = [u32::MAX; 64];
+    let mut n = 0;
+    let mut list = 0;
+    while list < 2 {
+        let words = if list == 0 {
+            APPROX_WORDS
+        } else {
+            WORD_NUMBERS
+        };
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i].as_bytes();
+            let key = (w[0] as u32) << 16 | (w[1] as u32) << 8 | w[2] as u32;
+            // Insert in order, once.
+            let mut j = 0;
+            while j < n && keys[j] < key {
+                j += 1;
+            }
+            if j == n || keys[j] != key {
+                let mut k = n;
+                while k > j {
+                    keys[k] = keys[k - 1];
+                    k -= 1;
+                }
+                keys[j] = key;
+                n += 1;
+            }
+            i += 1;
+        }
+        list += 1;
+    }
+    (keys, n)
+};
+
+/// Bytes `i..i + 3` of `h`, lower-cased and packed as in [`WORD_STARTS`]
+/// (a missing byte is 0).
+fn prefix_key(h: &[u8], i: usize) -> u32 {
+    let b = |k: usize| h.get(i + k).map_or(0, |b| b.to_ascii_lowercase() as u32);
+    b(0) << 16 | b(1) << 8 | b(2)
+}
+
+/// True when a match may start with the word at `p`: its first three
+/// bytes start one of the pattern's words, or it is `a` and white space
+/// (`a dozen`).
+fn may_start_word(h: &[u8], p: usize) -> bool {
+    (matches!(h[p], b'a' | b'A') && h.get(p + 1).is_some_and(|b| is_space(*b)))
+        || WORD_STARTS.0[..WORD_STARTS.1]
+            .binary_search(&prefix_key(h, p))
+            .is_ok()
 }
 
 /// ASCII `\s`.
@@ -439,6 +555,25 @@ fn stands_alone(text: &str, start: usize, end: usize) -> bool {
 
 /// The value of one number as written (`2,317`, `53.4`, `Twenty-one`, `a dozen`).
 pub fn value_of(text: &str) -> Option<f64> {
+    // Digits as the scanner finds them: no space to fold, no letter to
+    // lower-case; the commas dropped in place.
+    let bytes = text.as_bytes();
+    if bytes.len() <= 32
+        && bytes
+            .first()
+            .is_some_and(|b| b.is_ascii_digit() || *b == b'-')
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b'-'))
+    {
+        let mut digits = [0u8; 32];
+        let mut n = 0;
+        for &b in bytes.iter().filter(|b| **b != b',') {
+            digits[n] = b;
+            n += 1;
+        }
+        return std::str::from_utf8(&digits[..n]).ok()?.parse().ok();
+    }
     let t = text
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -599,6 +734,85 @@ mod tests {
             let (scanned, regex) = both(&t);
             assert_eq!(scanned, regex, "{t:?}");
         }
+    }
+
+    /// The scanner's matches on a non-ASCII text's stand-in and the
+    /// Unicode pattern's on the text; `None` when the text is left to the
+    /// pattern.
+    fn both_unicode(text: &str) -> Option<(Vec<NumberMatch>, Vec<NumberMatch>)> {
+        let scanned = scanned_matches(text)?;
+        let regex = NUMBER
+            .full
+            .captures_iter(text)
+            .map(|c| NumberMatch {
+                whole: c.get(0).unwrap().range(),
+                approx: c.get(1).is_some(),
+                a: c.get(2).unwrap().range(),
+                b: c.get(3).map(|b| b.range()),
+            })
+            .collect();
+        Some((scanned, regex))
+    }
+
+    #[test]
+    fn number_scanner_agrees_with_the_pattern_on_any_text() {
+        let texts = [
+            "café 2,317 users – about\u{a0}250 – ~\u{2009}7 ≈ 5 and 4–5, 4 — 5",
+            "Twenty\u{a0}one, about\u{a0}\u{a0}seven\u{a0}hundred, a\u{a0}dozen, a\u{3000}thousand",
+            "élan 5 ’7’ “eight” naïve nine, 3\u{a0}to\u{a0}9, ten\u{a0}-\u{a0}twelve",
+            "x\u{85}5 and é5, 5é, _5, ünter 5",
+        ];
+        for t in texts {
+            let (scanned, regex) = both_unicode(t).expect("scanned");
+            assert_eq!(scanned, regex, "{t}");
+            assert!(!scanned.is_empty());
+        }
+        // Left to the pattern: letters that fold to ASCII, other digits.
+        for t in ["\u{17f}ome 5", "5 \u{212a}", "٣ users", "\x02 5"] {
+            assert!(scanned_matches(t).is_none(), "{t}");
+        }
+        let pieces = [
+            "1", "23", "456", ",", ",123", ".", ".5", "-", "–", "—", "≈", "~", " ", "\u{a0}",
+            "\u{2009}", "\t", "to", "a", "A ", "dozen", "hundred", "thousand", "one", "seven",
+            "teen", "twenty", "-one", " nine", "about", "approx.", "some", "up to", "x", "é", "’",
+            "“", ":", "_", "Ü",
+        ];
+        let mut seed: u64 = 0x51_7cc1_b727_220a;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            for _ in 0..8 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let (scanned, regex) = both_unicode(&t).expect("scanned");
+            assert_eq!(scanned, regex, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn values_of_digits() {
+        for (t, v) in [
+            ("2,317", Some(2317.0)),
+            ("-5", Some(-5.0)),
+            ("53.4", Some(53.4)),
+            ("1,234,567.25", Some(1_234_567.25)),
+            ("-", None),
+            ("4-5", None),
+            ("5.", Some(5.0)),
+            ("Twenty-one", Some(21.0)),
+            ("a  Dozen", Some(12.0)),
+        ] {
+            assert_eq!(value_of(t), v, "{t}");
+        }
+    }
+
+    #[test]
+    fn word_starts_cover_the_patterns_words() {
+        for w in APPROX_WORDS.iter().chain(WORD_NUMBERS) {
+            let upper = w.to_ascii_uppercase();
+            assert!(may_start_word(upper.as_bytes(), 0), "{w}");
+        }
+        assert!(may_start_word(b"a\x0bdozen", 0) && !may_start_word(b"the", 0));
     }
 
     #[test]
