@@ -129,7 +129,25 @@ pub fn find(source: &str) -> Vec<Secret> {
     if gates.has(Gate::Named) {
         named_values(source, &mut found);
     }
-    found.0.into_values().collect()
+    found
+        .0
+        .into_values()
+        .filter_map(|secret| before_key_marker(source, secret))
+        .collect()
+}
+
+/// A value that runs into a `-----BEGIN …`/`-----END …` line of a private
+/// key (`?key=abc-----END PRIVATE KEY-----`) stops before its five dashes,
+/// so that redacting the value leaves the key's markers whole: cutting the
+/// END line off would turn the key into a different secret. (No credential
+/// format has five dashes in a row.)
+fn before_key_marker(source: &str, mut secret: Secret) -> Option<Secret> {
+    if secret.kind != SecretKind::PrivateKey {
+        if let Some(at) = memchr::memmem::find(source[secret.span.clone()].as_bytes(), b"-----") {
+            secret.span.end = secret.span.start + at;
+        }
+    }
+    (!secret.span.is_empty()).then_some(secret)
 }
 
 /// A group of patterns below, by what every match of them contains.
@@ -355,13 +373,15 @@ impl Found {
             .is_some_and(|(_, s)| s.span.end > at)
     }
 
-    fn push(&mut self, kind: SecretKind, span: Span, name: Option<&str>) {
+    /// Records a secret unless it overlaps one found before; true when it
+    /// is recorded.
+    fn push(&mut self, kind: SecretKind, span: Span, name: Option<&str>) -> bool {
         if span.is_empty() {
-            return;
+            return false;
         }
         let before = self.0.range(..span.end).next_back();
         if before.is_some_and(|(_, s)| s.span.end > span.start) {
-            return;
+            return false;
         }
         self.0.insert(
             span.start,
@@ -371,6 +391,7 @@ impl Found {
                 name: name.map(str::to_string),
             },
         );
+        true
     }
 }
 
@@ -691,9 +712,15 @@ static BASIC: LazyLock<Twin> = LazyLock::new(|| {
 /// `Authorization: Bearer …`, `Authorization: Basic …`
 fn auth_headers(source: &str, gates: Gates, found: &mut Found) {
     let bearers = gates.has(Gate::Bearer).then(|| bearer_values(source));
+    // A candidate that is no token (`Bearer DB_PASSWORD=Bearer …`) does not
+    // hide a `Bearer` inside it; one that is recorded does.
+    let mut taken = 0;
     for value in bearers.into_iter().flatten() {
-        if looks_random(&source[value.clone()], 12) {
-            found.push(SecretKind::BearerToken, value, None);
+        if value.start >= taken
+            && looks_random(&source[value.clone()], 12)
+            && found.push(SecretKind::BearerToken, value.clone(), None)
+        {
+            taken = value.end;
         }
     }
     let basics = gates.has(Gate::Basic).then(|| BASIC.captures_iter(source));
@@ -761,27 +788,27 @@ fn command_lines(source: &str, gates: Gates, found: &mut Found) {
 
 /// `DB_PASSWORD=…`, `"secretKey": "…"`, `aws_secret_access_key = …`
 fn named_values(source: &str, found: &mut Found) {
-    for (name, value) in named_value_matches(source) {
+    let is_secret = |name: &Span, value: &Span| {
         let lower = source[name.clone()].to_ascii_lowercase();
         let v = &source[value.clone()];
-        let is_password = ["password", "passwd", "pwd"]
+        if ["password", "passwd", "pwd"]
             .iter()
-            .any(|p| lower.ends_with(p));
-        let secret = if is_password {
+            .any(|p| lower.ends_with(p))
+        {
             looks_like_password(v)
         } else {
             looks_random(v, 16)
-        };
-        if !secret {
-            continue;
         }
+    };
+    named_value_matches(source, |name, value| {
+        let lower = source[name.clone()].to_ascii_lowercase();
         let kind = if lower.contains("aws") && lower.contains("secret") {
             SecretKind::AwsSecretKey
         } else {
             SecretKind::NamedValue
         };
-        found.push(kind, value, Some(&source[name]));
-    }
+        is_secret(name, value) && found.push(kind, value.clone(), Some(&source[name.clone()]))
+    });
 }
 
 /// The names (any ASCII case) after which [`named_value_matches`] looks for
@@ -808,10 +835,14 @@ const VALUE_NAMES: &[&str] = &[
     "credentials",
 ];
 
-/// The (name, value) spans of the values given to a credential-like name,
-/// in order: the matches of
+/// The (name, value) spans of the values given to a credential-like name
+/// that `accept` takes (records), in order: the matches of
 /// `(?-u:\b)([A-Za-z0-9_.-]*?NAME)["']?\s{0,10}(?::=|=>|:|=)\s{0,10}["']?([A-Za-z0-9+/_.~!@#$%^*-]{8,}={0,2})`
-/// (with ASCII `\s`), where NAME is one of [`VALUE_NAMES`].
+/// (with ASCII `\s`), where NAME is one of [`VALUE_NAMES`]. A match that
+/// `accept` refuses (`key='DB_PASSWORD=`) does not hide a match that starts
+/// inside it (`DB_PASSWORD=s3cr3t…`), as it would in the regex's
+/// non-overlapping search: redacting the first would bring the second to
+/// light.
 ///
 /// Every part after the name is forced: the name ends a run of
 /// `[A-Za-z0-9_.-]` (what follows it is not in that class), a quote or
@@ -820,7 +851,10 @@ const VALUE_NAMES: &[&str] = &[
 /// one match, whose name ends where the run before it ends; the match
 /// starts at the first word boundary of that run, from where a name can
 /// still follow.
-fn named_value_matches(source: &str) -> Vec<(Span, Span)> {
+fn named_value_matches(
+    source: &str,
+    mut accept: impl FnMut(&Span, &Span) -> bool,
+) -> Vec<(Span, Span)> {
     let bytes = source.as_bytes();
     let is_name_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-');
     let is_value_byte = |b: u8| {
@@ -903,28 +937,31 @@ fn named_value_matches(source: &str) -> Vec<(Span, Span)> {
             .take_while(|b| **b == b'=')
             .count();
         let end = at + run + pad;
-        out.push((start..name_end, at..end));
-        pos = end;
+        let (name, value) = (start..name_end, at..end);
+        if accept(&name, &value) {
+            out.push((name, value));
+            pos = end;
+        }
     }
     out
 }
 
 /// `Bearer TOKEN`: the token spans of the matches of
 /// `(?-u:\b)[Bb]earer\s{1,10}([A-Za-z0-9._~+/=-]{12,})` (with ASCII `\s`),
-/// in order.
+/// in order, at every `Bearer`: a later one may lie inside the token of an
+/// earlier one.
 fn bearer_values(source: &str) -> Vec<Span> {
     let bytes = source.as_bytes();
     let is_token_byte = |b: u8| {
         b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~' | b'+' | b'/' | b'=' | b'-')
     };
     let mut out = Vec::new();
-    let mut pos = 0;
     // `earer` cannot overlap itself, so this finds every one.
     for at in memchr::memmem::find_iter(bytes, b"earer") {
         let Some(start) = at.checked_sub(1) else {
             continue;
         };
-        if start < pos || !matches!(bytes[start], b'B' | b'b') || !word_boundary(bytes, start) {
+        if !matches!(bytes[start], b'B' | b'b') || !word_boundary(bytes, start) {
             continue;
         }
         let value = at + 5 + bytes[at + 5..].iter().take_while(|b| is_space(**b)).count();
@@ -938,7 +975,6 @@ fn bearer_values(source: &str) -> Vec<Span> {
                 .count();
         if end - value >= 12 {
             out.push(value..end);
-            pos = end;
         }
     }
     out
@@ -1352,7 +1388,17 @@ mod tests {
                 groups(&jwt, text, 0),
                 "{text:?}"
             );
-            assert_eq!(bearer_values(text), groups(&bearer, text, 1), "{text:?}");
+            // The pattern's match at every `Bearer`, overlapping ones too.
+            let every_bearer: Vec<Span> = text
+                .char_indices()
+                .filter_map(|(at, _)| {
+                    bearer
+                        .captures_at(text, at)
+                        .filter(|c| c.get(0).unwrap().start() == at)
+                })
+                .map(|c| c.get(1).unwrap().range())
+                .collect();
+            assert_eq!(bearer_values(text), every_bearer, "{text:?}");
             assert_eq!(
                 url_path_key_values(text),
                 groups(&path_key, text, 1),
@@ -1364,13 +1410,17 @@ mod tests {
                     .collect()
             };
             assert_eq!(url_parameter_matches(text), pairs(&parameter), "{text:?}");
-            assert_eq!(named_value_matches(text), pairs(&named), "{text:?}");
+            assert_eq!(
+                named_value_matches(text, |_, _| true),
+                pairs(&named),
+                "{text:?}"
+            );
             for (i, n) in [
                 jwts(text, &Found::default()).len(),
                 bearer_values(text).len(),
                 url_path_key_values(text).len(),
                 url_parameter_matches(text).len(),
-                named_value_matches(text).len(),
+                named_value_matches(text, |_, _| true).len(),
             ]
             .into_iter()
             .enumerate()

@@ -144,3 +144,65 @@ fn redacting_a_key_that_runs_into_tokens_leaves_none() {
     let left = secrets::find(&redacted);
     assert!(left.is_empty(), "{left:?} left in {redacted:?}");
 }
+
+/// Found by `redacting_every_secret_leaves_none`: `Bearer` inside a value
+/// that is no token (`….Bearer DB_PASSWORD=Bearer`) must not hide the
+/// `Bearer` token after it, which redacting the first would bring to light.
+#[test]
+fn a_bearer_that_is_no_token_does_not_hide_the_next() {
+    let jwt = "eyJhbGciOiJIUzI1NiJ9.";
+    let source = format!("?apiKey={jwt}Bearer DB_PASSWORD=Bearer {jwt}");
+    let found = secrets::find(&source);
+    assert!(
+        found.iter().any(|s| source[s.span.clone()] == *jwt),
+        "the token after the second Bearer is found: {found:?}"
+    );
+    let mut redacted = source.clone();
+    for s in found.iter().rev() {
+        redacted.replace_range(s.span.clone(), secrets::REDACTED);
+    }
+    let left = secrets::find(&redacted);
+    assert!(left.is_empty(), "{left:?} left in {redacted:?}");
+}
+
+/// Found by `redacting_every_secret_leaves_none`: a URL parameter's value
+/// that runs into a private key's END line stops before it, so that
+/// redacting the value does not cut the key's END line off (which made
+/// the key's body a different, reportable secret).
+#[test]
+fn a_value_running_into_a_key_marker_leaves_the_marker_whole() {
+    let source = "-----BEGIN PRIVATE KEY-----\naa/+a0aaaaaA0AA+aaAA+a0aaaaaaAaA\
+                  ?apiKey=eyJhbGciOiJIUzI1NiJ9.-----END PRIVATE KEY-----";
+    let found = secrets::find(source);
+    let mut redacted = source.to_string();
+    for s in found.iter().rev() {
+        redacted.replace_range(s.span.clone(), secrets::REDACTED);
+    }
+    assert!(
+        redacted.ends_with("-----END PRIVATE KEY-----"),
+        "{redacted:?}"
+    );
+    let left = secrets::find(&redacted);
+    assert!(left.is_empty(), "{left:?} left in {redacted:?}");
+}
+
+/// Found by `redacting_every_secret_leaves_none`: a named value that is not
+/// recorded (here it overlaps a URL parameter found first) must not hide a
+/// named value that starts inside it.
+#[test]
+fn a_named_value_not_recorded_does_not_hide_the_next() {
+    let jwt = "eyJhbGciOiJIUzI1NiJ9.";
+    for source in [
+        format!("?apiKey={jwt}+aAAADB_PASSWORD={jwt}"),
+        format!(
+            "?apiKey={jwt}aa0a0aa0000a0a000a0a0a000aa0aa0000a0?apiKey='DB_PASSWORD={jwt}a0a0aaa0"
+        ),
+    ] {
+        let mut redacted = source.clone();
+        for s in secrets::find(&source).iter().rev() {
+            redacted.replace_range(s.span.clone(), secrets::REDACTED);
+        }
+        let left = secrets::find(&redacted);
+        assert!(left.is_empty(), "{left:?} left in {redacted:?}");
+    }
+}
