@@ -2341,6 +2341,17 @@ static APPROX_END: LazyLock<Twin> = LazyLock::new(|| {
     ))
 });
 
+/// [`APPROX_END`] matches `lead` (lower-cased): never without one of the
+/// words of [`APPROX_WORDS`] in it, or a character that folds to an ASCII
+/// letter, so the regex runs (and is compiled) only then.
+fn approx_ends(lead: &str) -> bool {
+    let words = [
+        "about", "around", "approx", "roughly", "circa", "ca.", "nearly", "almost", "~", "≈", "+/-",
+    ];
+    (words.iter().any(|w| lead.contains(w)) || crate::model::pattern::folds_to_ascii(lead))
+        && APPROX_END.is_match(lead)
+}
+
 /// The last `n` bytes (or a little more, to a character boundary) before `end`.
 pub fn tail(text: &str, end: usize, n: usize) -> &str {
     let mut start = end.saturating_sub(n);
@@ -2404,7 +2415,7 @@ fn windows_among(text: &str, times: &[ClockTime], dates: &[FoundDate]) -> Vec<Wi
             .filter(|d| sentence.contains(&d.span.start) && d.date.is_some())
             .min_by_key(|d| d.span.start.abs_diff(a.span.start))
             .cloned();
-        let approximate = a.approximate || b.approximate || APPROX_END.is_match(&lead);
+        let approximate = a.approximate || b.approximate || approx_ends(&lead);
         out.push(Window {
             span: a.span.start..b.span.end,
             start,
@@ -3551,6 +3562,30 @@ mod tests {
         #[test]
         fn duration_scanner_agrees_on_any_text(text in texts_of(DURATION_TOKENS, SEPARATORS, 8)) {
             assert_duration_scan_agrees(&text);
+        }
+    }
+
+    #[test]
+    fn approx_end_gate_agrees_with_the_pattern() {
+        for lead in [
+            "about ",
+            "roughly between ",
+            "x~",
+            "≈ from",
+            "+/- ",
+            "ca. between",
+            "circa",
+            "almoſt ",
+            "nearly  from ",
+            "approx.",
+            "approximately between ",
+            "the window ",
+            "about the",
+            "labout ",
+            "",
+            "from ",
+        ] {
+            assert_eq!(approx_ends(lead), APPROX_END.is_match(lead), "{lead:?}");
         }
     }
 
