@@ -18,7 +18,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::model::pattern::{FOLDS_TO_ASCII, Group, Twin};
+use crate::model::pattern::{FOLDS_TO_ASCII, Group, Twin, is_plain_symbol};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Weekday};
 
 use crate::model::pattern::Pattern;
@@ -794,6 +794,112 @@ pub fn find_times(text: &str) -> Vec<ClockTime> {
     out
 }
 
+// Shared by the date and duration scanners below.
+
+/// True when the duration and date scanners may read `text` differently
+/// from the regexes, which then search it: the text is [`unusual`], or has
+/// a non-ASCII character whose being a word character (`\w`, for `\b`) the
+/// scanners do not judge. They judge white space and the symbols of
+/// [`is_plain_symbol`] (not word characters) and the letters of the Latin
+/// blocks below U+0250 (word characters; `ſ` folds to `s`, so is unusual).
+fn needs_regex(text: &str) -> bool {
+    !text.is_ascii()
+        && !text.chars().all(|c| {
+            c.is_ascii()
+                || c.is_whitespace()
+                || is_plain_symbol(c)
+                || (c < '\u{250}' && c.is_alphabetic() && !FOLDS_TO_ASCII.contains(&c))
+        })
+}
+
+/// A word character (`\w`) in a text that [`needs_regex`] lets the
+/// scanners read.
+fn word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// `\b` at `at`.
+fn boundary_at(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back().is_some_and(word_char);
+    let after = text[at..].chars().next().is_some_and(word_char);
+    before != after
+}
+
+/// An ASCII white space character (`\s`, which unlike
+/// `u8::is_ascii_whitespace` includes the vertical tab).
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+}
+
+/// The end of `\s*` at `at`.
+fn spaces_end(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        match bytes.get(at) {
+            Some(&b) if ascii_space(b) => at += 1,
+            Some(b) if *b >= 0x80 => match space_at(text, at) {
+                Some(end) => at = end,
+                None => return at,
+            },
+            _ => return at,
+        }
+    }
+}
+
+/// The end of `word\s+word\s+…` at `at` (ASCII case-insensitively). Every
+/// word after the first starts with a letter, so `\s+` takes all the
+/// white space there is.
+fn words_end(text: &str, at: usize, words: &[&str]) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut end = at;
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            let next = spaces_end(text, end);
+            if next == end {
+                return None;
+            }
+            end = next;
+        }
+        if !word_at(bytes, end, word) {
+            return None;
+        }
+        end += word.len();
+    }
+    Some(end)
+}
+
+/// The first position, not before `floor`, from which `bytes[..end]` is
+/// ASCII letters (at most `letters` of them) and bytes that `filler`
+/// allows. (A non-ASCII byte should be allowed whole or not at all, so
+/// that the position is a character boundary.)
+fn window_start(
+    bytes: &[u8],
+    end: usize,
+    floor: usize,
+    letters: usize,
+    filler: impl Fn(u8) -> bool,
+) -> usize {
+    let mut at = end;
+    let mut seen = 0;
+    while at > floor {
+        let b = bytes[at - 1];
+        if b.is_ascii_alphabetic() {
+            seen += 1;
+            if seen > letters {
+                break;
+            }
+        } else if !filler(b) {
+            break;
+        }
+        at -= 1;
+    }
+    at
+}
+
 // ---------------------------------------------------------------------------
 // Dates
 
@@ -864,6 +970,364 @@ fn weekday_of(name: &str) -> Option<Weekday> {
         .map(|(_, d)| *d)
 }
 
+/// The groups of one match of [`DATE`], as byte ranges of the text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct DateGroups {
+    whole: Range<usize>,
+    wd1: Option<Range<usize>>,
+    iy: Option<Range<usize>>,
+    im: Option<Range<usize>>,
+    id: Option<Range<usize>>,
+    sy: Option<Range<usize>>,
+    sm: Option<Range<usize>>,
+    sd: Option<Range<usize>>,
+    ua: Option<Range<usize>>,
+    ub: Option<Range<usize>>,
+    uy: Option<Range<usize>>,
+    mn: Option<Range<usize>>,
+    md: Option<Range<usize>>,
+    my: Option<Range<usize>>,
+    dd: Option<Range<usize>>,
+    dn: Option<Range<usize>>,
+    dy: Option<Range<usize>>,
+    tail: Option<Range<usize>>,
+    wd2: Option<Range<usize>>,
+}
+
+/// The named groups of [`DATE`], in the order of [`DateGroups`].
+const DATE_GROUPS: [&str; 18] = [
+    "wd1", "iy", "im", "id", "sy", "sm", "sd", "ua", "ub", "uy", "mn", "md", "my", "dd", "dn",
+    "dy", "tail", "wd2",
+];
+
+/// The first match of [`DATE`] at or after `start`: found with the regex
+/// when `slow` (a text that [`needs_regex`]), else with [`scan_date`].
+fn next_date(text: &str, start: usize, slow: bool) -> Option<DateGroups> {
+    if slow {
+        regex_date(text, start)
+    } else {
+        scan_date(text, start)
+    }
+}
+
+/// The first match of [`DATE`] at or after `start`, found with the regex.
+fn regex_date(text: &str, start: usize) -> Option<DateGroups> {
+    static INDEX: LazyLock<[usize; 18]> =
+        LazyLock::new(|| DATE_GROUPS.map(|n| DATE.group_index(n).unwrap_or(usize::MAX)));
+    let caps = DATE.captures_at(text, start)?;
+    let [
+        wd1,
+        iy,
+        im,
+        id,
+        sy,
+        sm,
+        sd,
+        ua,
+        ub,
+        uy,
+        mn,
+        md,
+        my,
+        dd,
+        dn,
+        dy,
+        tail,
+        wd2,
+    ] = INDEX.map(|i| caps.get(i).map(|g| g.range()));
+    Some(DateGroups {
+        whole: caps.get(0)?.range(),
+        wd1,
+        iy,
+        im,
+        id,
+        sy,
+        sm,
+        sd,
+        ua,
+        ub,
+        uy,
+        mn,
+        md,
+        my,
+        dd,
+        dn,
+        dy,
+        tail,
+        wd2,
+    })
+}
+
+// A hand-written matcher for [`DATE`], read as the one for [`DURATION`]
+// is (leftmost-first, `\d` ASCII, `(?i)` ASCII case folding, `\s` and `\w`
+// as [`spaces_end`] and [`word_char`] read them).
+
+/// The month names of [`MONTHS`] in the order the regex tries them
+/// (`Sept?(?:ember)?` as `september`, `sept`, `sepember`, `sep`).
+const MONTH_LIST: [&str; 25] = [
+    "january",
+    "jan",
+    "february",
+    "feb",
+    "march",
+    "mar",
+    "april",
+    "apr",
+    "may",
+    "june",
+    "jun",
+    "july",
+    "jul",
+    "august",
+    "aug",
+    "september",
+    "sept",
+    "sepember",
+    "sep",
+    "october",
+    "oct",
+    "november",
+    "nov",
+    "december",
+    "dec",
+];
+
+/// The weekday names of [`WEEKDAYS`] in the order the regex tries them.
+const WEEKDAY_LIST: [&str; 17] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tues",
+    "tue",
+    "wed",
+    "thurs",
+    "thur",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// The ends of the names of `list` at `at`, in its order.
+fn names_at<'a>(bytes: &'a [u8], at: usize, list: &'a [&str]) -> impl Iterator<Item = usize> + 'a {
+    // Every name starts with a lower-case ASCII letter.
+    let first = bytes.get(at).map_or(0, u8::to_ascii_lowercase);
+    list.iter()
+        .filter(move |n| n.as_bytes()[0] == first && word_at(bytes, at, n))
+        .map(move |n| at + n.len())
+}
+
+/// The end of `\s+` at `at`.
+fn some_spaces_end(text: &str, at: usize) -> Option<usize> {
+    let end = spaces_end(text, at);
+    (end > at).then_some(end)
+}
+
+/// The `\d{1,2}SEP\d{1,2}` of a numeric date at `at` (`SEP` a byte): the
+/// two numbers. `\d{1,2}` takes two digits where it can: given back, a
+/// digit would be where `SEP` or what follows the second number must be.
+fn two_numbers(bytes: &[u8], at: usize, sep: u8) -> Option<(Range<usize>, Range<usize>)> {
+    let a = digits_at(bytes, at, 2);
+    if a == 0 || bytes.get(at + a) != Some(&sep) {
+        return None;
+    }
+    let b_start = at + a + 1;
+    let b = digits_at(bytes, b_start, 2);
+    (b > 0).then(|| (at..at + a, b_start..b_start + b))
+}
+
+/// The match of [`DATE`] after its weekday group: at `at`, its first
+/// alternative that matches, and the optional weekday after it.
+fn date_core_at(text: &str, at: usize) -> Option<DateGroups> {
+    let bytes = text.as_bytes();
+    let mut g = DateGroups::default();
+    // The byte after four digits.
+    let year_sep = (digits_at(bytes, at, 4) == 4)
+        .then(|| bytes.get(at + 4).copied())
+        .flatten();
+    // `\d{4}-\d{1,2}-\d{1,2}` and `\d{4}/\d{1,2}/\d{1,2}`
+    let end = if let Some((m, d)) = (year_sep == Some(b'-'))
+        .then(|| two_numbers(bytes, at + 5, b'-'))
+        .flatten()
+    {
+        g.iy = Some(at..at + 4);
+        (g.im, g.id) = (Some(m), Some(d.clone()));
+        d.end
+    } else if let Some((m, d)) = (year_sep == Some(b'/'))
+        .then(|| two_numbers(bytes, at + 5, b'/'))
+        .flatten()
+    {
+        g.sy = Some(at..at + 4);
+        (g.sm, g.sd) = (Some(m), Some(d.clone()));
+        d.end
+    } else if let Some((a, b, y)) = two_numbers(bytes, at, b'/').and_then(|(a, b)| {
+        // `/(?:\d{4}|\d{2})`
+        let y = b.end + 1;
+        let len = match digits_at(bytes, y, 4) {
+            4 => 4,
+            2 | 3 => 2,
+            _ => return None,
+        };
+        (bytes.get(b.end) == Some(&b'/')).then(|| (a, b, y..y + len))
+    }) {
+        g.ua = Some(a);
+        g.ub = Some(b);
+        g.uy = Some(y.clone());
+        y.end
+    } else if let Some((mn, md, my)) = names_at(bytes, at, &MONTH_LIST).find_map(|mn| {
+        // `MONTH\.?\s+\d{1,2}(?i:st|nd|rd|th)?,?\s+\d{4}`: each part takes
+        // all it can, since what follows cannot start with what it gave back.
+        let dot = mn + usize::from(bytes.get(mn) == Some(&b'.'));
+        let md = some_spaces_end(text, dot)?;
+        let md_len = digits_at(bytes, md, 2);
+        if md_len == 0 {
+            return None;
+        }
+        let my = year_after_day(text, md + md_len)?;
+        Some((at..mn, md..md + md_len, my))
+    }) {
+        g.mn = Some(mn);
+        g.md = Some(md);
+        g.my = Some(my.clone());
+        my.end
+    } else {
+        // `\d{1,2}(?i:st|nd|rd|th)?\s+(?:of\s+)?MONTH\.?,?\s+\d{4}`
+        let dd = digits_at(bytes, at, 2);
+        if dd == 0 {
+            return None;
+        }
+        let after_dd = at + dd;
+        let suffix = ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| word_at(bytes, after_dd, s));
+        let month_start = some_spaces_end(text, after_dd + if suffix { 2 } else { 0 })?;
+        let of = bytes[month_start..]
+            .starts_with(b"of")
+            .then(|| some_spaces_end(text, month_start + 2))
+            .flatten();
+        let (dn, dy) = [of, Some(month_start)]
+            .into_iter()
+            .flatten()
+            .find_map(|m| {
+                names_at(bytes, m, &MONTH_LIST).find_map(|dn| {
+                    let dot = dn + usize::from(bytes.get(dn) == Some(&b'.'));
+                    let comma = dot + usize::from(bytes.get(dot) == Some(&b','));
+                    let dy = some_spaces_end(text, comma)?;
+                    (digits_at(bytes, dy, 4) == 4).then(|| (m..dn, dy..dy + 4))
+                })
+            })?;
+        g.dd = Some(at..after_dd);
+        g.dn = Some(dn);
+        g.dy = Some(dy.clone());
+        dy.end
+    };
+    // `(?P<tail>,?\s*\(?(?P<wd2>WEEKDAY)\b\)?)?`: `,?`, `\s*` and `\(?`
+    // take all they can, since the weekday starts with a letter.
+    let comma = end + usize::from(bytes.get(end) == Some(&b','));
+    let spaces = spaces_end(text, comma);
+    let open = spaces + usize::from(bytes.get(spaces) == Some(&b'('));
+    g.whole = at..end;
+    if let Some(wd_end) = names_at(bytes, open, &WEEKDAY_LIST).find(|&e| boundary_at(text, e)) {
+        let tail_end = wd_end + usize::from(bytes.get(wd_end) == Some(&b')'));
+        g.wd2 = Some(open..wd_end);
+        g.tail = Some(end..tail_end);
+        g.whole = at..tail_end;
+    }
+    Some(g)
+}
+
+/// The year of `(?i:st|nd|rd|th)?,?\s+(\d{4})` at `at` (after the day of
+/// `October 14th, 2025`).
+fn year_after_day(text: &str, at: usize) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    let suffix = ["st", "nd", "rd", "th"]
+        .iter()
+        .any(|s| word_at(bytes, at, s));
+    let comma = at + if suffix { 2 } else { 0 };
+    let comma = comma + usize::from(bytes.get(comma) == Some(&b','));
+    let year = some_spaces_end(text, comma)?;
+    (digits_at(bytes, year, 4) == 4).then_some(year..year + 4)
+}
+
+/// True for the bytes a match of [`DATE`] can start with: digits and the
+/// first letters (either case) of month and weekday names (all ASCII).
+fn may_start_date(b: u8) -> bool {
+    matches!(
+        b.to_ascii_lowercase(),
+        b'0'..=b'9' | b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's' | b't' | b'w'
+    )
+}
+
+/// The match of [`DATE`] that starts at `at`, if one does.
+fn date_at(text: &str, at: usize) -> Option<DateGroups> {
+    let bytes = text.as_bytes();
+    // `WEEKDAY\.?,?\s+(?:the\s+)?`: `\.?`, `,?` and `\s+` take all they
+    // can (a date starts with a letter or digit); `the\s+` is tried taken,
+    // then not.
+    let with_weekday = names_at(bytes, at, &WEEKDAY_LIST).find_map(|wd| {
+        let dot = wd + usize::from(bytes.get(wd) == Some(&b'.'));
+        let comma = dot + usize::from(bytes.get(dot) == Some(&b','));
+        let core = some_spaces_end(text, comma)?;
+        let the = bytes[core..]
+            .starts_with(b"the")
+            .then(|| some_spaces_end(text, core + 3))
+            .flatten();
+        [the, Some(core)]
+            .into_iter()
+            .flatten()
+            .find_map(|c| date_core_at(text, c))
+            .map(|g| (wd, g))
+    });
+    if let Some((wd, mut g)) = with_weekday {
+        g.wd1 = Some(at..wd);
+        g.whole = at..g.whole.end;
+        return Some(g);
+    }
+    date_core_at(text, at)
+}
+
+/// The first match of [`DATE`] at or after `start`, in a text that does
+/// not [`needs_regex`].
+///
+/// Every match has a digit, and before its first one at most a weekday,
+/// `the` and a month (21 letters), with `.`, `,` and white space, ending
+/// with white space. So each digit is tried with the positions before it
+/// that such a text joins to it ([`window_start`]), and no other position
+/// can start a match.
+fn scan_date(text: &str, start: usize) -> Option<DateGroups> {
+    let bytes = text.as_bytes();
+    let filler = |b: u8| matches!(b, b'.' | b',') || ascii_space(b) || !b.is_ascii();
+    let mut checked = start;
+    for digit in start..bytes.len() {
+        if !bytes[digit].is_ascii_digit() {
+            continue;
+        }
+        // What comes before the first digit ends with `\s+`.
+        let spaced = digit > checked && {
+            let before = bytes[digit - 1];
+            ascii_space(before) || !before.is_ascii()
+        };
+        let from = if spaced {
+            window_start(bytes, digit, checked, 21, filler)
+        } else {
+            digit
+        };
+        let found = (from..=digit)
+            .filter(|&at| may_start_date(bytes[at]))
+            .find_map(|at| date_at(text, at));
+        if found.is_some() {
+            return found;
+        }
+        checked = digit + 1;
+    }
+    None
+}
+
 /// Every date in `text`, in order.
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
     let bytes = text.as_bytes();
@@ -871,19 +1335,22 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
     if !may_have_date(text) {
         return out;
     }
-    for caps in DATE.captures_iter(text) {
-        let Some(whole) = caps.get(0) else { continue };
-        let num = |n: &str| caps.name(n).and_then(|x| x.as_str().parse::<u32>().ok());
-        let (core, year, month, day, ambiguous) = if let Some(y) = caps.name("iy") {
-            let end = caps.name("id").map_or(y.end(), |d| d.end());
-            (y.start()..end, num("iy"), num("im"), num("id"), false)
-        } else if let Some(y) = caps.name("sy") {
-            let end = caps.name("sd").map_or(y.end(), |d| d.end());
-            (y.start()..end, num("sy"), num("sm"), num("sd"), false)
-        } else if let Some(a) = caps.name("ua") {
-            let end = caps.name("uy").map_or(a.end(), |d| d.end());
-            let year = num("uy").map(|y| if y < 100 { 2000 + y } else { y });
-            let (first, second) = (num("ua").unwrap_or(0), num("ub").unwrap_or(0));
+    let slow = needs_regex(text);
+    let mut pos = 0;
+    while let Some(g) = next_date(text, pos, slow) {
+        // Never empty: every match has digits.
+        pos = g.whole.end;
+        let num = |r: &Option<Range<usize>>| r.clone().and_then(|r| text[r].parse::<u32>().ok());
+        let end_of = |first: &Range<usize>, last: &Option<Range<usize>>| {
+            first.start..last.as_ref().map_or(first.end, |l| l.end)
+        };
+        let (core, year, month, day, ambiguous) = if let Some(y) = &g.iy {
+            (end_of(y, &g.id), num(&g.iy), num(&g.im), num(&g.id), false)
+        } else if let Some(y) = &g.sy {
+            (end_of(y, &g.sd), num(&g.sy), num(&g.sm), num(&g.sd), false)
+        } else if let Some(a) = &g.ua {
+            let year = num(&g.uy).map(|y| if y < 100 { 2000 + y } else { y });
+            let (first, second) = (num(&g.ua).unwrap_or(0), num(&g.ub).unwrap_or(0));
             // Month/day (US) unless only day/month is a real date.
             let (m, d) = if first > 12 && second <= 12 {
                 (second, first)
@@ -891,23 +1358,21 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
                 (first, second)
             };
             let ambiguous = first <= 12 && second <= 12 && first != second;
-            (a.start()..end, year, Some(m), Some(d), ambiguous)
-        } else if let Some(mn) = caps.name("mn") {
-            let end = caps.name("my").map_or(mn.end(), |d| d.end());
+            (end_of(a, &g.uy), year, Some(m), Some(d), ambiguous)
+        } else if let Some(mn) = &g.mn {
             (
-                mn.start()..end,
-                num("my"),
-                Some(month_number(mn.as_str())),
-                num("md"),
+                end_of(mn, &g.my),
+                num(&g.my),
+                Some(month_number(&text[mn.clone()])),
+                num(&g.md),
                 false,
             )
-        } else if let Some(dd) = caps.name("dd") {
-            let end = caps.name("dy").map_or(dd.end(), |d| d.end());
+        } else if let Some(dd) = &g.dd {
             (
-                dd.start()..end,
-                num("dy"),
-                caps.name("dn").map(|m| month_number(m.as_str())),
-                num("dd"),
+                end_of(dd, &g.dy),
+                num(&g.dy),
+                g.dn.clone().map(|m| month_number(&text[m])),
+                num(&g.dd),
                 false,
             )
         } else {
@@ -926,16 +1391,15 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
             continue;
         };
         let year = year as i32;
-        let wd1 = caps.name("wd1").filter(|w| {
-            !w.start()
+        let wd1 = g.wd1.clone().filter(|w| {
+            !w.start
                 .checked_sub(1)
                 .and_then(|i| bytes.get(i))
                 .is_some_and(u8::is_ascii_alphabetic)
         });
         let weekday = wd1
-            .or(caps.name("wd2"))
-            .and_then(|w| weekday_of(w.as_str()).map(|d| (w.range(), d)));
-        let _ = whole;
+            .or(g.wd2.clone())
+            .and_then(|w| weekday_of(&text[w.clone()]).map(|d| (w, d)));
         out.push(FoundDate {
             span: core,
             year,
@@ -1139,7 +1603,7 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
 ];
 
 static DURATION: LazyLock<Pattern> = LazyLock::new(|| {
-    let number = r"\d+(?:\.\d+)?|forty-five|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety";
+    let number = format!(r"\d+(?:\.\d+)?|{}", NUMBER_LIST.join("|"));
     Pattern::new(&format!(
         r"(?ix)
         (?P<pre>(?:{APPROX_WORDS}|just\s+over|just\s+under|over|under|more\s+than|less\s+than|at\s+least|up\s+to|within)\s*)?
@@ -1216,6 +1680,527 @@ fn may_have_duration(text: &str) -> bool {
     }) || unusual(text)
 }
 
+/// The groups of one match of [`DURATION`], as byte ranges of the text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct DurationGroups {
+    whole: Range<usize>,
+    pre: Option<Range<usize>>,
+    half1: Option<Range<usize>>,
+    hh: Option<Range<usize>>,
+    h: Option<Range<usize>>,
+    hu: Option<Range<usize>>,
+    hm: Option<Range<usize>>,
+    hs: Option<Range<usize>>,
+    m: Option<Range<usize>>,
+    ms: Option<Range<usize>>,
+    hm2: Option<Range<usize>>,
+    mm2: Option<Range<usize>>,
+    s: Option<Range<usize>>,
+    d: Option<Range<usize>>,
+}
+
+/// The named groups of [`DURATION`], in the order of [`DurationGroups`].
+const DURATION_GROUPS: [&str; 13] = [
+    "pre", "half1", "hh", "h", "hu", "hm", "hs", "m", "ms", "hm2", "mm2", "s", "d",
+];
+
+/// The first match of [`DURATION`] at or after `start`: found with the
+/// regex when `slow` (a text [`needs_regex`] says the scanner cannot
+/// read), else with [`scan_duration`].
+fn next_duration(text: &str, start: usize, slow: bool) -> Option<DurationGroups> {
+    if slow {
+        regex_duration(text, start)
+    } else {
+        scan_duration(text, start)
+    }
+}
+
+/// The first match of [`DURATION`] at or after `start`, found with the regex.
+fn regex_duration(text: &str, start: usize) -> Option<DurationGroups> {
+    static INDEX: LazyLock<[usize; 13]> =
+        LazyLock::new(|| DURATION_GROUPS.map(|n| DURATION.group_index(n).unwrap_or(usize::MAX)));
+    let caps = DURATION.captures_at(text, start)?;
+    let [pre, half1, hh, h, hu, hm, hs, m, ms, hm2, mm2, s, d] =
+        INDEX.map(|i| caps.get(i).map(|g| g.range()));
+    Some(DurationGroups {
+        whole: caps.get(0)?.range(),
+        pre,
+        half1,
+        hh,
+        h,
+        hu,
+        hm,
+        hs,
+        m,
+        ms,
+        hm2,
+        mm2,
+        s,
+        d,
+    })
+}
+
+// A hand-written matcher for [`DURATION`], [`AFTER_OFFSET`] and
+// [`RANGE_BEFORE`], as [`scan_time`] is for [`TIME`]: the first match at
+// or after a position, with the same groups as the regex gives
+// (leftmost-first: at each start, the alternatives in the pattern's order,
+// each quantifier taking as much as it can, backtracking to the next choice
+// when the rest fails). `\d` is an ASCII digit and `(?i)` ASCII case
+// folding, `\s` is `char::is_whitespace`, and `\w` (for `\b`) is read by
+// [`word_char`]: what the patterns mean on any text that
+// [`needs_regex`] does not send to the regex.
+//
+// Where the pattern lets a quantifier take less (`\s*`, `\d+`, `,?`) and
+// the code below does not try it, the comment says why: what would follow
+// cannot start with what it gave back.
+
+/// The end of `\s*-?\s*` at `at`. What follows it in the pattern starts
+/// with a letter, so only its longest match can lead to a match.
+fn gap_end(text: &str, at: usize) -> usize {
+    let end = spaces_end(text, at);
+    if text.as_bytes().get(end) == Some(&b'-') {
+        spaces_end(text, end + 1)
+    } else {
+        end
+    }
+}
+
+/// The number words of [`DURATION`], in its order.
+const NUMBER_LIST: [&str; 22] = [
+    "forty-five",
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "ninety",
+];
+
+/// The words of [`NUMBER_LIST`] that start with `first` (either case), in
+/// its order.
+fn number_words(first: u8) -> &'static [&'static str] {
+    match first.to_ascii_lowercase() {
+        b'a' => &["a", "an"],
+        b'e' => &["eight", "eleven"],
+        b'f' => &["forty-five", "four", "five", "fifteen", "forty", "fifty"],
+        b'n' => &["nine", "ninety"],
+        b'o' => &["one"],
+        b's' => &["six", "seven", "sixty"],
+        b't' => &["two", "three", "ten", "twelve", "twenty", "thirty"],
+        _ => &[],
+    }
+}
+
+/// The first `then(end)` that is some, for the ends of a number
+/// (`\d+(?:\.\d+)?|forty-five|a|an|…`) at `at`, in the order the regex
+/// tries them. A number in digits is taken whole: given back, a digit or
+/// `.` would follow it, where nothing that follows a number can start.
+fn number_then<T>(bytes: &[u8], at: usize, mut then: impl FnMut(usize) -> Option<T>) -> Option<T> {
+    let run = digits_at(bytes, at, usize::MAX);
+    if run > 0 {
+        let mut end = at + run;
+        if bytes.get(end) == Some(&b'.') {
+            let fraction = digits_at(bytes, end + 1, usize::MAX);
+            if fraction > 0 {
+                end += 1 + fraction;
+            }
+        }
+        return then(end);
+    }
+    let first = bytes.get(at).copied().unwrap_or_default();
+    number_words(first)
+        .iter()
+        .filter(|w| word_at(bytes, at, w))
+        .find_map(|w| then(at + w.len()))
+}
+
+/// The units of the groups `hu`, of the minutes and of the seconds, in the
+/// pattern's order (`hours?` as `hours` then `hour`); a unit list ends with
+/// its one-letter form where the pattern has one.
+const HOUR_UNITS: [&str; 7] = ["hours", "hour", "hrs.", "hrs", "hr.", "hr", "h"];
+const MINUTE_UNITS: [&str; 7] = ["minutes", "minute", "mins.", "mins", "min.", "min", "m"];
+const SECOND_UNITS: [&str; 7] = ["seconds", "second", "secs.", "secs", "sec.", "sec", "s"];
+const DAY_UNITS: [&str; 2] = ["days", "day"];
+
+/// The end of the first of `units` at `at` that a `\b` follows.
+fn unit_end(text: &str, at: usize, units: &[&str]) -> Option<usize> {
+    let bytes = text.as_bytes();
+    // Every unit of a list starts with the same letter.
+    let first = units.first().map_or(0, |u| u.as_bytes()[0]);
+    if bytes.get(at).map(u8::to_ascii_lowercase) != Some(first) {
+        return None;
+    }
+    units
+        .iter()
+        .filter(|u| word_at(bytes, at, u))
+        .map(|u| at + u.len())
+        .find(|&end| boundary_at(text, end))
+}
+
+/// The optional minutes or seconds after an hour or minute count:
+/// `,?\s*(?:and\s+)?(?P<count>COUNT)\s*-?\s*(?:UNITS)\b`, where COUNT is
+/// `\d+` (`digits_only`) or `\d+|NUMBER`. Its count and end.
+fn part_at(
+    text: &str,
+    at: usize,
+    digits_only: bool,
+    units: &[&str],
+) -> Option<(Range<usize>, usize)> {
+    let bytes = text.as_bytes();
+    // `,?` and `\s*` take all they can: given back, a `,` or white space
+    // would be where `and` or the count must start.
+    let after_comma = at + usize::from(bytes.get(at) == Some(&b','));
+    let i = spaces_end(text, after_comma);
+    let and = words_end(text, i, &["and"])
+        .map(|e| (e, spaces_end(text, e)))
+        .filter(|(e, next)| next > e)
+        .map(|(_, next)| next);
+    [and, Some(i)].into_iter().flatten().find_map(|count| {
+        let then = |count_end: usize| {
+            unit_end(text, gap_end(text, count_end), units).map(|e| (count..count_end, e))
+        };
+        let run = digits_at(bytes, count, usize::MAX);
+        let digits = (run > 0).then(|| then(count + run)).flatten();
+        if digits_only || digits.is_some() {
+            digits
+        } else {
+            number_then(bytes, count, then)
+        }
+    })
+}
+
+/// The end of `and\s+a\s+half\s+hours?|hours?\s+and\s+a\s+half` at `at`.
+fn and_a_half_end(text: &str, at: usize) -> Option<usize> {
+    if let Some(e) = words_end(text, at, &["and", "a", "half", "hour"]) {
+        return Some(e + usize::from(word_at(text.as_bytes(), e, "s")));
+    }
+    ["hours", "hour"]
+        .iter()
+        .find_map(|h| words_end(text, at, &[h, "and", "a", "half"]))
+}
+
+/// The end of `half\s+an\s+hour|a\s+half[\s-]hour|half-hour` at `at`.
+fn half_hour_end(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    words_end(text, at, &["half", "an", "hour"])
+        .or_else(|| {
+            let half = words_end(text, at, &["a", "half"])?;
+            let sep = space_at(text, half)
+                .or_else(|| (bytes.get(half) == Some(&b'-')).then_some(half + 1))?;
+            word_at(bytes, sep, "hour").then_some(sep + 4)
+        })
+        .or_else(|| word_at(bytes, at, "half-hour").then_some(at + 9))
+}
+
+/// False when no alternative of [`DURATION`] after its `pre` group can
+/// match at `at`. Each starts with `half`, or with a number followed (after
+/// `\s*-?\s*`) by its unit or `and` (`a\s+half…` is the number `a` and
+/// `half`; `\d{1,2}h…` has the `h` right after the number): a letter `a`,
+/// `h`, `m`, `s` or `d`, in either case.
+fn may_have_core(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    word_at(bytes, at, "half")
+        || number_then(bytes, at, |n| {
+            let next = bytes.get(gap_end(text, n)).map(u8::to_ascii_lowercase);
+            matches!(next, Some(b'a' | b'h' | b'm' | b's' | b'd')).then_some(())
+        })
+        .is_some()
+}
+
+/// The match of [`DURATION`] after its `pre` group: at `at`, its first
+/// alternative that matches.
+fn duration_core_at(text: &str, at: usize) -> Option<DurationGroups> {
+    let bytes = text.as_bytes();
+    if !may_have_core(text, at) {
+        return None;
+    }
+    let mut g = DurationGroups::default();
+    // `half\s+an\s+hour|a\s+half[\s-]hour|half-hour`
+    if let Some(end) = half_hour_end(text, at) {
+        g.half1 = Some(at..end);
+        g.whole = at..end;
+        return Some(g);
+    }
+    // `NUMBER\s*-?\s*(?:and\s+a\s+half\s+hours?|hours?\s+and\s+a\s+half)`
+    if let Some((n, end)) = number_then(bytes, at, |n| {
+        and_a_half_end(text, gap_end(text, n)).map(|e| (n, e))
+    }) {
+        g.hh = Some(at..n);
+        g.whole = at..end;
+        return Some(g);
+    }
+    // `NUMBER\s*-?\s*(?:hours?|hrs?\.?|h)\b` and optional minutes and seconds.
+    if let Some((n, u, mut end)) = number_then(bytes, at, |n| {
+        let u = gap_end(text, n);
+        unit_end(text, u, &HOUR_UNITS).map(|e| (n, u, e))
+    }) {
+        g.h = Some(at..n);
+        g.hu = Some(u..end);
+        if let Some((count, e)) = part_at(text, end, false, &MINUTE_UNITS) {
+            g.hm = Some(count);
+            end = e;
+        }
+        if let Some((count, e)) = part_at(text, end, true, &SECOND_UNITS) {
+            g.hs = Some(count);
+            end = e;
+        }
+        g.whole = at..end;
+        return Some(g);
+    }
+    // `NUMBER\s*-?\s*(?:minutes?|mins?\.?)\b` and optional seconds.
+    if let Some((n, mut end)) = number_then(bytes, at, |n| {
+        unit_end(text, gap_end(text, n), &MINUTE_UNITS[..6]).map(|e| (n, e))
+    }) {
+        g.m = Some(at..n);
+        if let Some((count, e)) = part_at(text, end, true, &SECOND_UNITS) {
+            g.ms = Some(count);
+            end = e;
+        }
+        g.whole = at..end;
+        return Some(g);
+    }
+    // `\d{1,2}h\d{1,2}m?\b`
+    let hours = digits_at(bytes, at, 2);
+    let hm2 = (1..=hours).rev().find_map(|h| {
+        let m = at + h + 1;
+        if !word_at(bytes, at + h, "h") {
+            return None;
+        }
+        (1..=digits_at(bytes, m, 2)).rev().find_map(|len| {
+            let end = m + len;
+            let with_m = word_at(bytes, end, "m").then_some(end + 1);
+            [with_m, Some(end)]
+                .into_iter()
+                .flatten()
+                .find(|&e| boundary_at(text, e))
+                .map(|e| (at + h, m..end, e))
+        })
+    });
+    if let Some((h_end, minutes, end)) = hm2 {
+        g.hm2 = Some(at..h_end);
+        g.mm2 = Some(minutes);
+        g.whole = at..end;
+        return Some(g);
+    }
+    // `NUMBER\s*-?\s*(?:seconds?|secs?\.?)\b`
+    if let Some((n, end)) = number_then(bytes, at, |n| {
+        unit_end(text, gap_end(text, n), &SECOND_UNITS[..6]).map(|e| (n, e))
+    }) {
+        g.s = Some(at..n);
+        g.whole = at..end;
+        return Some(g);
+    }
+    // `NUMBER\s*-?\s*days?\b`
+    let (n, end) = number_then(bytes, at, |n| {
+        unit_end(text, gap_end(text, n), &DAY_UNITS).map(|e| (n, e))
+    })?;
+    g.d = Some(at..n);
+    g.whole = at..end;
+    Some(g)
+}
+
+/// The words of the `pre` group of [`DURATION`], in its order, as
+/// sequences of words joined by `\s+` (what [`pre_words`] is checked
+/// against).
+#[cfg(test)]
+const PRE_LIST: [&[&str]; 22] = [
+    &["about"],
+    &["around"],
+    &["approx."],
+    &["approx"],
+    &["approximately"],
+    &["roughly"],
+    &["circa"],
+    &["ca."],
+    &["nearly"],
+    &["almost"],
+    &["~"],
+    &["≈"],
+    &["+/-"],
+    &["just", "over"],
+    &["just", "under"],
+    &["over"],
+    &["under"],
+    &["more", "than"],
+    &["less", "than"],
+    &["at", "least"],
+    &["up", "to"],
+    &["within"],
+];
+
+/// The words of [`PRE_LIST`] whose first byte is `first` (either case),
+/// in its order.
+fn pre_words(first: u8) -> &'static [&'static [&'static str]] {
+    match first.to_ascii_lowercase() {
+        b'a' => &[
+            &["about"],
+            &["around"],
+            &["approx."],
+            &["approx"],
+            &["approximately"],
+            &["almost"],
+            &["at", "least"],
+        ],
+        b'r' => &[&["roughly"]],
+        b'c' => &[&["circa"], &["ca."]],
+        b'n' => &[&["nearly"]],
+        b'~' => &[&["~"]],
+        0xE2 => &[&["≈"]],
+        b'+' => &[&["+/-"]],
+        b'j' => &[&["just", "over"], &["just", "under"]],
+        b'o' => &[&["over"]],
+        b'u' => &[&["under"], &["up", "to"]],
+        b'm' => &[&["more", "than"]],
+        b'l' => &[&["less", "than"]],
+        b'w' => &[&["within"]],
+        _ => &[],
+    }
+}
+
+/// True for the bytes a match of [`DURATION`] can start with: the first
+/// letters (either case) of its words, digits, `~`, `+` and the first byte
+/// of `≈` (each the first byte of a character).
+fn may_start_duration(b: u8) -> bool {
+    matches!(
+        b.to_ascii_lowercase(),
+        b'a' | b'c'
+            | b'e'
+            | b'f'
+            | b'h'
+            | b'j'
+            | b'l'
+            | b'm'
+            | b'n'
+            | b'o'
+            | b'r'
+            | b's'
+            | b't'
+            | b'u'
+            | b'w'
+            | b'0'..=b'9' | b'~' | b'+' | 0xE2
+    )
+}
+
+/// The match of [`DURATION`] that starts at `at`, if one does.
+fn duration_at(text: &str, at: usize) -> Option<DurationGroups> {
+    // `pre`'s `\s*` takes all it can: the rest starts with a letter or digit.
+    let with_pre = pre_words(text.as_bytes()[at])
+        .iter()
+        .filter_map(|words| words_end(text, at, words))
+        .find_map(|end| {
+            let core = spaces_end(text, end);
+            duration_core_at(text, core).map(|g| (core, g))
+        });
+    if let Some((core, mut g)) = with_pre {
+        g.pre = Some(at..core);
+        g.whole = at..g.whole.end;
+        return Some(g);
+    }
+    duration_core_at(text, at)
+}
+
+/// True where the first unit of a match of [`DURATION`] can start: `hour`,
+/// `hr`, `half`, `min`, `sec`, `day`, or an `h` that no ASCII letter
+/// follows (`2 h`, `2h05m`), in either case.
+fn unit_anchor(bytes: &[u8], at: usize) -> bool {
+    match bytes[at].to_ascii_lowercase() {
+        b'h' => {
+            !bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic)
+                || word_at(bytes, at, "hour")
+                || word_at(bytes, at, "hr")
+                || word_at(bytes, at, "half")
+        }
+        b'm' => word_at(bytes, at, "min"),
+        b's' => word_at(bytes, at, "sec"),
+        b'd' => word_at(bytes, at, "day"),
+        _ => false,
+    }
+}
+
+/// The first match of [`DURATION`] at or after `start`, in a text that
+/// [`needs_regex`] lets it read.
+///
+/// Every match has a [`unit_anchor`], and before the first one at most its
+/// `pre` words, a number and `and a` (27 letters), with digits, white
+/// space and `.`, `-`, `~`, `+`, `/`, `≈`. So each anchor is tried with the
+/// positions before it that such a text joins to it ([`window_start`]),
+/// and no other position can start a match.
+fn scan_duration(text: &str, start: usize) -> Option<DurationGroups> {
+    let bytes = text.as_bytes();
+    let filler = |b: u8| {
+        b.is_ascii_digit()
+            || matches!(b, b'.' | b'-' | b'~' | b'+' | b'/')
+            || ascii_space(b)
+            || !b.is_ascii()
+    };
+    let mut checked = start;
+    for anchor in start..bytes.len() {
+        if !unit_anchor(bytes, anchor) {
+            continue;
+        }
+        let from = window_start(bytes, anchor, checked, 27, filler);
+        let found = (from..=anchor)
+            .filter(|&at| may_start_duration(bytes[at]))
+            .find_map(|at| duration_at(text, at));
+        if found.is_some() {
+            return found;
+        }
+        checked = anchor + 1;
+    }
+    None
+}
+
+/// [`AFTER_OFFSET`] matches `text[at..]`, in a text that
+/// [`needs_regex`] lets the scanner read.
+fn offset_follows(text: &str, at: usize) -> bool {
+    // `^\s*` takes all it can: each alternative starts with a letter.
+    let i = spaces_end(text, at);
+    let word = |end: Option<usize>| end.is_some_and(|e| boundary_at(text, e));
+    [
+        "after", "later", "before", "earlier", "ago", "prior", "into",
+    ]
+    .iter()
+    .any(|w| word(words_end(text, i, &[w])))
+        || word(words_end(text, i, &["in", "advance"]))
+        || word(words_end(text, i, &["past", "the"]))
+        || ["start", "first", "when", "initial"].iter().any(|w| {
+            word(words_end(text, i, &["from", "the", w])) || word(words_end(text, i, &["from", w]))
+        })
+}
+
+/// [`RANGE_BEFORE`] matches `text`, a text that [`needs_regex`]
+/// lets the scanner read: it ends with a digit, a dash or `to` or `or`,
+/// and white space around the dash or word.
+fn range_before(text: &str) -> bool {
+    let t = text.trim_end_matches(char::is_whitespace);
+    let n = t.len();
+    let word = |w: &str| n >= 2 && t.is_char_boundary(n - 2) && t[n - 2..].eq_ignore_ascii_case(w);
+    let rest = if let Some(r) = t.strip_suffix('-').or_else(|| t.strip_suffix('–')) {
+        r
+    } else if word("to") || word("or") {
+        &t[..n - 2]
+    } else {
+        return false;
+    };
+    rest.trim_end_matches(char::is_whitespace)
+        .ends_with(|c: char| c.is_ascii_digit())
+}
+
 /// Every duration in `text`, with the wording around it.
 pub fn find_durations_detailed(text: &str) -> Vec<DurationDetail> {
     let bytes = text.as_bytes();
@@ -1223,10 +2208,13 @@ pub fn find_durations_detailed(text: &str) -> Vec<DurationDetail> {
     if !may_have_duration(text) {
         return out;
     }
-    for caps in DURATION.captures_iter(text) {
-        let Some(whole) = caps.get(0) else { continue };
-        let pre = caps.name("pre");
-        let core_start = pre.map_or(whole.start(), |p| p.end());
+    let slow = needs_regex(text);
+    let mut pos = 0;
+    while let Some(g) = next_duration(text, pos, slow) {
+        // Never empty: every match names a unit.
+        pos = g.whole.end;
+        let pre = g.pre.clone();
+        let core_start = pre.as_ref().map_or(g.whole.start, |p| p.end);
         // Whole words only (`a` of `data hours` is not a number).
         if core_start > 0
             && bytes
@@ -1235,26 +2223,26 @@ pub fn find_durations_detailed(text: &str) -> Vec<DurationDetail> {
         {
             continue;
         }
-        let get = |n: &str| caps.name(n).and_then(|x| number_value(x.as_str()));
+        let get = |r: &Option<Range<usize>>| r.clone().and_then(|r| number_value(&text[r]));
         let mut round = false;
-        let seconds = if caps.name("half1").is_some() {
+        let seconds = if g.half1.is_some() {
             round = true;
             1800.0
-        } else if let Some(h) = get("hh") {
+        } else if let Some(h) = get(&g.hh) {
             round = true;
             h * 3600.0 + 1800.0
-        } else if let Some(h) = get("h") {
-            let m = get("hm");
-            let s = get("hs");
+        } else if let Some(h) = get(&g.h) {
+            let m = get(&g.hm);
+            let s = get(&g.hs);
             round = m.is_none() && s.is_none();
             h * 3600.0 + m.unwrap_or(0.0) * 60.0 + s.unwrap_or(0.0)
-        } else if let Some(m) = get("m") {
-            m * 60.0 + get("ms").unwrap_or(0.0)
-        } else if let Some(h) = get("hm2") {
-            h * 3600.0 + get("mm2").unwrap_or(0.0) * 60.0
-        } else if let Some(s) = get("s") {
+        } else if let Some(m) = get(&g.m) {
+            m * 60.0 + get(&g.ms).unwrap_or(0.0)
+        } else if let Some(h) = get(&g.hm2) {
+            h * 3600.0 + get(&g.mm2).unwrap_or(0.0) * 60.0
+        } else if let Some(s) = get(&g.s) {
             s
-        } else if let Some(d) = get("d") {
+        } else if let Some(d) = get(&g.d) {
             round = true;
             d * 86400.0
         } else {
@@ -1262,27 +2250,36 @@ pub fn find_durations_detailed(text: &str) -> Vec<DurationDetail> {
         };
         // `1 h` alone with a one-letter unit after a bare `a`/`an` is too
         // weak a signal ("a h…"); require digits for one-letter units.
-        if let Some(u) = caps.name("hu") {
-            if u.as_str().eq_ignore_ascii_case("h")
-                && caps
-                    .name("h")
-                    .is_some_and(|h| !h.as_str().starts_with(|c: char| c.is_ascii_digit()))
+        if let (Some(u), Some(h)) = (&g.hu, &g.h) {
+            if text[u.clone()].eq_ignore_ascii_case("h")
+                && !text[h.clone()].starts_with(|c: char| c.is_ascii_digit())
             {
                 continue;
             }
         }
-        let pre_text = pre.map_or(String::new(), |p| p.as_str().to_ascii_lowercase());
+        let pre_text = pre.map_or(String::new(), |p| text[p].to_ascii_lowercase());
         // `20-27 minutes`, `10 to 15 minutes`: a range, not one length.
-        let range = pre.is_none() && RANGE_BEFORE.is_match(tail(text, core_start, 16));
+        let range = g.pre.is_none() && {
+            let before = tail(text, core_start, 16);
+            if slow {
+                RANGE_BEFORE.is_match(before)
+            } else {
+                range_before(before)
+            }
+        };
         let bound = range
             || [
                 "over", "under", "more", "less", "at least", "up to", "within", "just",
             ]
             .iter()
             .any(|w| pre_text.trim_start().starts_with(w));
-        let approximate = pre.is_some() && !bound;
-        let span = core_start..whole.end();
-        let offset = AFTER_OFFSET.is_match(&text[whole.end()..]);
+        let approximate = g.pre.is_some() && !bound;
+        let span = core_start..g.whole.end;
+        let offset = if slow {
+            AFTER_OFFSET.is_match(&text[g.whole.end..])
+        } else {
+            offset_follows(text, g.whole.end)
+        };
         out.push(DurationDetail {
             stated: StatedDuration {
                 span,
@@ -1343,6 +2340,17 @@ static APPROX_END: LazyLock<Twin> = LazyLock::new(|| {
         r"(?i)(?:^|\W)(?:{APPROX_WORDS})\s*(?:between|from)?\s*$"
     ))
 });
+
+/// [`APPROX_END`] matches `lead` (lower-cased): never without one of the
+/// words of [`APPROX_WORDS`] in it, or a character that folds to an ASCII
+/// letter, so the regex runs (and is compiled) only then.
+fn approx_ends(lead: &str) -> bool {
+    let words = [
+        "about", "around", "approx", "roughly", "circa", "ca.", "nearly", "almost", "~", "≈", "+/-",
+    ];
+    (words.iter().any(|w| lead.contains(w)) || crate::model::pattern::folds_to_ascii(lead))
+        && APPROX_END.is_match(lead)
+}
 
 /// The last `n` bytes (or a little more, to a character boundary) before `end`.
 pub fn tail(text: &str, end: usize, n: usize) -> &str {
@@ -1407,7 +2415,7 @@ fn windows_among(text: &str, times: &[ClockTime], dates: &[FoundDate]) -> Vec<Wi
             .filter(|d| sentence.contains(&d.span.start) && d.date.is_some())
             .min_by_key(|d| d.span.start.abs_diff(a.span.start))
             .cloned();
-        let approximate = a.approximate || b.approximate || APPROX_END.is_match(&lead);
+        let approximate = a.approximate || b.approximate || approx_ends(&lead);
         out.push(Window {
             span: a.span.start..b.span.end,
             start,
@@ -2170,6 +3178,414 @@ mod tests {
             text in r"([0-9]{1,3}|[:.,()+\- ~/]|≈|–|’|é|\x{a0}|[aApPmM]|\.m\.?|UTC|GMT|Z|MT|Zulu|[Ll]ocal|[Tt]ime|Mountain|Standard|about|approx|approximately|ca\.|\n){0,14}"
         ) {
             assert_scan_agrees(&text);
+        }
+    }
+
+    /// Texts with dates and near misses, with the non-ASCII neighbours
+    /// reports have.
+    const DATE_SHAPES: &[&str] = &[
+        "2025-10-14, 10/14/25, 14/10/2025, October 14, 2025, Oct. 14th 2025, 14 October 2025",
+        "Monday, October 14, 2025; on 2025-10-14 (Tue), version 1.2025-10-14, the sun rose",
+        "Tuesday the 14th of October 2025, Tues. 14 Oct 2025, Thurs 3 March 2026, thu, 3 mar 2026",
+        "2025/10/14, 2025/1/4, 12025-10-14, 2025-10-140, 2025-1-1-1, 1/2/2025/3, 123/4/25, 1/2/202",
+        "Sept 3, 2025 Sep 3 2025 September 3rd, 2025 Sepember 3, 2025 Septx 3, 2025 MAY 5 2025",
+        "3 of March 2025, 3rd of March, 2025, 3 ofMarch 2025, 3 Of March 2025, 3  March.  2025",
+        "2025-10-14Mon 2025-10-14 Monday’s 2025-10-14, (Sunday) 2025-10-14 (Sun 2025-10-14 Sundays",
+        "2025-10-14é, é2025-10-14, Mondayé 2025-10-14, 2025-10-14 Monday\u{a0}x, 14\u{a0}Oct\u{a0}2025",
+        "On Wed, the 2025-10-14 – Wed the 2025-10-14 – wed.,2025-10-14 – Fri  2025-10-14 (Fri)",
+        "10/14/2025–10/15/2025, 2025-10-14T08:41Z, 2025-10-14 08:41, 14 Octo 2025, Jun 1 2025 Thu",
+        "Janet 13, 2025, Jan 13,2025, Jan 1st  2025, Jan 1 st 2025, 1st Jan 2025 Saturdayx",
+        "12/05, 12-05, 31/12/99, 1/1/1, 01/02/03, 2025-02-30, 2025-13-01, 99/99/9999 tue)",
+    ];
+
+    /// The date scanner gives the regex's matches and groups.
+    fn assert_date_scan_agrees(text: &str) {
+        if needs_regex(text) {
+            return;
+        }
+        for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            assert_eq!(
+                scan_date(text, start),
+                regex_date(text, start),
+                "{text:?} at {start}"
+            );
+        }
+    }
+
+    #[test]
+    fn date_scanner_agrees_with_the_pattern() {
+        for text in DATE_SHAPES {
+            assert_date_scan_agrees(text);
+        }
+        // A text the scanner does not judge is read with the regex.
+        assert_eq!(find_dates("Mon 2025-10-14 \u{301}").len(), 1);
+        assert!(find_dates("2025-10-14 Mon\u{301}")[0].weekday.is_none());
+    }
+
+    /// The pieces of [`DATE`], and words close to them.
+    const DATE_TOKENS: &[&str] = &[
+        "2025",
+        "12025",
+        "1",
+        "12",
+        "123",
+        "05",
+        "99",
+        "-",
+        "/",
+        "/",
+        "-",
+        ".",
+        ",",
+        "(",
+        ")",
+        "st",
+        "nd",
+        "th",
+        "TH",
+        "of",
+        "Of",
+        "the",
+        "The",
+        "Monday",
+        "mon",
+        "Mon.",
+        "Tue",
+        "tues",
+        "Thurs",
+        "thur",
+        "Thursday",
+        "Sun",
+        "sundays",
+        "Wednesday",
+        "Jan",
+        "January",
+        "feb",
+        "March",
+        "Mar",
+        "May",
+        "June",
+        "jun",
+        "July",
+        "Sept",
+        "Sep",
+        "September",
+        "sepember",
+        "Oct",
+        "October",
+        "Dec",
+        "Janet",
+        "é",
+        "’",
+        "–",
+        "x",
+        "T08:41",
+        "v1",
+        "\u{a0}",
+        "2025-10-14",
+        "2025-1-4",
+        "2025/10/14",
+        "2025/1/40",
+        "10/14/25",
+        "1/2/202",
+        "14/10/2025",
+        "1/2/2025/3",
+        "October 14, 2025",
+        "Oct. 14th 2025",
+        "14 Oct 2025",
+        "3rd of March, 2025",
+        "Mon, ",
+        "(Tue)",
+        "2025-",
+        "-10",
+        "/25",
+        "/2025",
+        "14,",
+        "14th",
+        "3 of",
+        "Sep 3",
+    ];
+    const DATE_SEPARATORS: &[&str] = &[
+        "", "", "", " ", " ", " ", ", ", "  ", "\n", "\u{a0}", "\x0B",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn date_scanner_agrees_on_any_text(text in texts_of(DATE_TOKENS, DATE_SEPARATORS, 9)) {
+            assert_date_scan_agrees(&text);
+        }
+    }
+
+    /// Texts with durations and near misses, with the non-ASCII neighbours
+    /// reports have.
+    const DURATION_SHAPES: &[&str] = &[
+        "36 minutes, for 1 hr 12 minutes, 1h 5m, an hour, half an hour, 2 hrs",
+        "about 40 minutes ~45 min a 36-minute outage 1 hour and 30 minutes",
+        "an hour and a half, 90 seconds, 1.5 hours, 2h05m, 2H05M, 3h7, 12h30mx",
+        "5m users, data hours, 12:30, a h, 20-27 minutes, 10 to 15 minutes, 5 or 6 hours",
+        "three throughput, minimal security, seconds, secondary, days, 3 secondary 4 dayshift",
+        "It took 2 hr. later, 2 hrs. before, 3 mins. ago; 4 min.5 sec. prior to 1 sec.",
+        "about 40 min – roughly 2–3 hours, approximately 1 hour, approx. 5 mins, approx 2h",
+        "just over an hour, just  under 2 days, over 30 minutes, under 5 sec, more than 2 hours",
+        "less than a minute, less than 1 minute, at least 90 seconds, up to 4 hours, within 15 minutes",
+        "1 hour, 5 minutes and 30 seconds; 1 hour and 5 minutes, and 3 seconds; 2 hours, and twenty minutes",
+        "forty-five minutes fortyfive minutes forty five minutes sixty seconds sixty-seconds six-ty",
+        "a half hour, a half-hour, half-hour, A Half Hour, HALF AN HOUR, halfan hour",
+        "two and a half hours, 2 and a half hour, 3 hours and a half, one hour and a half",
+        "for 5\u{a0}minutes, 5\u{2009}hours, 5 minutés, 5 minutes’ wait, ≈5 min, +/-3 h, circa 4 h",
+        "é5 minutes, 5 minutesé, é 1h 5m, 2hé, naïve 3 days, café 4 hours, 5 hours—later",
+        "10 minutes after the start, 5 minutes into it, 3 hours in advance, 2 days past the deadline",
+        "1 hour from the start, 2 hours from start, 3 hours from the first, 4 hours earlier, 6 hours afterwards",
+        "10 minutes from when, 2 min later, 3 min laterally, 7 minutes ago, 2 minutes from the initial",
+        "ca. 5 minutes, ca 5 minutes, nearly an hour, almost 2 days, around 3 hrs, roughly an hour",
+        "1 h 5 m 3 s, 1h5m3s, 1h 5min 3sec, 1 hr, 5 mins, 2 hours 10 m, 2 hours 10 mx",
+        "the a minute, an minute, one minute, eleven minutes, twelve hrs, fifteen secs, ninety days",
+        "1-hour, 2 - hours, 3 -hour, 4- hour, 5--hour, 6 -- hours, 7.5-minute, .5 hours, 1. hour",
+        "Between 08:41 and 09:17 (36 min) users were down; TTR was 1h; MTTD 5m.",
+        "under-5 minutes, 100h, 123h45m, 1h123m, 1h 2.5 minutes, 3 hours 2.5 min",
+        "At 10:05 UTC, about 2 minutes after, alerts fired; resolved within the hour.",
+        "a hours, ahour, an hours, 5hours, 5hourss, 5 hoursly, 5 hr_s, 5_hours, 2 h_",
+    ];
+
+    /// The duration scanner gives the regex's matches and groups, and the
+    /// scanners for `AFTER_OFFSET` and `RANGE_BEFORE` its answers.
+    fn assert_duration_scan_agrees(text: &str) {
+        if needs_regex(text) {
+            return;
+        }
+        let mut pos = 0;
+        loop {
+            let scanned = scan_duration(text, pos);
+            assert_eq!(scanned, regex_duration(text, pos), "{text:?} from {pos}");
+            match scanned {
+                Some(g) => pos = g.whole.end,
+                None => break,
+            }
+        }
+        for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            assert_eq!(
+                scan_duration(text, start),
+                regex_duration(text, start),
+                "{text:?} at {start}"
+            );
+            assert_eq!(
+                offset_follows(text, start),
+                AFTER_OFFSET.is_match(&text[start..]),
+                "{text:?}: offset at {start}"
+            );
+            let before = tail(text, start, 16);
+            assert_eq!(
+                range_before(before),
+                RANGE_BEFORE.is_match(before),
+                "{text:?}: range before {start}"
+            );
+        }
+    }
+
+    #[test]
+    fn duration_scanner_agrees_with_the_pattern() {
+        for text in DURATION_SHAPES {
+            assert_duration_scan_agrees(text);
+        }
+        for first in 0..=u8::MAX {
+            let phrases: Vec<&[&str]> = PRE_LIST
+                .iter()
+                .copied()
+                .filter(|p| p[0].as_bytes()[0] == first.to_ascii_lowercase())
+                .collect();
+            assert_eq!(pre_words(first), phrases.as_slice(), "{first}");
+        }
+        for letter in b'a'..=b'z' {
+            let words: Vec<&str> = NUMBER_LIST
+                .iter()
+                .copied()
+                .filter(|w| w.as_bytes()[0] == letter)
+                .collect();
+            assert_eq!(number_words(letter), words.as_slice());
+            assert_eq!(number_words(letter.to_ascii_uppercase()), words.as_slice());
+        }
+        assert!(needs_regex("ſ 5 minutes") && needs_regex("\u{663} minutes"));
+        assert!(needs_regex("5 minutes\u{301}") && needs_regex("5 hours 日本"));
+        assert!(!needs_regex("é 5 minutes – 2 h’s\u{a0}≈"));
+        // A text the scanner does not judge is read with the regex.
+        assert_eq!(find_durations("5 minutes\u{301}").len(), 0);
+        assert_eq!(find_durations("5 minutes\u{2003}日").len(), 1);
+        assert_eq!(find_durations("5 ſeconds")[0].seconds, 5);
+    }
+
+    /// Texts of up to `n` of `tokens`, each followed by one of `separators`.
+    fn texts_of(
+        tokens: &'static [&'static str],
+        separators: &'static [&'static str],
+        n: usize,
+    ) -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        let piece = (
+            proptest::sample::select(tokens),
+            proptest::sample::select(separators),
+        );
+        proptest::collection::vec(piece, 0..=n)
+            .prop_map(|pieces| pieces.into_iter().map(|(t, s)| format!("{t}{s}")).collect())
+    }
+
+    /// The pieces of [`DURATION`], [`AFTER_OFFSET`] and [`RANGE_BEFORE`],
+    /// and words close to them.
+    const DURATION_TOKENS: &[&str] = &[
+        "0",
+        "5",
+        "12",
+        "123",
+        "2.5",
+        "1.",
+        ".5",
+        "2h05m",
+        "1h5m",
+        "3h7",
+        "12h30mx",
+        "100h",
+        "hours",
+        "hour",
+        "Hours",
+        "hrs",
+        "hrs.",
+        "hr",
+        "hr.",
+        "h",
+        "H",
+        "hx",
+        "minutes",
+        "minute",
+        "mins",
+        "mins.",
+        "min",
+        "min.",
+        "m",
+        "M",
+        "seconds",
+        "second",
+        "secs",
+        "secs.",
+        "sec",
+        "sec.",
+        "s",
+        "S",
+        "days",
+        "day",
+        "Days",
+        "a",
+        "an",
+        "A",
+        "An",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "sixty",
+        "forty",
+        "forty-five",
+        "ninety",
+        "twelve",
+        "eleven",
+        "half",
+        "Half",
+        "and",
+        "And",
+        "about",
+        "around",
+        "approx",
+        "approx.",
+        "approximately",
+        "roughly",
+        "circa",
+        "ca.",
+        "ca",
+        "nearly",
+        "almost",
+        "~",
+        "≈",
+        "+/-",
+        "just",
+        "over",
+        "under",
+        "more",
+        "than",
+        "less",
+        "at",
+        "least",
+        "up",
+        "to",
+        "within",
+        "or",
+        "after",
+        "later",
+        "before",
+        "earlier",
+        "ago",
+        "prior",
+        "into",
+        "in",
+        "advance",
+        "past",
+        "the",
+        "from",
+        "start",
+        "first",
+        "when",
+        "initial",
+        "minimal",
+        "secondary",
+        "hourly",
+        "daysx",
+        "data",
+        "é",
+        "’",
+        "–",
+        "x",
+        "_",
+        ":",
+        "12:30",
+        "20-27",
+        "10 to 15",
+        "\u{a0}",
+        "café",
+    ];
+    const SEPARATORS: &[&str] = &[
+        " ", " ", " ", " ", "", "", "-", " - ", ", ", ",", "\u{a0}", "\n", ".", "  ", "–", "’",
+        "\x0B",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn duration_scanner_agrees_on_any_text(text in texts_of(DURATION_TOKENS, SEPARATORS, 8)) {
+            assert_duration_scan_agrees(&text);
+        }
+    }
+
+    #[test]
+    fn approx_end_gate_agrees_with_the_pattern() {
+        for lead in [
+            "about ",
+            "roughly between ",
+            "x~",
+            "≈ from",
+            "+/- ",
+            "ca. between",
+            "circa",
+            "almoſt ",
+            "nearly  from ",
+            "approx.",
+            "approximately between ",
+            "the window ",
+            "about the",
+            "labout ",
+            "",
+            "from ",
+        ] {
+            assert_eq!(approx_ends(lead), APPROX_END.is_match(lead), "{lead:?}");
         }
     }
 
