@@ -420,9 +420,15 @@ impl Twin {
 /// hand a text with either to the regular expression.
 pub const FOLDS_TO_ASCII: [char; 2] = ['\u{17F}', '\u{212A}'];
 
-/// True when `text` has a character of [`FOLDS_TO_ASCII`].
+/// True when `text` has a character of [`FOLDS_TO_ASCII`]: a byte search
+/// for the lead byte of either (`ſ` is `C5 BF`, `K` is `E2 84 AA`), which
+/// is much cheaper than decoding every character.
 pub fn folds_to_ascii(text: &str) -> bool {
-    !text.is_ascii() && text.contains(FOLDS_TO_ASCII)
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(0xC5, 0xE2, bytes).any(|at| {
+        let rest = &bytes[at..];
+        rest.starts_with("\u{17F}".as_bytes()) || rest.starts_with("\u{212A}".as_bytes())
+    })
 }
 
 /// A text lower-cased (ASCII letters only), for deciding cheaply whether a
@@ -668,6 +674,25 @@ mod tests {
             );
             assert!(!letter.is_match(&s), "{c:?} folds to ASCII");
         }
+    }
+
+    #[test]
+    fn folds_to_ascii_finds_exactly_the_characters_that_fold() {
+        // Every character that shares a lead byte with `ſ` or `K`, alone
+        // and between others.
+        let near = (0x140..=0x17F)
+            .chain(0x2000..=0x2FFF)
+            .filter_map(char::from_u32);
+        for c in near {
+            for text in [c.to_string(), format!("a’{c}é"), format!("{c}\u{2014}x")] {
+                assert_eq!(
+                    folds_to_ascii(&text),
+                    text.contains(FOLDS_TO_ASCII),
+                    "{text:?}"
+                );
+            }
+        }
+        assert!(!folds_to_ascii("plain – text’s é"));
     }
 
     type Groups = (Option<Range<usize>>, Option<Range<usize>>);
