@@ -1032,6 +1032,38 @@ mod tests {
     }
 
     #[test]
+    fn words_are_read_in_any_case() {
+        for (text, lower) in [
+            ("212 USERS could not order.", "212 users could not order."),
+            (
+                "4 Support Tickets were filed.",
+                "4 support tickets were filed.",
+            ),
+            ("7% Of Customers saw errors.", "7% of customers saw errors."),
+            ("1 user Of 3 active users.", "1 user of 3 active users."),
+            ("12 Tweets about it.", "12 tweets about it."),
+            ("30 Orders FAILED.", "30 orders failed."),
+            ("5 Minutes for users.", "5 minutes for users."),
+        ] {
+            assert_eq!(figures(text), figures(lower), "{text}");
+        }
+        assert_eq!(figures("12 Tweets"), [(Measure::Social, 12.0, 12.0)]);
+        assert_eq!(figures("1 user Of 3 active users").len(), 1);
+    }
+
+    /// The tokens are words and marks, with their ends; a word that is
+    /// not ASCII is lower-cased, an ASCII word is kept as written.
+    #[test]
+    fn tokens_one_at_a_time() {
+        let toks: Vec<(String, usize)> = Tokens::new("**Ünïque** users, 1,200 e-mails.")
+            .map(|t| (t.text.into_owned(), t.end))
+            .collect();
+        let words: Vec<&str> = toks.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(words, ["ünïque", "users", ",", "1,200", "e-mails", "."]);
+        assert_eq!(toks[1].1, "**Ünïque** users".len());
+    }
+
+    #[test]
     fn counts_of_users_support_and_failures() {
         assert_eq!(
             figures(
