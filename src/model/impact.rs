@@ -377,18 +377,24 @@ const SHARE_FILLERS: &[&str] = &[
     "real",
 ];
 
-/// A word or a punctuation mark after a number, lower-cased.
+/// A word or a punctuation mark after a number.
 #[derive(Debug)]
 struct Token<'t> {
-    /// Borrowed from the text when it is lower case already.
+    /// An ASCII word as written (compared ignoring ASCII case), any other
+    /// word lower-cased, a punctuation mark as written.
     text: Cow<'t, str>,
     /// End offset, relative to the tokenized text.
     end: usize,
 }
 
 impl Token<'_> {
+    /// True when the token, lower-cased, is `word` (lower case).
+    fn eq(&self, word: &str) -> bool {
+        self.text.eq_ignore_ascii_case(word)
+    }
+    /// True when the token, lower-cased, is one of `words` (lower case).
     fn is(&self, words: &[&str]) -> bool {
-        words.contains(&self.text.as_ref())
+        words.iter().any(|w| self.eq(w))
     }
     fn is_word(&self) -> bool {
         self.text.starts_with(|c: char| c.is_alphabetic())
@@ -398,47 +404,67 @@ impl Token<'_> {
     }
 }
 
-/// Splits `text` into words, numbers, `%` and punctuation; emphasis marks
-/// and backticks are ignored. Offsets are relative to `text`.
-fn tokens(text: &str, limit: usize) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if out.len() >= limit {
-            break;
-        }
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                let joins = matches!(d, '-' | '\'' | ',' | '.')
-                    && text[j + 1..].starts_with(|e: char| e.is_alphanumeric())
-                    && !(d == '.' && c.is_alphabetic())
-                    && (d != ',' || text[i..j].chars().all(|x| x.is_ascii_digit()));
-                if d.is_alphanumeric() || joins {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            let word = &text[i..end];
-            let lower = word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase());
-            out.push(Token {
-                text: if lower {
-                    Cow::Borrowed(word)
-                } else {
-                    Cow::Owned(word.to_lowercase())
-                },
-                end,
-            });
-        } else if !(c.is_whitespace() || matches!(c, '*' | '_' | '`' | '"' | '“' | '”')) {
-            out.push(Token {
-                text: Cow::Borrowed(&text[i..i + c.len_utf8()]),
-                end: i + c.len_utf8(),
-            });
-        }
+/// Splits `text` into words, numbers, `%` and punctuation, one at a time;
+/// emphasis marks and backticks are ignored. Offsets are relative to `text`.
+struct Tokens<'t> {
+    text: &'t str,
+    /// Where the next token may start.
+    at: usize,
+}
+
+impl<'t> Tokens<'t> {
+    fn new(text: &'t str) -> Tokens<'t> {
+        Tokens { text, at: 0 }
     }
-    out
+}
+
+impl<'t> Iterator for Tokens<'t> {
+    type Item = Token<'t>;
+
+    fn next(&mut self) -> Option<Token<'t>> {
+        let text = self.text;
+        let from = self.at;
+        let mut chars = text[from..]
+            .char_indices()
+            .map(|(i, c)| (i + from, c))
+            .peekable();
+        while let Some((i, c)) = chars.next() {
+            if c.is_alphanumeric() {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = chars.peek() {
+                    let joins = matches!(d, '-' | '\'' | ',' | '.')
+                        && text[j + 1..].starts_with(|e: char| e.is_alphanumeric())
+                        && !(d == '.' && c.is_alphabetic())
+                        && (d != ',' || text[i..j].chars().all(|x| x.is_ascii_digit()));
+                    if d.is_alphanumeric() || joins {
+                        end = j + d.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                self.at = end;
+                let word = &text[i..end];
+                return Some(Token {
+                    text: if word.is_ascii() {
+                        Cow::Borrowed(word)
+                    } else {
+                        Cow::Owned(word.to_lowercase())
+                    },
+                    end,
+                });
+            } else if !(c.is_whitespace() || matches!(c, '*' | '_' | '`' | '"' | '“' | '”')) {
+                let end = i + c.len_utf8();
+                self.at = end;
+                return Some(Token {
+                    text: Cow::Borrowed(&text[i..end]),
+                    end,
+                });
+            }
+        }
+        self.at = text.len();
+        None
+    }
 }
 
 /// The largest char boundary of `text` at or before `at`.
@@ -586,24 +612,22 @@ fn read_figures(text: &str, base: usize, section: usize, out: &mut Vec<Figure>) 
 /// to `text`). `zero_word` is set for "no"/"zero", which cannot be shares.
 fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize)> {
     let rest = &text[q.span.end..];
-    let toks = tokens(rest, 14);
+    let mut toks = Tokens::new(rest).take(14).peekable();
     let before = &text[..q.span.start];
-    let Some(first) = toks.first() else {
+    let Some(first) = toks.peek() else {
         return label_measure(before, q);
     };
-    let near = floor_boundary(before, before.len().saturating_sub(80));
-    let before_words: Vec<Cow<str>> = tokens(&before[near..], usize::MAX)
-        .into_iter()
-        .rev()
-        .take(5)
-        .map(|t| t.text)
-        .collect();
-    if !zero_word && (first.text == "%" || first.text == "percent") {
-        return classify_share(&toks[1..], &before_words).map(|(m, e)| (m, q.span.end + e));
-    }
-    // "1 user of 3 active users": the second number is the population.
-    if matches!(before_words.first().map(Cow::as_ref), Some("of" | "/")) {
-        return None;
+    // The last words before the number, last first; read only when needed.
+    let before_words = || {
+        let near = floor_boundary(before, before.len().saturating_sub(80));
+        let mut words: Vec<Token> = Tokens::new(&before[near..]).collect();
+        words.reverse();
+        words.truncate(5);
+        words
+    };
+    if !zero_word && (first.eq("%") || first.eq("percent")) {
+        toks.next();
+        return classify_share(toks, before_words).map(|(m, e)| (m, q.span.end + e));
     }
     // The sentence around the number, found only when a noun asks for it.
     let sentence = || {
@@ -614,77 +638,90 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
     let mut words = 0;
     let mut support_said = false;
     let mut social_said = false;
-    let mut i = 0;
-    while i < toks.len() {
-        let t = &toks[i];
-        // "7 of 12 users", "3/8 customers": skip the denominator.
-        if (t.text == "of" || t.text == "/")
-            && toks.get(i + 1).is_some_and(Token::is_number)
-            && !zero_word
-        {
-            i += 2;
-            continue;
+    let mut read = || {
+        while let Some(t) = toks.next() {
+            // "7 of 12 users", "3/8 customers": skip the denominator.
+            if (t.eq("of") || t.eq("/")) && toks.peek().is_some_and(Token::is_number) && !zero_word
+            {
+                toks.next();
+                continue;
+            }
+            if t.eq("out") && toks.peek().is_some_and(|n| n.eq("of")) {
+                continue;
+            }
+            if is_stop(&t) || t.is_number() || t.is(UNITS) || t.is(PHRASE_ENDS) || !t.is_word() {
+                return label_measure(before, q);
+            }
+            let next = toks.peek();
+            let next_is = |words: &[&str]| next.is_some_and(|n| n.is(words));
+            let end = q.span.end + t.end;
+            if t.eq("support") {
+                support_said = true;
+            } else if t.is(&["social", "media", "twitter", "reddit"]) {
+                social_said = true;
+            } else if t.is(USER_NOUNS)
+                && !next_is(&[
+                    "orders",
+                    "order",
+                    "requests",
+                    "tickets",
+                    "support",
+                    "complaints",
+                    "transactions",
+                    "count",
+                    "data",
+                    "service",
+                ])
+            {
+                return Some((Measure::Users, end));
+            } else if t.is(SUPPORT_NOUNS) {
+                return (!next_is(&["count", "number", "data", "system"]))
+                    .then_some((Measure::Support, end));
+            } else if t.is(SOCIAL_NOUNS)
+                && (social_said
+                    || t.text
+                        .get(..5)
+                        .is_some_and(|p| p.eq_ignore_ascii_case("tweet")))
+            {
+                return Some((Measure::Social, end));
+            } else if t.is(CONTACT_NOUNS) && (support_said || support_context(&rest[t.end..])) {
+                return Some((Measure::Support, end));
+            } else if t.is(REQUEST_NOUNS)
+                && !t.is(&["sessions", "traffic", "calls"])
+                && mentions_failure(sentence())
+            {
+                return Some((Measure::Failed, end));
+            }
+            words += 1;
+            if words >= 4 {
+                break;
+            }
         }
-        if t.text == "out" && toks.get(i + 1).is_some_and(|n| n.text == "of") {
-            i += 1;
-            continue;
-        }
-        if is_stop(t) || t.is_number() || t.is(UNITS) || t.is(PHRASE_ENDS) || !t.is_word() {
-            return label_measure(before, q);
-        }
-        let next = toks.get(i + 1).map(|n| n.text.as_ref());
-        let end = q.span.end + t.end;
-        if t.text == "support" {
-            support_said = true;
-        } else if matches!(t.text.as_ref(), "social" | "media" | "twitter" | "reddit") {
-            social_said = true;
-        } else if t.is(USER_NOUNS)
-            && !matches!(
-                next,
-                Some(
-                    "orders"
-                        | "order"
-                        | "requests"
-                        | "tickets"
-                        | "support"
-                        | "complaints"
-                        | "transactions"
-                        | "count"
-                        | "data"
-                        | "service"
-                )
-            )
-        {
-            return Some((Measure::Users, end));
-        } else if t.is(SUPPORT_NOUNS) {
-            return (!matches!(next, Some("count" | "number" | "data" | "system")))
-                .then_some((Measure::Support, end));
-        } else if t.is(SOCIAL_NOUNS) && (social_said || t.text.starts_with("tweet")) {
-            return Some((Measure::Social, end));
-        } else if t.is(CONTACT_NOUNS) && (support_said || support_context(&rest[t.end..])) {
-            return Some((Measure::Support, end));
-        } else if t.is(REQUEST_NOUNS)
-            && !matches!(t.text.as_ref(), "sessions" | "traffic" | "calls")
-            && mentions_failure(sentence())
-        {
-            return Some((Measure::Failed, end));
-        }
-        words += 1;
-        if words >= 4 {
-            break;
-        }
-        i += 1;
+        label_measure(before, q)
+    };
+    let found = read()?;
+    // "1 user of 3 active users": the second number is the population.
+    if before_words()
+        .first()
+        .is_some_and(|w| w.eq("of") || w.eq("/"))
+    {
+        return None;
     }
-    label_measure(before, q)
+    Some(found)
 }
 
 /// After `N%`: a share when "of" (or filler words) lead to users or
 /// requests, or when "affected"/"impacted" comes just before.
-fn classify_share(toks: &[Token], before_words: &[Cow<str>]) -> Option<(Measure, usize)> {
-    let of = toks.first().is_some_and(|t| t.text == "of");
+/// `before_words` gives the words before the number, last first.
+fn classify_share<'t>(
+    toks: std::iter::Peekable<impl Iterator<Item = Token<'t>>>,
+    before_words: impl FnOnce() -> Vec<Token<'t>>,
+) -> Option<(Measure, usize)> {
+    let mut toks = toks;
+    let of = toks.peek().is_some_and(|t| t.eq("of"));
     let mut unknown = 0;
-    for t in toks.iter().take(8) {
-        if is_stop(t) && t.text != "(" || t.is_number() || !t.is_word() && t.text != "(" {
+    for t in toks.take(8) {
+        if is_stop(&t) && !t.eq("(") || t.is_number() || !t.is_word() && !t.eq("(") {
             break;
         }
         if t.is(USER_NOUNS) {
@@ -700,12 +737,10 @@ fn classify_share(toks: &[Token], before_words: &[Cow<str>]) -> Option<(Measure,
             }
         }
     }
-    let affected = before_words.iter().take(3).any(|w| {
-        matches!(
-            w.as_ref(),
-            "affected" | "impacted" | "affecting" | "impacting"
-        )
-    });
+    let affected = before_words()
+        .iter()
+        .take(3)
+        .any(|w| w.is(&["affected", "impacted", "affecting", "impacting"]));
     affected.then_some((Measure::Share(ShareOf::Users), 0))
 }
 
@@ -718,8 +753,8 @@ fn label_measure(before: &str, q: &Quantity) -> Option<(Measure, usize)> {
             .strip_suffix("**")
             .and_then(|t| t.trim_end().strip_suffix(':'))
     })?;
-    let words: Vec<Cow<str>> = tokens(label, 8).into_iter().map(|t| t.text).collect();
-    let has = |set: &[&str]| words.iter().any(|w| set.contains(&w.as_ref()));
+    let words: Vec<Token> = Tokens::new(label).take(8).collect();
+    let has = |set: &[&str]| words.iter().any(|w| w.is(set));
     let measure = if has(SUPPORT_NOUNS) || has(&["support"]) {
         Measure::Support
     } else if has(USER_NOUNS) {
@@ -994,6 +1029,38 @@ mod tests {
         out.into_iter()
             .map(|f| (f.measure, f.quantity.low, f.quantity.high))
             .collect()
+    }
+
+    #[test]
+    fn words_are_read_in_any_case() {
+        for (text, lower) in [
+            ("212 USERS could not order.", "212 users could not order."),
+            (
+                "4 Support Tickets were filed.",
+                "4 support tickets were filed.",
+            ),
+            ("7% Of Customers saw errors.", "7% of customers saw errors."),
+            ("1 user Of 3 active users.", "1 user of 3 active users."),
+            ("12 Tweets about it.", "12 tweets about it."),
+            ("30 Orders FAILED.", "30 orders failed."),
+            ("5 Minutes for users.", "5 minutes for users."),
+        ] {
+            assert_eq!(figures(text), figures(lower), "{text}");
+        }
+        assert_eq!(figures("12 Tweets"), [(Measure::Social, 12.0, 12.0)]);
+        assert_eq!(figures("1 user Of 3 active users").len(), 1);
+    }
+
+    /// The tokens are words and marks, with their ends; a word that is
+    /// not ASCII is lower-cased, an ASCII word is kept as written.
+    #[test]
+    fn tokens_one_at_a_time() {
+        let toks: Vec<(String, usize)> = Tokens::new("**Ünïque** users, 1,200 e-mails.")
+            .map(|t| (t.text.into_owned(), t.end))
+            .collect();
+        let words: Vec<&str> = toks.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(words, ["ünïque", "users", ",", "1,200", "e-mails", "."]);
+        assert_eq!(toks[1].1, "**Ünïque** users".len());
     }
 
     #[test]
