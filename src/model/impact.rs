@@ -12,7 +12,7 @@ use crate::model::pattern::Twin;
 
 use crate::document::{BlockKind, Span};
 use crate::model::numbers::{Quantity, find_quantities};
-use crate::model::pattern::{Cues, FOLDS_TO_ASCII, Plain};
+use crate::model::pattern::{Cues, Plain, folds_to_ascii};
 use crate::model::time::{Place, find_durations};
 use crate::model::{Report, Section};
 use memchr::memmem;
@@ -844,7 +844,7 @@ struct SeverityCues {
 
 impl SeverityCues {
     fn of(source: &str) -> SeverityCues {
-        if has_ascii_fold(source) {
+        if folds_to_ascii(source) {
             return SeverityCues {
                 found: Vec::new(),
                 folds: true,
@@ -908,15 +908,6 @@ impl SeverityCues {
         }
         Some(at)
     }
-}
-
-/// True when `text` has a character of [`FOLDS_TO_ASCII`] (as
-/// [`crate::model::pattern::folds_to_ascii`], by a byte search for each).
-fn has_ascii_fold(text: &str) -> bool {
-    !text.is_ascii()
-        && FOLDS_TO_ASCII
-            .iter()
-            .any(|c| memmem::find(text.as_bytes(), c.encode_utf8(&mut [0; 4]).as_bytes()).is_some())
 }
 
 /// Where a level word of [`LEVELS`] starts when `before` (lower case)
