@@ -9,7 +9,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::model::pattern::{Cues, Plain, folds_to_ascii};
+use crate::model::pattern::{AfterBox, Cues, Plain, folds_to_ascii, list_marker_end};
 use crate::model::pattern::{Twin, is_plain_symbol};
 use chrono::{Datelike, NaiveDate};
 
@@ -345,61 +345,14 @@ fn column_of(header: &str) -> Column {
     }
 }
 
-static MARKER: LazyLock<Twin> =
-    LazyLock::new(|| Twin::new(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s*)?"));
-
 fn strip_marker(text: &str) -> &str {
     text[marker_end(text)..].trim()
 }
 
 /// Where the list marker (`- `, `12. `, `* [x] `) at the start of `text`
-/// ends, or 0 when there is none: the end of a match of [`MARKER`].
+/// ends, or 0 when there is none (a task box may run into the text).
 fn marker_end(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let skip_space = |mut i: usize| {
-        while let Some(c) = text[i..].chars().next().filter(|c| c.is_whitespace()) {
-            i += c.len_utf8();
-        }
-        i
-    };
-    let mut i = skip_space(0);
-    match bytes.get(i) {
-        Some(b'-' | b'*' | b'+') => i += 1,
-        Some(b) if b.is_ascii_digit() => {
-            let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-            if !matches!(bytes.get(i + digits), Some(b'.' | b')')) || digits > 3 {
-                // A non-ASCII digit (`\d` is Unicode) is for the regex to judge.
-                return marker_end_by_regex(text, i + digits);
-            }
-            i += digits + 1;
-        }
-        _ => return marker_end_by_regex(text, i),
-    }
-    let after = skip_space(i);
-    if after == i {
-        return 0;
-    }
-    i = after;
-    if bytes.get(i) == Some(&b'[')
-        && matches!(bytes.get(i + 1), Some(b' ' | b'x' | b'X'))
-        && bytes.get(i + 2) == Some(&b']')
-    {
-        i = skip_space(i + 3);
-    }
-    i
-}
-
-/// [`MARKER`] itself, for a text with a non-ASCII digit at `at`; 0 otherwise.
-fn marker_end_by_regex(text: &str, at: usize) -> usize {
-    if text[at..]
-        .chars()
-        .next()
-        .is_some_and(|c| !c.is_ascii() && c.is_numeric())
-    {
-        MARKER.find(text).map_or(0, |m| m.end())
-    } else {
-        0
-    }
+    list_marker_end(text, AfterBox::Nothing)
 }
 
 /// A field line, for a text with a character that folds to an ASCII letter.
@@ -1683,6 +1636,7 @@ fn find_tracking(text: &str, base: usize, cues: &Words) -> Option<Field> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::pattern::list_marker_pattern;
 
     #[test]
     fn owner_forms() {
@@ -1761,7 +1715,9 @@ mod tests {
             assert_eq!(is_field_line(t), FIELD.is_match(t), "{t:?}");
         }
         for t in texts {
-            let marker = MARKER.find(t).map_or(0, |m| m.end());
+            let marker = list_marker_pattern(AfterBox::Nothing)
+                .find(t)
+                .map_or(0, |m| m.end());
             assert_eq!(marker_end(t), marker, "{t:?}");
             assert_eq!(is_field_like(t), FIELD_LIKE.is_match(t), "{t:?}");
         }

@@ -431,6 +431,77 @@ pub fn folds_to_ascii(text: &str) -> bool {
     })
 }
 
+/// What a list marker's task box (`[ ]`, `[x]`) needs after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AfterBox {
+    /// White space, else the box is not part of the marker (`\[[ xX]\]\s+`).
+    Space,
+    /// Nothing (`\[[ xX]\]\s*`).
+    Nothing,
+}
+
+/// The pattern of a list marker (`- `, `12. `, `* [x] `) at the start of a
+/// text, which [`list_marker_end`] reads.
+pub(crate) fn list_marker_pattern(after_box: AfterBox) -> &'static Twin {
+    static SPACE: LazyLock<Twin> =
+        LazyLock::new(|| Twin::new(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?"));
+    static NOTHING: LazyLock<Twin> =
+        LazyLock::new(|| Twin::new(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s*)?"));
+    match after_box {
+        AfterBox::Space => &SPACE,
+        AfterBox::Nothing => &NOTHING,
+    }
+}
+
+/// Where the list marker (`- `, `12. `, `* [x] `) at the start of `text`
+/// ends, or 0 when there is none: the end of a match of
+/// [`list_marker_pattern`]. A text with a non-ASCII digit where the
+/// marker's digits would be (`\d` is Unicode) is left to the pattern.
+pub(crate) fn list_marker_end(text: &str, after_box: AfterBox) -> usize {
+    let bytes = text.as_bytes();
+    let skip_space = |from: usize| text.len() - text[from..].trim_start().len();
+    let by_pattern = |at: usize| {
+        let non_ascii_digit = text[at..]
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_ascii() && c.is_numeric());
+        if non_ascii_digit {
+            list_marker_pattern(after_box)
+                .find(text)
+                .map_or(0, |m| m.end())
+        } else {
+            0
+        }
+    };
+    let mut i = skip_space(0);
+    match bytes.get(i) {
+        Some(b'-' | b'*' | b'+') => i += 1,
+        Some(b) if b.is_ascii_digit() => {
+            let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if digits > 3 || !matches!(bytes.get(i + digits), Some(b'.' | b')')) {
+                return by_pattern(i + digits);
+            }
+            i += digits + 1;
+        }
+        _ => return by_pattern(i),
+    }
+    let after = skip_space(i);
+    if after == i {
+        return 0;
+    }
+    i = after;
+    if bytes.get(i) == Some(&b'[')
+        && matches!(bytes.get(i + 1), Some(b' ' | b'x' | b'X'))
+        && bytes.get(i + 2) == Some(&b']')
+    {
+        let after = skip_space(i + 3);
+        if after > i + 3 || after_box == AfterBox::Nothing {
+            i = after;
+        }
+    }
+    i
+}
+
 /// A text lower-cased (ASCII letters only), for deciding cheaply whether a
 /// case-insensitive pattern can match it before running the pattern.
 ///

@@ -13,7 +13,7 @@
 
 use std::sync::LazyLock;
 
-use crate::model::pattern::{Caps, Group, Twin, is_plain_symbol};
+use crate::model::pattern::{AfterBox, Caps, Group, Twin, is_plain_symbol, list_marker_end};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 
 use crate::document::{BlockKind, Span};
@@ -650,10 +650,6 @@ fn is_markup(c: char) -> bool {
     c.is_whitespace() || "-*+_`[]()|>#~".contains(c)
 }
 
-/// A list marker: [`list_marker_end`] reads it, and hands this pattern a
-/// line with a non-ASCII digit where the marker's digits would be.
-static LIST_MARKER: LazyLock<Twin> =
-    LazyLock::new(|| Twin::new(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?"));
 /// The words before an entry's time: [`is_lead_word`] reads them (the
 /// tests check it against this pattern).
 #[cfg(test)]
@@ -693,61 +689,6 @@ const LEAD_WORD_LIST: &[&str] = &[
 /// ("at", "around", …): a match of [`LEAD_WORDS`].
 fn is_lead_word(lead: &str) -> bool {
     LEAD_WORD_LIST.iter().any(|w| lead.eq_ignore_ascii_case(w))
-}
-
-/// The end of the white space at the start of `text[from..]`.
-fn skip_space(text: &str, from: usize) -> usize {
-    text.len() - text[from..].trim_start().len()
-}
-
-/// True when the character at `at` may be a `\d` that is not ASCII.
-fn non_ascii_digit_at(text: &str, at: usize) -> bool {
-    text.get(at..)
-        .and_then(|t| t.chars().next())
-        .is_some_and(|c| !c.is_ascii() && c.is_numeric())
-}
-
-/// Where the list marker (`- `, `12. `, `* [x] `) at the start of `line`
-/// ends, or 0 when there is none: the end of a match of [`LIST_MARKER`].
-fn list_marker_end(line: &str) -> usize {
-    let bytes = line.as_bytes();
-    let mut i = skip_space(line, 0);
-    match bytes.get(i) {
-        Some(b'-' | b'*' | b'+') => i += 1,
-        Some(b) if b.is_ascii_digit() => {
-            let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-            if digits > 3 || !matches!(bytes.get(i + digits), Some(b'.' | b')')) {
-                return marker_by_regex(line, i + digits);
-            }
-            i += digits + 1;
-        }
-        _ => return marker_by_regex(line, i),
-    }
-    let after = skip_space(line, i);
-    if after == i {
-        return 0;
-    }
-    i = after;
-    if bytes.get(i) == Some(&b'[')
-        && matches!(bytes.get(i + 1), Some(b' ' | b'x' | b'X'))
-        && bytes.get(i + 2) == Some(&b']')
-    {
-        let after = skip_space(line, i + 3);
-        if after > i + 3 {
-            i = after;
-        }
-    }
-    i
-}
-
-/// [`LIST_MARKER`] itself, for a line with a non-ASCII digit at `at`; 0
-/// otherwise (no marker).
-fn marker_by_regex(line: &str, at: usize) -> usize {
-    if non_ascii_digit_at(line, at) {
-        LIST_MARKER.find(line).map_or(0, |m| m.end())
-    } else {
-        0
-    }
 }
 
 /// Where the separator between an entry's time and its text (`` - ``,
@@ -795,7 +736,7 @@ fn timed_shape(line: &str) -> bool {
 }
 
 fn looks_timed(line: &str) -> bool {
-    timed_shape(&line[list_marker_end(line)..])
+    timed_shape(&line[list_marker_end(line, AfterBox::Space)..])
 }
 
 /// True when a line that is no entry says what zone the times are in.
@@ -814,7 +755,7 @@ fn found(body: &str) -> String {
 /// Reads one line of a timeline (without its list marker, which is
 /// skipped here). `base` is the line's offset in the file.
 fn read_line(line: &str, base: usize) -> Line<'_> {
-    let marker = list_marker_end(line);
+    let marker = list_marker_end(line, AfterBox::Space);
     let body = &line[marker..];
     let times = time::find_times(body);
     let mut dates = time::find_dates(body);
@@ -1003,6 +944,7 @@ fn read_row(
 mod tests {
     use super::*;
     use crate::document::Document;
+    use crate::model::pattern::list_marker_pattern;
     use crate::templates::{DEFAULT_TEMPLATE, builtin};
 
     fn timeline(src: &str) -> (Report<'static>, Vec<(String, String, String)>) {
@@ -1195,8 +1137,10 @@ mod tests {
         ];
         let pieces = generated(LINE_PIECES, 20_000, 6);
         for t in texts.iter().map(|t| t.to_string()).chain(pieces) {
-            let marker = LIST_MARKER.find(&t).map_or(0, |m| m.end());
-            assert_eq!(list_marker_end(&t), marker, "{t:?}");
+            let marker = list_marker_pattern(AfterBox::Space)
+                .find(&t)
+                .map_or(0, |m| m.end());
+            assert_eq!(list_marker_end(&t, AfterBox::Space), marker, "{t:?}");
             let sep = SEPARATOR.find(&t).map_or(0, |m| m.end());
             assert_eq!(separator_end(&t), sep, "{t:?}");
             assert_eq!(timed_shape(&t), TIMED_SHAPE.is_match(&t), "{t:?}");
