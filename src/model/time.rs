@@ -579,12 +579,17 @@ fn zone_at(text: &str, at: usize) -> Option<usize> {
             },
         );
     }
-    if let Some(word) = ZONE_WORDS.iter().find(|w| rest.starts_with(w.as_bytes())) {
+    // The zone words and places start with a capital letter.
+    let capital = rest.first().is_some_and(u8::is_ascii_uppercase);
+    if let Some(word) = ZONE_WORDS
+        .iter()
+        .find(|w| capital && rest.starts_with(w.as_bytes()))
+    {
         return Some(at + word.len());
     }
     if let Some(place) = ["Mountain", "Pacific", "Eastern", "Central"]
         .iter()
-        .find(|w| rest.starts_with(w.as_bytes()))
+        .find(|w| capital && rest.starts_with(w.as_bytes()))
     {
         let end = at + place.len();
         let kind = space_at(text, end).filter(|&k| {
@@ -1410,8 +1415,9 @@ fn scan_date(text: &str, start: usize) -> Option<DateGroups> {
             digit
         };
         // Before the digit, only a weekday or a month can start a match.
-        let found = (from..=digit)
-            .filter(|&at| at == digit || name_start(bytes, at))
+        let found = (from..digit)
+            .filter(|&at| name_start(bytes, at))
+            .chain([digit])
             .find_map(|at| date_at(text, at));
         if found.is_some() {
             return found;
@@ -2266,7 +2272,8 @@ fn scan_duration(text: &str, start: usize) -> Option<DurationGroups> {
             continue;
         }
         let from = window_start(bytes, anchor, checked, 27, filler);
-        let found = (from..=anchor)
+        let found = (from..anchor)
+            .chain([anchor])
             .filter(|&at| may_start_duration(bytes[at]))
             .find_map(|at| duration_at(text, at));
         if found.is_some() {
