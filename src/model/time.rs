@@ -333,22 +333,87 @@ fn unusual(text: &str) -> bool {
 /// False when [`DATE`] cannot match in `text`: every match has four ASCII
 /// digits in a row (the year) or a digit, `/` and a digit (`10/14/25`).
 fn may_have_date(text: &str) -> bool {
+    date_digits(text) || unusual(text)
+}
+
+/// `text` has four ASCII digits in a row or a digit, `/` and a digit.
+fn date_digits(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let mut run = 0;
-    for (i, b) in bytes.iter().enumerate() {
-        if b.is_ascii_digit() {
-            run += 1;
-            if run == 4 {
-                return true;
-            }
-        } else {
-            if *b == b'/' && run > 0 && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
-                return true;
-            }
-            run = 0;
+    let mut from = 0;
+    while let Some(digit) = next_digit(bytes, from) {
+        let end = digit + digits_at(bytes, digit, 4);
+        if end == digit + 4
+            || (bytes.get(end) == Some(&b'/') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit))
+        {
+            return true;
         }
+        from = end;
     }
-    unusual(text)
+    false
+}
+
+/// One in each byte of a `u64`.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The position of the first byte of `bytes` at or after `from` that `one`
+/// accepts, read eight bytes at a time: `lanes` of eight bytes (little
+/// endian) sets the high bit of the byte (at least of the lowest byte)
+/// that `one` accepts, and of no byte before it.
+fn next_where(
+    bytes: &[u8],
+    from: usize,
+    lanes: impl Fn(u64) -> u64,
+    one: impl Fn(&u8) -> bool,
+) -> Option<usize> {
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let found = lanes(u64::from_le_bytes(word));
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    let rest = bytes.get(at..).unwrap_or_default();
+    rest.iter().position(one).map(|i| at + i)
+}
+
+/// The high bit of each byte of `x` that is an ASCII digit (between `/`
+/// and `:`), lane by lane without carries ("hasbetween", Bit Twiddling
+/// Hacks).
+fn digit_lanes(x: u64) -> u64 {
+    let low = x & (ONES * 127);
+    (ONES * (127 + u64::from(b':')) - low)
+        & !x
+        & (low + ONES * (127 - u64::from(b'/')))
+        & (ONES * 128)
+}
+
+/// The high bit of the lowest zero byte of `y` (bytes above it may be
+/// flagged wrongly, after a borrow).
+fn zero_lanes(y: u64) -> u64 {
+    y.wrapping_sub(ONES) & !y & (ONES * 128)
+}
+
+/// The high bit of the lowest byte of `x` that is `h`, `m`, `s` or `d`
+/// in either case (and maybe of bytes above it).
+fn unit_letter_lanes(x: u64) -> u64 {
+    // Only `H` and `h` give `h` with the 0x20 bit set, and so on.
+    let lower = x | (ONES * 0x20);
+    [b'h', b'm', b's', b'd'].into_iter().fold(0, |found, b| {
+        found | zero_lanes(lower ^ (ONES * u64::from(b)))
+    })
+}
+
+/// True for `h`, `m`, `s` and `d` in either case.
+fn unit_letter(b: &u8) -> bool {
+    matches!(b.to_ascii_lowercase(), b'h' | b'm' | b's' | b'd')
+}
+
+/// The position of the first ASCII digit of `bytes` at or after `from`.
+fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    next_where(bytes, from, digit_lanes, u8::is_ascii_digit)
 }
 
 /// The groups of one match of [`TIME`].
@@ -514,12 +579,17 @@ fn zone_at(text: &str, at: usize) -> Option<usize> {
             },
         );
     }
-    if let Some(word) = ZONE_WORDS.iter().find(|w| rest.starts_with(w.as_bytes())) {
+    // The zone words and places start with a capital letter.
+    let capital = rest.first().is_some_and(u8::is_ascii_uppercase);
+    if let Some(word) = ZONE_WORDS
+        .iter()
+        .find(|w| capital && rest.starts_with(w.as_bytes()))
+    {
         return Some(at + word.len());
     }
     if let Some(place) = ["Mountain", "Pacific", "Eastern", "Central"]
         .iter()
-        .find(|w| rest.starts_with(w.as_bytes()))
+        .find(|w| capital && rest.starts_with(w.as_bytes()))
     {
         let end = at + place.len();
         let kind = space_at(text, end).filter(|&k| {
@@ -626,9 +696,14 @@ fn clock_at(text: &str, at: usize) -> Option<TimeGroups<'_>> {
 /// white space after it, right before it.
 fn scan_time(text: &str, start: usize) -> Option<TimeGroups<'_>> {
     let bytes = text.as_bytes();
-    let (at, mut g) = (start..bytes.len())
-        .filter(|&at| bytes[at].is_ascii_digit())
-        .find_map(|at| clock_at(text, at).map(|g| (at, g)))?;
+    let mut at = start;
+    let mut g = loop {
+        at = next_digit(bytes, at)?;
+        if let Some(g) = clock_at(text, at) {
+            break g;
+        }
+        at += 1;
+    };
     let mut word_end = at;
     while let Some(c) = text[start..word_end].chars().next_back() {
         if !c.is_whitespace() {
@@ -636,14 +711,14 @@ fn scan_time(text: &str, start: usize) -> Option<TimeGroups<'_>> {
         }
         word_end -= c.len_utf8();
     }
-    let longest = APPROX_LIST.iter().map(|w| w.len()).max().unwrap_or(0);
-    let approx = (word_end.saturating_sub(longest).max(start)..word_end)
-        .filter(|&i| text.is_char_boundary(i))
-        .find(|&i| {
-            APPROX_LIST
-                .iter()
-                .any(|w| i + w.len() == word_end && word_at(bytes, i, w))
-        });
+    // The leftmost start is that of the longest word that ends there.
+    let approx = APPROX_LIST
+        .iter()
+        .filter_map(|w| {
+            let i = word_end.checked_sub(w.len())?;
+            (i >= start && text.is_char_boundary(i) && word_at(bytes, i, w)).then_some(i)
+        })
+        .min();
     if let Some(i) = approx {
         g.approx = Some(Group::at(text, i..at));
         g.whole = Group::at(text, i..g.whole.end());
@@ -653,10 +728,14 @@ fn scan_time(text: &str, start: usize) -> Option<TimeGroups<'_>> {
 
 /// Every clock time in `text`, in order.
 pub fn find_times(text: &str) -> Vec<ClockTime> {
+    times_in(text, unusual(text))
+}
+
+/// [`find_times`], given whether `text` is [`unusual`].
+fn times_in(text: &str, slow: bool) -> Vec<ClockTime> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut pos = 0;
-    let slow = unusual(text);
     while let Some(g) = next_time(text, pos, slow) {
         let whole = g.whole;
         pos = whole.end();
@@ -1254,12 +1333,33 @@ fn year_after_day(text: &str, at: usize) -> Option<Range<usize>> {
     (digits_at(bytes, year, 4) == 4).then_some(year..year + 4)
 }
 
-/// True for the bytes a match of [`DATE`] can start with: digits and the
-/// first letters (either case) of month and weekday names (all ASCII).
-fn may_start_date(b: u8) -> bool {
+/// True when a name of [`MONTH_LIST`] or [`WEEKDAY_LIST`] may start at
+/// `at`: each starts with one of these three letters (in either case).
+fn name_start(bytes: &[u8], at: usize) -> bool {
+    let Some(&[a, b, c]) = bytes.get(at..at + 3) else {
+        return false;
+    };
     matches!(
-        b.to_ascii_lowercase(),
-        b'0'..=b'9' | b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's' | b't' | b'w'
+        [a, b, c].map(|x| x.to_ascii_lowercase()),
+        [b'j', b'a', b'n']
+            | [b'f', b'e', b'b']
+            | [b'm', b'a', b'r']
+            | [b'a', b'p', b'r']
+            | [b'm', b'a', b'y']
+            | [b'j', b'u', b'n']
+            | [b'j', b'u', b'l']
+            | [b'a', b'u', b'g']
+            | [b's', b'e', b'p']
+            | [b'o', b'c', b't']
+            | [b'n', b'o', b'v']
+            | [b'd', b'e', b'c']
+            | [b'm', b'o', b'n']
+            | [b't', b'u', b'e']
+            | [b'w', b'e', b'd']
+            | [b't', b'h', b'u']
+            | [b'f', b'r', b'i']
+            | [b's', b'a', b't']
+            | [b's', b'u', b'n']
     )
 }
 
@@ -1303,10 +1403,7 @@ fn scan_date(text: &str, start: usize) -> Option<DateGroups> {
     let bytes = text.as_bytes();
     let filler = |b: u8| matches!(b, b'.' | b',') || ascii_space(b) || !b.is_ascii();
     let mut checked = start;
-    for digit in start..bytes.len() {
-        if !bytes[digit].is_ascii_digit() {
-            continue;
-        }
+    while let Some(digit) = next_digit(bytes, checked) {
         // What comes before the first digit ends with `\s+`.
         let spaced = digit > checked && {
             let before = bytes[digit - 1];
@@ -1317,8 +1414,10 @@ fn scan_date(text: &str, start: usize) -> Option<DateGroups> {
         } else {
             digit
         };
-        let found = (from..=digit)
-            .filter(|&at| may_start_date(bytes[at]))
+        // Before the digit, only a weekday or a month can start a match.
+        let found = (from..digit)
+            .filter(|&at| name_start(bytes, at))
+            .chain([digit])
             .find_map(|at| date_at(text, at));
         if found.is_some() {
             return found;
@@ -1330,9 +1429,14 @@ fn scan_date(text: &str, start: usize) -> Option<DateGroups> {
 
 /// Every date in `text`, in order.
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
+    dates_in(text, may_have_date(text))
+}
+
+/// [`find_dates`], given [`may_have_date`] of `text`.
+fn dates_in(text: &str, may: bool) -> Vec<FoundDate> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    if !may_have_date(text) {
+    if !may {
         return out;
     }
     let slow = needs_regex(text);
@@ -1670,14 +1774,26 @@ fn may_have_duration(text: &str) -> bool {
         let rest = rest.strip_prefix('-').map_or(rest, str::trim_start);
         rest.starts_with(['h', 'H'])
     };
-    (0..bytes.len()).any(|i| match bytes[i].to_ascii_lowercase() {
-        b'h' => at(i, "half") || at(i, "hour") || (at(i, "hr") && unit_end(i + 2, b"s")),
-        b'm' => at(i, "min") && unit_end(i + 3, b"us"),
-        b's' => at(i, "sec") && unit_end(i + 3, b"os"),
-        b'd' => at(i, "day") && unit_end(i + 3, b"s"),
-        b'0'..=b'9' => digit_then_h(i + 1),
-        _ => false,
-    }) || unusual(text)
+    let mut from = 0;
+    while let Some(i) = next_where(
+        bytes,
+        from,
+        |x| digit_lanes(x) | unit_letter_lanes(x),
+        |b| b.is_ascii_digit() || unit_letter(b),
+    ) {
+        let found = match bytes[i].to_ascii_lowercase() {
+            b'h' => at(i, "half") || at(i, "hour") || (at(i, "hr") && unit_end(i + 2, b"s")),
+            b'm' => at(i, "min") && unit_end(i + 3, b"us"),
+            b's' => at(i, "sec") && unit_end(i + 3, b"os"),
+            b'd' => at(i, "day") && unit_end(i + 3, b"s"),
+            _ => digit_then_h(i + 1),
+        };
+        if found {
+            return true;
+        }
+        from = i + 1;
+    }
+    unusual(text)
 }
 
 /// The groups of one match of [`DURATION`], as byte ranges of the text.
@@ -2149,12 +2265,15 @@ fn scan_duration(text: &str, start: usize) -> Option<DurationGroups> {
             || !b.is_ascii()
     };
     let mut checked = start;
-    for anchor in start..bytes.len() {
+    let mut next = start;
+    while let Some(anchor) = next_where(bytes, next, unit_letter_lanes, unit_letter) {
+        next = anchor + 1;
         if !unit_anchor(bytes, anchor) {
             continue;
         }
         let from = window_start(bytes, anchor, checked, 27, filler);
-        let found = (from..=anchor)
+        let found = (from..anchor)
+            .chain([anchor])
             .filter(|&at| may_start_duration(bytes[at]))
             .find_map(|at| duration_at(text, at));
         if found.is_some() {
@@ -2602,7 +2721,11 @@ impl Times {
         let mut found: Vec<(Range<usize>, Vec<ClockTime>, Vec<FoundDate>)> = Vec::new();
         for piece in &pieces {
             let text = doc.text(piece);
-            let (clocks, dates) = (find_times(text), find_dates(text));
+            let odd = unusual(text);
+            let (clocks, dates) = (
+                times_in(text, odd),
+                dates_in(text, odd || date_digits(text)),
+            );
             if stated
                 .iter()
                 .any(|b| b.start <= piece.start && piece.end <= b.end)
@@ -2712,6 +2835,23 @@ static TITLE_ZONE: LazyLock<Twin> =
 
 /// The zone written at the end of a title (`Incident: 2025-12-02 09-39-00 MST`).
 pub fn title_zone(title: &str) -> Option<Zone> {
+    // Asked once for every window of a report: the last answer is kept.
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<(String, Option<Zone>)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    LAST.with_borrow_mut(|last| match last {
+        Some((t, zone)) if t == title => zone.clone(),
+        _ => {
+            let zone = read_title_zone(title);
+            *last = Some((title.to_owned(), zone.clone()));
+            zone
+        }
+    })
+}
+
+/// [`title_zone`], read.
+fn read_title_zone(title: &str) -> Option<Zone> {
     let caps = TITLE_ZONE.captures(title.trim_end())?;
     let z = caps.name("z")?;
     // `13:43-14:23` is a range, not an offset.
@@ -2723,15 +2863,16 @@ pub fn title_zone(title: &str) -> Option<Zone> {
 
 /// Byte ranges of inline code (`` `…` ``) in a line of text.
 fn inline_code(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        if c == '`' {
+    for i in memchr::memchr2_iter(b'`', b'\n', bytes) {
+        if bytes[i] == b'`' {
             match open.take() {
                 Some(start) => out.push(start..i + 1),
                 None => open = Some(i),
             }
-        } else if c == '\n' && open.is_some() && text[i + 1..].starts_with('\n') {
+        } else if open.is_some() && bytes.get(i + 1) == Some(&b'\n') {
             open = None;
         }
     }
@@ -2765,6 +2906,73 @@ fn shift_window(window: &mut Window, base: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_searches_agree_with_byte_loops() {
+        let texts = [
+            "",
+            "abc",
+            "0",
+            "no digits at all here, just words",
+            "the 9th: 10:00 / 2025-10-14",
+            "HMSD hmsd xyz /:09 ~~~~~~~~~~~~~~~~9",
+            "é≈日 over an hour, 5 Min and 3 SECs\u{1}\u{2f}\u{3a}\u{7f}\u{ff}",
+            "\u{30}\u{39}\u{b0}\u{b9}\u{68}\u{48}\u{e8}\u{c8}\u{6d}\u{4d}\u{ed}",
+        ];
+        for text in texts {
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() + 1 {
+                let naive = |one: fn(&u8) -> bool| (from..bytes.len()).find(|&i| one(&bytes[i]));
+                assert_eq!(
+                    next_digit(bytes, from),
+                    naive(u8::is_ascii_digit),
+                    "{text:?} {from}"
+                );
+                assert_eq!(
+                    next_where(bytes, from, unit_letter_lanes, unit_letter),
+                    naive(unit_letter),
+                    "{text:?} {from}"
+                );
+            }
+        }
+        // Every byte value, at every place in a chunk, after every other.
+        for b in 0..=255u8 {
+            for a in 0..=255u8 {
+                for at in 0..9 {
+                    let mut bytes = vec![b'x'; 17];
+                    bytes[at] = a;
+                    bytes[at + 1] = b;
+                    let naive = |one: fn(&u8) -> bool| bytes.iter().position(one);
+                    assert_eq!(next_digit(&bytes, 0), naive(u8::is_ascii_digit));
+                    assert_eq!(
+                        next_where(&bytes, 0, unit_letter_lanes, unit_letter),
+                        naive(unit_letter)
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_name_has_a_name_start() {
+        for name in MONTH_LIST.iter().chain(&WEEKDAY_LIST) {
+            assert!(name_start(name.as_bytes(), 0), "{name}");
+            assert!(name_start(name.to_uppercase().as_bytes(), 0), "{name}");
+        }
+        assert!(!name_start(b"ja", 0));
+        assert!(!name_start(b"the", 0));
+    }
+
+    #[test]
+    fn title_zone_is_kept_for_the_same_title() {
+        for _ in 0..2 {
+            assert_eq!(
+                title_zone("Incident: 2025-12-02 09-39-00 MST").map(|z| z.name),
+                Some("MST".to_string())
+            );
+            assert_eq!(title_zone("Incident: 13:43-14:23"), None);
+        }
+    }
 
     #[test]
     fn prechecks_cover_unicode_digits_and_folds() {
