@@ -627,8 +627,13 @@ mod tests {
 
     /// The scanner's matches and the regex's, on an ASCII stand-in.
     fn both(text: &str) -> (Vec<NumberMatch>, Vec<NumberMatch>) {
-        let regex = NUMBER
-            .standin
+        let regex = regex_matches(&NUMBER.standin, text);
+        (number_matches(text.as_bytes()), regex)
+    }
+
+    /// The matches of `pattern` (the number pattern, in one of its forms).
+    fn regex_matches(pattern: &crate::model::pattern::Twin, text: &str) -> Vec<NumberMatch> {
+        pattern
             .captures_iter(text)
             .map(|c| NumberMatch {
                 whole: c.get(0).unwrap().range(),
@@ -636,8 +641,7 @@ mod tests {
                 a: c.get(2).unwrap().range(),
                 b: c.get(3).map(|b| b.range()),
             })
-            .collect();
-        (number_matches(text.as_bytes()), regex)
+            .collect()
     }
 
     #[test]
@@ -741,17 +745,7 @@ mod tests {
     /// pattern.
     fn both_unicode(text: &str) -> Option<(Vec<NumberMatch>, Vec<NumberMatch>)> {
         let scanned = scanned_matches(text)?;
-        let regex = NUMBER
-            .full
-            .captures_iter(text)
-            .map(|c| NumberMatch {
-                whole: c.get(0).unwrap().range(),
-                approx: c.get(1).is_some(),
-                a: c.get(2).unwrap().range(),
-                b: c.get(3).map(|b| b.range()),
-            })
-            .collect();
-        Some((scanned, regex))
+        Some((scanned, regex_matches(&NUMBER.full, text)))
     }
 
     #[test]

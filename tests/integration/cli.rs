@@ -69,12 +69,7 @@ fn files_over_several_chunks_are_written_once_in_order() {
     let four = stdout_of(dir.path(), &["check", "--format", "json", "--jobs", "4"]);
     assert_eq!(one, four);
     let json: serde_json::Value = serde_json::from_str(&one.0).unwrap();
-    let paths: Vec<&str> = json["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap())
-        .collect();
+    let paths = json_paths(&json);
     assert_eq!(paths.len(), 1100);
     let mut sorted = paths.clone();
     sorted.sort_by(|a, b| Path::new(a).cmp(Path::new(b)));

@@ -235,12 +235,7 @@ fn folders_are_walked_for_markdown_in_path_order() {
         .output()
         .unwrap();
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let paths: Vec<&str> = json["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap())
-        .collect();
+    let paths = json_paths(&json);
     assert_eq!(
         paths,
         [

@@ -103,3 +103,13 @@ pub fn assert_quiet_fixtures_are_clean(rules: &[&str]) {
         }
     }
 }
+
+/// The `path` of every file in a `--format json` document, in order.
+pub fn json_paths(json: &serde_json::Value) -> Vec<&str> {
+    json["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .map(|f| f["path"].as_str().expect("path"))
+        .collect()
+}
