@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::model::pattern::{FOLDS_TO_ASCII, Plain};
+use crate::model::pattern::{FOLDS_TO_ASCII, Plain, is_word_byte_at};
 
 /// A number found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -401,7 +401,7 @@ fn starts_with_ci(h: &[u8], i: usize, word: &str) -> bool {
 
 /// True at an ASCII word boundary before the word character at `i`.
 fn word_starts(h: &[u8], i: usize) -> bool {
-    i == 0 || !(h[i - 1].is_ascii_alphanumeric() || h[i - 1] == b'_')
+    i == 0 || !is_word_byte_at(h, i - 1)
 }
 
 /// The match of [`NUMBER`] that starts at `p`, if any.

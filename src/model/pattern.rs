@@ -414,6 +414,20 @@ impl Twin {
     }
 }
 
+/// True when the byte at `at` is an ASCII word character (`(?-u:\w)`: a
+/// letter, a digit or `_`); false past the end.
+pub(crate) fn is_word_byte_at(bytes: &[u8], at: usize) -> bool {
+    bytes
+        .get(at)
+        .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+}
+
+/// True when an ASCII word boundary, `(?-u:\b)`, lies at `at`.
+pub(crate) fn word_boundary(bytes: &[u8], at: usize) -> bool {
+    let before = at.checked_sub(1).is_some_and(|i| is_word_byte_at(bytes, i));
+    before != is_word_byte_at(bytes, at)
+}
+
 /// The only non-ASCII characters that a case-insensitive pattern matches
 /// for an ASCII letter: `ſ` (long s) for `s` and `K` (Kelvin sign) for `k`.
 /// A byte-level gate or scanner that reads letters case-insensitively must
@@ -549,11 +563,7 @@ impl Cues {
             return true;
         }
         let bytes = self.lower.as_bytes();
-        let is_word = |i: usize| {
-            bytes
-                .get(i)
-                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
-        };
+        let is_word = |i: usize| is_word_byte_at(bytes, i);
         self.starts(word)
             .any(|at| (at == 0 || !is_word(at - 1)) && !(whole && is_word(at + word.len())))
     }

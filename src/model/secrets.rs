@@ -14,7 +14,7 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use crate::model::pattern::Twin;
+use crate::model::pattern::{Twin, word_boundary};
 
 use crate::document::Span;
 
@@ -1021,16 +1021,6 @@ fn jwts(source: &str, found: &Found) -> Vec<Span> {
 /// ASCII white space, as `(?-u:\s)` matches it.
 fn is_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
-}
-
-/// True when an ASCII word boundary, `(?-u:\b)`, lies at `at`.
-fn word_boundary(bytes: &[u8], at: usize) -> bool {
-    let word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
-    let before = at
-        .checked_sub(1)
-        .and_then(|i| bytes.get(i))
-        .is_some_and(word);
-    before != bytes.get(at).is_some_and(word)
 }
 
 /// Words that mark a value as a stand-in rather than a credential.

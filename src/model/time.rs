@@ -18,7 +18,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::model::pattern::{FOLDS_TO_ASCII, Group, Twin, is_plain_symbol};
+use crate::model::pattern::{FOLDS_TO_ASCII, Group, Twin, is_plain_symbol, is_word_byte_at};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Weekday};
 
 use crate::model::pattern::Pattern;
@@ -1752,11 +1752,7 @@ fn number_value(text: &str) -> Option<f64> {
 /// (A one-letter `h` after a number word, `a h`, is matched and dropped.)
 fn may_have_duration(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let word_at = |i: usize| {
-        bytes
-            .get(i)
-            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
-    };
+    let word_at = |i: usize| is_word_byte_at(bytes, i);
     let at = |i: usize, word: &str| {
         bytes
             .get(i..i + word.len())

@@ -13,7 +13,9 @@
 
 use std::sync::LazyLock;
 
-use crate::model::pattern::{AfterBox, Caps, Group, Twin, is_plain_symbol, list_marker_end};
+use crate::model::pattern::{
+    AfterBox, Caps, Group, Twin, is_plain_symbol, is_word_byte_at, list_marker_end,
+};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 
 use crate::document::{BlockKind, Span};
@@ -214,11 +216,7 @@ const ZONE_MARKS: &[&str] = &[
 /// with an offset).
 fn may_declare_other_zone(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let word = |i: usize| {
-        bytes
-            .get(i)
-            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
-    };
+    let word = |i: usize| is_word_byte_at(bytes, i);
     // `m` of `[Tt]ime`, then `s?` and a boundary.
     let time_word = memchr::memchr_iter(b'm', bytes).any(|m| {
         m >= 2
