@@ -1566,6 +1566,11 @@ static ISSUE_KEY: LazyLock<Twin> =
     LazyLock::new(|| Twin::new(r"(?-u:\b)([A-Z][A-Z0-9]{1,9})-\d{1,6}(?-u:\b)"));
 static ISSUE_NUMBER: LazyLock<Twin> =
     LazyLock::new(|| Twin::new(r"(?:^|[\s(\[,;:])(#\d{1,7})(?-u:\b)"));
+/// The words a label of [`TRACKING_LABEL`] starts with.
+const TRACKING_LABEL_WORDS: &[&str] = &[
+    "tracking", "ticket", "issue", "jira", "bug", "pr", "pull", "link", "card", "story", "epic",
+];
+
 static TRACKING_LABEL: LazyLock<Twin> = LazyLock::new(|| {
     Twin::new(
         r"(?i)(?-u:\b)(?:(?:tracking|ticket|issue|jira|bug|pr|pull request|link|card|story|epic)[*_`]*\s*:|tracked (?:in|at|on|via|by|as)|track(?:ing)? (?:in|at|on|via))[\s*_`]*",
@@ -1612,18 +1617,8 @@ fn find_tracking(text: &str, base: usize, cues: &Words) -> Option<Field> {
     }
     let label = cues.any(const { cue_mask(&["track"]) })
         || text.contains(':')
-            && cues.any(
-                const {
-                    cue_mask(&[
-                        "tracking", "ticket", "issue", "jira", "bug", "pr", "pull", "link", "card",
-                        "story", "epic",
-                    ])
-                },
-            )
-            && Cues::of(text).has_any_word_start(&[
-                "tracking", "ticket", "issue", "jira", "bug", "pr", "pull", "link", "card",
-                "story", "epic",
-            ]);
+            && cues.any(const { cue_mask(TRACKING_LABEL_WORDS) })
+            && Cues::of(text).has_any_word_start(TRACKING_LABEL_WORDS);
     if let Some(m) = label.then(|| TRACKING_LABEL.find(text)).flatten() {
         let value = take_value(&text[m.end()..]);
         if !is_placeholder(value) {
