@@ -495,11 +495,8 @@ static ALL_USERS: LazyLock<Twin> = LazyLock::new(|| {
     )
 });
 
-static FAILURE_WORDS: LazyLock<Twin> = LazyLock::new(|| {
-    Twin::new(
-        r"(?i)fail|error|block|unfulfil|lost|reject|drop|timed out|time out|unable|could not|couldn't|not be",
-    )
-});
+static FAILURE_WORDS: LazyLock<Twin> =
+    LazyLock::new(|| Twin::new(&format!("(?i){}", FAILURES.join("|"))));
 
 static SUPPORT_CONTEXT: LazyLock<Twin> = LazyLock::new(|| {
     Twin::new(
@@ -812,15 +809,15 @@ fn read_durations(text: &str, base: usize, section: usize, out: &mut Vec<Duratio
     }
 }
 
-const LEVELS: &str = "critical|high|medium|mid|moderate|low|major|minor|severe";
-/// The words of [`LEVELS`].
+/// The level words of [`SEVERITY`] (`high severity`, `a critical incident`).
 const LEVEL_WORDS: [&str; 9] = [
     "critical", "high", "medium", "mid", "moderate", "low", "major", "minor", "severe",
 ];
 
 static SEVERITY: LazyLock<Plain> = LazyLock::new(|| {
+    let levels = LEVEL_WORDS.join("|");
     Plain::new(&format!(
-        r"(?i)(?-u:\b)sev(?:erity)?[-\s]?[0-5](?-u:\b)|(?-u:\b)(?:{LEVELS})[*_]*[- ]severity(?-u:\b)|(?-u:\b)severity(?-u:\b)[^.\n]{{0,30}}?(?:(?-u:\b)was|(?-u:\b)is|:)[\s*_]*(?:(?:a|an|level|of)\s+)*[*_]*(?:{LEVELS}|[0-5]|sev-?[0-5]|p[0-4])(?-u:\b)|(?-u:\b)(?:{LEVELS})[*_]*[- ](?:[a-z]+ )?(?:incident|outage|event)(?-u:\b)|(?-u:\b)priority[\W_]{{0,6}}p?[0-4](?-u:\b)|(?-u:\b)(?:is|was|as) an? (?-i:P[0-4])(?-u:\b)|(?-u:\b)(?-i:P[0-4])[- ](?:incident|outage|severity)(?-u:\b)"
+        r"(?i)(?-u:\b)sev(?:erity)?[-\s]?[0-5](?-u:\b)|(?-u:\b)(?:{levels})[*_]*[- ]severity(?-u:\b)|(?-u:\b)severity(?-u:\b)[^.\n]{{0,30}}?(?:(?-u:\b)was|(?-u:\b)is|:)[\s*_]*(?:(?:a|an|level|of)\s+)*[*_]*(?:{levels}|[0-5]|sev-?[0-5]|p[0-4])(?-u:\b)|(?-u:\b)(?:{levels})[*_]*[- ](?:[a-z]+ )?(?:incident|outage|event)(?-u:\b)|(?-u:\b)priority[\W_]{{0,6}}p?[0-4](?-u:\b)|(?-u:\b)(?:is|was|as) an? (?-i:P[0-4])(?-u:\b)|(?-u:\b)(?-i:P[0-4])[- ](?:incident|outage|severity)(?-u:\b)"
     ))
 });
 
@@ -828,7 +825,7 @@ static SEVERITY: LazyLock<Plain> = LazyLock::new(|| {
 /// so that the pattern runs only on the blocks that hold such a place.
 ///
 /// Every match of the pattern holds, in any case, `sev`, `priority`, `P0`
-/// to `P4` (in capitals), or a level word of [`LEVELS`] and the noun after
+/// to `P4` (in capitals), or a level word of [`LEVEL_WORDS`] and the noun after
 /// it (`major customer-facing outage`); a span with none of them cannot
 /// match. A place starts at its level word for `high severity`, and no
 /// match starts more than 7 bytes before the place it holds (`was an P1`).
@@ -910,7 +907,7 @@ impl SeverityCues {
     }
 }
 
-/// Where a level word of [`LEVELS`] starts when `before` (lower case)
+/// Where a level word of [`LEVEL_WORDS`] starts when `before` (lower case)
 /// ends with it, `[*_]*` and a space or hyphen, as [`SEVERITY`] has it
 /// before `severity` or a noun.
 fn level_ending(before: &[u8]) -> Option<usize> {
