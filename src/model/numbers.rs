@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::model::pattern::{FOLDS_TO_ASCII, Plain, is_word_byte_at};
+use crate::model::pattern::{FOLDS_TO_ASCII, Plain, is_ascii_space, is_word_byte_at};
 
 /// A number found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -332,19 +332,14 @@ fn prefix_key(h: &[u8], i: usize) -> u32 {
 /// bytes start one of the pattern's words, or it is `a` and white space
 /// (`a dozen`).
 fn may_start_word(h: &[u8], p: usize) -> bool {
-    (matches!(h[p], b'a' | b'A') && h.get(p + 1).is_some_and(|b| is_space(*b)))
+    (matches!(h[p], b'a' | b'A') && h.get(p + 1).is_some_and(|b| is_ascii_space(*b)))
         || WORD_STARTS.0[..WORD_STARTS.1]
             .binary_search(&prefix_key(h, p))
             .is_ok()
 }
 
-/// ASCII `\s`.
-fn is_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
-}
-
 fn skip_space(h: &[u8], mut i: usize) -> usize {
-    while h.get(i).is_some_and(|b| is_space(*b)) {
+    while h.get(i).is_some_and(|b| is_ascii_space(*b)) {
         i += 1;
     }
     i

@@ -422,6 +422,12 @@ pub(crate) fn is_word_byte_at(bytes: &[u8], at: usize) -> bool {
         .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
 }
 
+/// True for an ASCII white-space byte as `(?-u:\s)` has it: with the
+/// vertical tab `\x0B`, which [`u8::is_ascii_whitespace`] leaves out.
+pub(crate) fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
 /// True when an ASCII word boundary, `(?-u:\b)`, lies at `at`.
 pub(crate) fn word_boundary(bytes: &[u8], at: usize) -> bool {
     let before = at.checked_sub(1).is_some_and(|i| is_word_byte_at(bytes, i));

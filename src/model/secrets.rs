@@ -14,7 +14,7 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use crate::model::pattern::{Twin, word_boundary};
+use crate::model::pattern::{Twin, is_ascii_space, word_boundary};
 
 use crate::document::Span;
 
@@ -882,7 +882,7 @@ fn named_value_matches(
         let spaces = bytes[..sep]
             .iter()
             .rev()
-            .take_while(|b| is_space(**b))
+            .take_while(|b| is_ascii_space(**b))
             .count();
         if spaces > 10 {
             continue;
@@ -916,7 +916,10 @@ fn named_value_matches(
             } else {
                 1
             };
-        let spaces = bytes[at..].iter().take_while(|b| is_space(**b)).count();
+        let spaces = bytes[at..]
+            .iter()
+            .take_while(|b| is_ascii_space(**b))
+            .count();
         if spaces > 10 {
             continue;
         }
@@ -964,7 +967,12 @@ fn bearer_values(source: &str) -> Vec<Span> {
         if !matches!(bytes[start], b'B' | b'b') || !word_boundary(bytes, start) {
             continue;
         }
-        let value = at + 5 + bytes[at + 5..].iter().take_while(|b| is_space(**b)).count();
+        let value = at
+            + 5
+            + bytes[at + 5..]
+                .iter()
+                .take_while(|b| is_ascii_space(**b))
+                .count();
         if !(1..=10).contains(&(value - at - 5)) {
             continue;
         }
@@ -1016,11 +1024,6 @@ fn jwts(source: &str, found: &Found) -> Vec<Span> {
         }
     }
     out
-}
-
-/// ASCII white space, as `(?-u:\s)` matches it.
-fn is_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 
 /// Words that mark a value as a stand-in rather than a credential.

@@ -18,7 +18,9 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::model::pattern::{FOLDS_TO_ASCII, Group, Twin, is_plain_symbol, is_word_byte_at};
+use crate::model::pattern::{
+    FOLDS_TO_ASCII, Group, Twin, is_ascii_space, is_plain_symbol, is_word_byte_at,
+};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Weekday};
 
 use crate::model::pattern::Pattern;
@@ -908,18 +910,12 @@ fn boundary_at(text: &str, at: usize) -> bool {
     before != after
 }
 
-/// An ASCII white space character (`\s`, which unlike
-/// `u8::is_ascii_whitespace` includes the vertical tab).
-fn ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
-}
-
 /// The end of `\s*` at `at`.
 fn spaces_end(text: &str, mut at: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
         match bytes.get(at) {
-            Some(&b) if ascii_space(b) => at += 1,
+            Some(&b) if is_ascii_space(b) => at += 1,
             Some(b) if *b >= 0x80 => match space_at(text, at) {
                 Some(end) => at = end,
                 None => return at,
@@ -1401,13 +1397,13 @@ fn date_at(text: &str, at: usize) -> Option<DateGroups> {
 /// can start a match.
 fn scan_date(text: &str, start: usize) -> Option<DateGroups> {
     let bytes = text.as_bytes();
-    let filler = |b: u8| matches!(b, b'.' | b',') || ascii_space(b) || !b.is_ascii();
+    let filler = |b: u8| matches!(b, b'.' | b',') || is_ascii_space(b) || !b.is_ascii();
     let mut checked = start;
     while let Some(digit) = next_digit(bytes, checked) {
         // What comes before the first digit ends with `\s+`.
         let spaced = digit > checked && {
             let before = bytes[digit - 1];
-            ascii_space(before) || !before.is_ascii()
+            is_ascii_space(before) || !before.is_ascii()
         };
         let from = if spaced {
             window_start(bytes, digit, checked, 21, filler)
@@ -2257,7 +2253,7 @@ fn scan_duration(text: &str, start: usize) -> Option<DurationGroups> {
     let filler = |b: u8| {
         b.is_ascii_digit()
             || matches!(b, b'.' | b'-' | b'~' | b'+' | b'/')
-            || ascii_space(b)
+            || is_ascii_space(b)
             || !b.is_ascii()
     };
     let mut checked = start;
