@@ -453,7 +453,7 @@ fn next_time(text: &str, start: usize, unusual: bool) -> Option<TimeGroups<'_>> 
 /// The first match of [`TIME`] at or after `start`, found with the regex.
 fn regex_time(text: &str, start: usize) -> Option<TimeGroups<'_>> {
     let caps = TIME.captures_at(text, start)?;
-    let part = |i: usize| caps.get(i).map(|g| Group::at(text, g.range()));
+    let part = |i: usize| caps.get(i);
     let [approx, h, m, s, f, mer, h2, mer2, zsep, zone] = TIME_GROUP_INDEX.map(part);
     Some(TimeGroups {
         whole: part(0)?,
@@ -2997,10 +2997,6 @@ mod tests {
             "é 5 users – done",
             "a h",
         ] {
-            assert!(
-                may_have_duration(no) || find_durations(no).is_empty(),
-                "{no}"
-            );
             assert!(!may_have_duration(no), "{no}");
         }
         // The only non-ASCII letters `(?i)` matches for ASCII ones.
