@@ -252,7 +252,7 @@ fn candidates(doc: &Document, template: &Template, aliases: &[(String, String)])
             continue;
         }
         let known = template.section_for(text, aliases);
-        if (known.is_some() && text.len() <= 60) || is_title {
+        if known.is_some() || is_title {
             let multiline = line.end < block.span.end;
             out.push(Candidate {
                 level: 0,
