@@ -1090,18 +1090,29 @@ mod tests {
             "(\nPST)",
         ];
         let pieces = generated(ZONE_PIECES, 20_000, 8);
+        // How often each check rules a text out, and how often its pattern
+        // matches: a check that never says no, or texts the pattern never
+        // matches, would test nothing.
+        let mut seen = [0usize; 4];
         for t in texts.iter().map(|t| t.to_string()).chain(pieces) {
             for (i, _) in t.char_indices() {
                 let rest = &t[i..];
                 assert_eq!(offset_after(rest), OFFSET_AFTER.is_match(rest), "{rest:?}");
             }
+            let other = OTHER_DECLARATION.find(&t).is_some();
             if !may_declare_other_zone(&t) {
-                assert!(OTHER_DECLARATION.find(&t).is_none(), "{t:?}");
+                assert!(!other, "{t:?}");
+                seen[0] += 1;
             }
+            let utc = UTC_DECLARATION.find(&t).is_some();
             if !has_word(&t, &["utc", "gmt", "zulu", "coordinated"]) {
-                assert!(UTC_DECLARATION.find(&t).is_none(), "{t:?}");
+                assert!(!utc, "{t:?}");
+                seen[1] += 1;
             }
+            seen[2] += usize::from(other);
+            seen[3] += usize::from(utc);
         }
+        assert!(seen.iter().all(|&n| n > 100), "{seen:?}");
     }
 
     /// Pieces of timeline lines, with the non-ASCII neighbours reports have.
