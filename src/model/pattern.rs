@@ -1,4 +1,5 @@
-//! Regexes that run on their ASCII twin when the text allows it.
+//! Regexes that run on their ASCII twin when the text allows it, and the
+//! byte-level pieces the model's scanners share.
 //!
 //! The patterns of [`crate::model::time`] use Unicode classes (`\d`, `\s`,
 //! `\b`, `(?i)`). Their lazy DFA gives up on the first non-ASCII byte when a
@@ -38,8 +39,14 @@
 //! whose only non-ASCII characters are symbols, by searching an ASCII
 //! `Standin` of it. `Cues` decides cheaply whether a case-insensitive
 //! pattern can match at all, so that a pattern that cannot is neither run
-//! nor compiled. Byte-level gates and scanners hand a text with a character
-//! of [`FOLDS_TO_ASCII`] to the regular expression.
+//! nor compiled; it says every word may occur in a text with a character
+//! of [`FOLDS_TO_ASCII`]. A scanner that reads letters case-insensitively
+//! hands such a text to its regular expression, and one that reads digits
+//! (`list_marker_end`) hands over a text with a non-ASCII digit.
+//!
+//! The scanners in the model files share the byte tests here:
+//! [`is_word_byte_at`], [`word_boundary`], [`is_ascii_space`],
+//! [`folds_to_ascii`], and the list-marker scanner `list_marker_end`.
 
 use std::borrow::Cow;
 use std::ops::Range;
