@@ -45,7 +45,7 @@
 //! (`list_marker_end`) hands over a text with a non-ASCII digit.
 //!
 //! The scanners in the model files share the byte tests here:
-//! [`is_word_byte_at`], [`word_boundary`], [`is_ascii_space`],
+//! `is_word_byte_at`, `word_boundary`, `is_ascii_space`,
 //! [`folds_to_ascii`], and the list-marker scanner `list_marker_end`.
 
 use std::borrow::Cow;
