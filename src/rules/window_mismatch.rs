@@ -1,7 +1,7 @@
 use std::sync::LazyLock;
 
 use crate::model::pattern::Twin;
-use chrono::{NaiveDateTime, TimeDelta, Timelike};
+use chrono::{Datelike, NaiveDateTime, TimeDelta, Timelike};
 
 use crate::diagnostic::Diagnostic;
 use crate::document::Span;
@@ -75,11 +75,15 @@ fn close(a: NaiveDateTime, b: NaiveDateTime, tol: TimeDelta) -> bool {
 }
 
 /// `08:41 UTC`, or `2025-10-14 08:41 UTC` when `with_date`.
+/// `2025-01-31 14:05 UTC`, or `14:05 UTC` without the date. (Written out
+/// rather than with a chrono format string, which is parsed on every call.)
 fn show(at: NaiveDateTime, with_date: bool) -> String {
+    let (hour, minute) = (at.hour(), at.minute());
     if with_date {
-        at.format("%Y-%m-%d %H:%M UTC").to_string()
+        let (year, month, day) = (at.year(), at.month(), at.day());
+        format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02} UTC")
     } else {
-        at.format("%H:%M UTC").to_string()
+        format!("{hour:02}:{minute:02} UTC")
     }
 }
 
@@ -293,6 +297,26 @@ fn check(report: &Report<'_>, out: &mut Vec<Diagnostic>) {
                     );
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn show_writes_what_the_chrono_format_writes() {
+        for (y, mo, d, h, mi) in [
+            (2025, 1, 31, 14, 5),
+            (999, 12, 1, 0, 0),
+            (2024, 2, 29, 23, 59),
+        ] {
+            let at = chrono::NaiveDate::from_ymd_opt(y, mo, d)
+                .and_then(|date| date.and_hms_opt(h, mi, 0))
+                .unwrap();
+            assert_eq!(show(at, true), at.format("%Y-%m-%d %H:%M UTC").to_string());
+            assert_eq!(show(at, false), at.format("%H:%M UTC").to_string());
         }
     }
 }
