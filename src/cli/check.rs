@@ -34,7 +34,9 @@ pub fn run(args: &CheckArgs) -> Result<Code, Failure> {
     let keep_source = renderer.needs_source();
     let pool = thread_pool(args.jobs)?;
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    // Large enough that a class's worth of JSON goes out in a few hundred
+    // writes, not one per file.
+    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut summary = Summary::default();
     let progress = progress_bar(inputs.len(), args.no_progress);
     // One thread checks chunk after chunk on the pool while this one writes
