@@ -104,8 +104,11 @@ pub fn is_plain_symbol(c: char) -> bool {
         | '\u{1F300}'..='\u{1F3FA}' | '\u{1F400}'..='\u{1FAFF}')
 }
 
-/// True when a [`Pattern`] may search `text` with its ASCII twin.
-fn plain(text: &str) -> bool {
+/// True when a [`Pattern`] may search `text` with its ASCII twin: its only
+/// non-ASCII characters are symbols that no class or case-insensitive
+/// letter of a pattern matches (`\w`, `\d`, `\s`, `\b` read it as ASCII
+/// text). A byte scanner standing in for a pattern is exact on such text.
+pub(crate) fn plain(text: &str) -> bool {
     text.is_ascii() || text.chars().all(|c| c.is_ascii() || is_plain_symbol(c))
 }
 

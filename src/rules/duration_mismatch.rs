@@ -1,6 +1,6 @@
 use std::sync::LazyLock;
 
-use crate::model::pattern::Twin;
+use crate::model::pattern::{self, Twin};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Report;
@@ -61,6 +61,38 @@ static APPROX: LazyLock<Twin> = LazyLock::new(|| {
     )
 });
 
+/// The words of [`APPROX`] (`approx` also begins `approximately`).
+const APPROX_WORDS: &[&str] = &[
+    "about",
+    "around",
+    "approx",
+    "roughly",
+    "nearly",
+    "almost",
+    "circa",
+    "estimated",
+];
+
+/// Whether [`APPROX`] matches `text`: a byte scan when the text is
+/// [`pattern::plain`], so that the pattern is compiled only for other text.
+fn says_approximately(text: &str) -> bool {
+    if !pattern::plain(text) {
+        return APPROX.is_match(text);
+    }
+    let bytes = text.as_bytes();
+    if bytes.contains(&b'~') || text.contains('≈') {
+        return true;
+    }
+    (0..bytes.len()).any(|at| {
+        !(at > 0 && pattern::is_word_byte_at(bytes, at - 1))
+            && APPROX_WORDS.iter().any(|word| {
+                bytes
+                    .get(at..at + word.len())
+                    .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+            })
+    })
+}
+
 /// Words that may sit between a duration and the window it measures.
 const LINKING: &[&str] = &[
     "from",
@@ -119,7 +151,7 @@ fn check(report: &Report<'_>, out: &mut Vec<Diagnostic>) {
         let approximate = d.detail.stated.approximate
             || d.detail.round
             || window.window.approximate
-            || APPROX.is_match(before);
+            || says_approximately(before);
         let tolerance = if approximate {
             (actual / 10).max(60)
         } else {
@@ -191,4 +223,52 @@ fn pair<'a>(
     let worded = LEADS_IN.is_match(tail(source, span.start, 40))
         || LEADS_OUT.is_match(source.get(span.end..).unwrap_or(""));
     (adjacent || worded).then_some(nearest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn says_approximately_agrees_with_its_pattern() {
+        let mut texts: Vec<String> = [
+            "",
+            "about",
+            "About 40",
+            "roughly",
+            "the outage, nearly",
+            "~40",
+            "≈ 40",
+            "xabout",
+            "_about",
+            "9about",
+            "APPROXIMATELY",
+            "approx.",
+            "circa",
+            "ESTIMATED",
+            "estimate",
+            "almoſt",
+            "éabout",
+            "— about",
+            "“about”",
+            "naïve roughly",
+            "sabout",
+            "round",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        // Every word behind every kind of neighbour.
+        for word in APPROX_WORDS {
+            for before in ["", " ", "a", "_", "1", "é", "—", "(", "ſ"] {
+                texts.push(format!("{before}{word} 40"));
+                texts.push(format!("{before}{}", word.to_uppercase()));
+            }
+        }
+        for text in &texts {
+            assert_eq!(says_approximately(text), APPROX.is_match(text), "{text:?}");
+        }
+        assert!(texts.iter().any(|t| says_approximately(t)));
+        assert!(texts.iter().any(|t| !says_approximately(t)));
+    }
 }
