@@ -1,6 +1,6 @@
 use std::sync::LazyLock;
 
-use crate::model::pattern::Twin;
+use crate::model::pattern::{self, Twin};
 use chrono::{Datelike, NaiveDateTime, TimeDelta, Timelike};
 
 use crate::diagnostic::Diagnostic;
@@ -58,8 +58,43 @@ declare_rule! {
     }
 }
 
+/// A date and a time of day, as a title writes them.
 static TITLE_TIME: LazyLock<Twin> =
     LazyLock::new(|| Twin::new(r"\d{4}-\d{2}-\d{2}[ T_]+\d{1,2}[-:]\d{2}"));
+
+/// Whether [`TITLE_TIME`] matches `text`: a byte scan when the text is
+/// [`pattern::plain`], so that the pattern is compiled only for other text.
+fn has_title_time(text: &str) -> bool {
+    if !pattern::plain(text) {
+        return TITLE_TIME.is_match(text);
+    }
+    let b = text.as_bytes();
+    let digits = |at: usize, n: usize| {
+        b.get(at..at + n)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    };
+    let is = |at: usize, set: &[u8]| b.get(at).is_some_and(|c| set.contains(c));
+    // `\d{1,2}[-:]\d{2}` at `at`.
+    let clock = |at: usize| {
+        (digits(at, 1) && is(at + 1, b"-:") && digits(at + 2, 2))
+            || (digits(at, 2) && is(at + 2, b"-:") && digits(at + 3, 2))
+    };
+    (0..b.len()).any(|at| {
+        let date = digits(at, 4)
+            && is(at + 4, b"-")
+            && digits(at + 5, 2)
+            && is(at + 7, b"-")
+            && digits(at + 8, 2);
+        if !date || !is(at + 10, b" T_") {
+            return false;
+        }
+        // `[ T_]+` holds no digit, so taking all of it loses no match.
+        let time = (at + 10..b.len())
+            .find(|&i| !is(i, b" T_"))
+            .unwrap_or(b.len());
+        clock(time)
+    })
+}
 
 fn tolerance(approximate: bool, length: TimeDelta) -> TimeDelta {
     let minute = TimeDelta::minutes(1);
@@ -198,10 +233,7 @@ fn check(report: &Report<'_>, out: &mut Vec<Diagnostic>) {
         };
 
     // The title's time against the start.
-    let title = report
-        .title
-        .as_ref()
-        .filter(|t| TITLE_TIME.is_match(&t.text));
+    let title = report.title.as_ref().filter(|t| has_title_time(&t.text));
     // The title's time in UTC (a zone written after it is applied).
     let title_utc = title.and_then(|t| {
         // To the minute, as the other places write it.
@@ -318,5 +350,45 @@ mod tests {
             assert_eq!(show(at, true), at.format("%Y-%m-%d %H:%M UTC").to_string());
             assert_eq!(show(at, false), at.format("%H:%M UTC").to_string());
         }
+    }
+
+    #[test]
+    fn has_title_time_agrees_with_its_pattern() {
+        let mut texts: Vec<String> = [
+            "",
+            "Incident: 2025-01-31 14-05-00",
+            "Incident: 2025-01-31T9:05",
+            "Incident: 2025-01-31 _ T 14:05 UTC",
+            "Incident: 2025-01-31",
+            "2025-01-31 14",
+            "2025-01-31 1:5",
+            "12025-01-31  7-30",
+            "2025-1-31 14:05",
+            "2025-01-31 — 14:05",
+            "Incident – 2025-01-31 14:05",
+            "Incident: ٢٠٢٥-01-31 14:05",
+            "Incident: 2025-01-31 ١٤:05",
+            "“2025-01-31 14:05”",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        // Every cut of a full title, and every byte of it changed.
+        let full = "# Incident: 2025-01-31 T14:05:00 UTC";
+        for end in 0..=full.len() {
+            texts.push(full[..end].to_string());
+            for with in ["x", "5", " ", "-", ":", "T"] {
+                let mut changed = full.to_string();
+                if end < full.len() {
+                    changed.replace_range(end..end + 1, with);
+                    texts.push(changed);
+                }
+            }
+        }
+        for text in &texts {
+            assert_eq!(has_title_time(text), TITLE_TIME.is_match(text), "{text:?}");
+        }
+        assert!(texts.iter().any(|t| has_title_time(t)));
+        assert!(texts.iter().any(|t| !has_title_time(t)));
     }
 }
