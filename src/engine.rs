@@ -15,6 +15,20 @@ pub fn check_source(path: &str, source: String, settings: &Settings) -> (Vec<Dia
     (diagnostics, report.doc.source)
 }
 
+/// Checks one file's text and resolves its findings to lines and columns
+/// with the line index the parse built; keeps the text if `keep_source`.
+pub fn check_file(
+    path: String,
+    source: String,
+    settings: &Settings,
+    keep_source: bool,
+) -> FileResult {
+    let report = build_report(&path, source, settings);
+    let diagnostics = check_report(&report, settings);
+    let Document { source, lines, .. } = report.doc;
+    FileResult::resolve(path, source, &lines, diagnostics, keep_source)
+}
+
 /// Parses a report and builds its model, with the template it records
 /// (else the configured default).
 pub fn build_report<'s>(path: &str, source: String, settings: &'s Settings) -> Report<'s> {
@@ -105,6 +119,17 @@ impl FileResult {
         keep_source: bool,
     ) -> FileResult {
         let lines = LineIndex::new(&source);
+        FileResult::resolve(path, source, &lines, diagnostics, keep_source)
+    }
+
+    /// As [`FileResult::new`], with the line index of `source` at hand.
+    fn resolve(
+        path: String,
+        source: String,
+        lines: &LineIndex,
+        diagnostics: Vec<Diagnostic>,
+        keep_source: bool,
+    ) -> FileResult {
         let pos = |offset| lines.position(&source, offset);
         // Excerpts must not show a leaked credential: mask its bytes.
         let source = keep_source.then(|| {

@@ -113,10 +113,7 @@ pub(super) fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, Fail
 pub fn check_one(input: &Input, settings: &Settings, keep_source: bool) -> FileResult {
     let path = input.display();
     match input::read(input) {
-        Ok(source) => {
-            let (diagnostics, source) = engine::check_source(&path, source, settings);
-            FileResult::new(path, source, diagnostics, keep_source)
-        }
+        Ok(source) => engine::check_file(path, source, settings, keep_source),
         Err(message) => FileResult::io_error(path, message),
     }
 }
