@@ -65,10 +65,37 @@ pub fn collect(paths: &[PathBuf], filter: &dyn Fn(&Path) -> bool) -> Vec<Input> 
     }
     // Sorted by path component by component (`a/b.md` before `a-b.md`),
     // whatever order the file system lists folders in.
-    inputs.sort_by_cached_key(|input| sort_key(&input.display()));
-    inputs.dedup();
+    // With each input's place, so that paths with one key keep the order
+    // they were given in.
+    let mut keyed: Vec<(Vec<u8>, usize, Input)> = inputs
+        .into_iter()
+        .enumerate()
+        .map(|(place, input)| (input.sort_key(), place, input))
+        .collect();
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    // Inputs that are equal have equal keys: compare the inputs only then.
+    keyed.dedup_by(|a, b| a.0 == b.0 && a.2 == b.2);
+    let mut inputs: Vec<Input> = keyed.into_iter().map(|(_, _, input)| input).collect();
     dedup_same_files(&mut inputs);
     inputs
+}
+
+impl Input {
+    /// The [`sort_key`] of what [`Input::display`] shows, without building
+    /// that string when the path is UTF-8.
+    fn sort_key(&self) -> Vec<u8> {
+        match self {
+            Input::Stdin => sort_key(Path::new("-")),
+            Input::File(path) | Input::Missing(path, _) => {
+                let shown = path.strip_prefix(".").unwrap_or(path);
+                if shown.to_str().is_some() {
+                    sort_key(shown)
+                } else {
+                    sort_key(Path::new(&display_path(path)))
+                }
+            }
+        }
+    }
 }
 
 /// A key whose byte order is the order of `Path`s compared component by
@@ -77,9 +104,9 @@ pub fn collect(paths: &[PathBuf], filter: &dyn Fn(&Path) -> bool) -> Vec<Input> 
 /// them) and its name, and components are joined by a NUL byte, which no
 /// name holds and which sorts before every other byte. Comparing keys is a
 /// `memcmp`; comparing paths splits both into components at every step.
-fn sort_key(path: &str) -> Vec<u8> {
-    let mut key = Vec::with_capacity(path.len() + 8);
-    for (i, part) in Path::new(path).components().enumerate() {
+fn sort_key(path: &Path) -> Vec<u8> {
+    let mut key = Vec::with_capacity(path.as_os_str().len() + 8);
+    for (i, part) in path.components().enumerate() {
         if i > 0 {
             key.push(0);
         }
@@ -134,7 +161,7 @@ fn dedup_same_files(inputs: &mut Vec<Input>) {
         };
         dirs.push(dir.map(|dir| (dir, name)));
     }
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::with_capacity(inputs.len());
     let keep: Vec<bool> = dirs
         .into_iter()
         .map(|file| file.is_none_or(|file| seen.insert(file)))
@@ -341,7 +368,31 @@ mod tests {
         let mut by_path = paths.to_vec();
         by_path.sort_by(|a, b| Path::new(a).cmp(Path::new(b)));
         let mut by_key = paths.to_vec();
-        by_key.sort_by_key(|p| sort_key(p));
+        by_key.sort_by_key(|p| sort_key(Path::new(p)));
         assert_eq!(by_key, by_path);
+    }
+
+    #[test]
+    fn an_input_sorts_by_what_it_shows() {
+        for path in [
+            "./a/b.md",
+            "a/b.md",
+            ".",
+            "./.",
+            "../x.md",
+            "/tmp/./y.md",
+            "-",
+        ] {
+            let input = if path == "-" {
+                Input::Stdin
+            } else {
+                Input::File(PathBuf::from(path))
+            };
+            assert_eq!(
+                input.sort_key(),
+                sort_key(Path::new(&input.display())),
+                "{path}"
+            );
+        }
     }
 }
