@@ -10,7 +10,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::model::pattern::{AfterBox, Cues, Plain, folds_to_ascii, list_marker_end};
-use crate::model::pattern::{Twin, is_plain_symbol};
+use crate::model::pattern::{Twin, is_plain_symbol, is_word_byte_at};
 use chrono::{Datelike, NaiveDate};
 
 use crate::document::{Block, BlockKind, Span};
@@ -425,7 +425,7 @@ fn is_field_like(text: &str) -> bool {
 
 /// The words the owner, due date, done and tracking checks ask about
 /// (lower case): [`Words`] finds them all in one pass over a text.
-const CUE_WORDS: [&str; 43] = [
+const CUE_WORDS: [&str; 49] = [
     "assigned to",
     "owned by",
     "responsibility of",
@@ -469,6 +469,12 @@ const CUE_WORDS: [&str; 43] = [
     "card",
     "story",
     "epic",
+    "in charge",
+    "will",
+    "shall",
+    "should",
+    "must",
+    "owns",
 ];
 
 /// The bits of `words` (each one of [`CUE_WORDS`]) in a [`Words`] mask.
@@ -785,18 +791,18 @@ impl Reader<'_> {
 
     /// Reads a date at the start of `text`; returns how it reads and its length.
     fn read_date(&self, text: &str) -> Option<(DateReading, usize)> {
-        if let Some(c) = ISO_DATE.captures(text) {
-            let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-            let year = c.get(1).and_then(|m| m.as_str().parse::<i32>().ok())?;
-            return Some((exact(year, n(2)?, n(3)?), c.get(0)?.len()));
+        if let Some(([year, month, day], len)) = iso_date(text) {
+            let n = |r: Range<usize>| text[r].parse::<u32>().ok();
+            let year = text[year].parse::<i32>().ok()?;
+            return Some((exact(year, n(month)?, n(day)?), len));
         }
-        if let Some(c) = US_DATE.captures(text) {
-            let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-            let mut year = c.get(3).and_then(|m| m.as_str().parse::<i32>().ok())?;
+        if let Some(([month, day, year], len)) = us_date(text) {
+            let n = |r: Range<usize>| text[r].parse::<u32>().ok();
+            let mut year = text[year].parse::<i32>().ok()?;
             if year < 100 {
                 year += 2000;
             }
-            return Some((exact(year, n(1)?, n(2)?), c.get(0)?.len()));
+            return Some((exact(year, n(month)?, n(day)?), len));
         }
         let (month, day, year, len) = if let Some(c) = MONTH_DAY.captures(text) {
             (
@@ -847,10 +853,91 @@ fn month_number(name: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// `2026-02-09`, `2026/2/9`, `2026.02.09` at the start of a text:
+/// [`iso_date`] reads it, and hands this pattern a text with a non-ASCII
+/// character where the match could be.
 static ISO_DATE: LazyLock<Twin> =
     LazyLock::new(|| Twin::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?-u:\b)"));
+/// `04/15/2025`, `4/15/25` at the start of a text: [`us_date`] reads it, as
+/// [`iso_date`] does [`ISO_DATE`].
 static US_DATE: LazyLock<Twin> =
     LazyLock::new(|| Twin::new(r"^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?-u:\b)"));
+
+/// The three numbers of a date and the length of the whole date.
+type DateGroups = ([Range<usize>; 3], usize);
+
+/// The groups of a match of `pattern` (with three groups) in `text`.
+fn date_groups(pattern: &Twin, text: &str) -> Option<DateGroups> {
+    let c = pattern.captures(text)?;
+    let group = |i: usize| c.get(i).map(|m| m.range());
+    Some(([group(1)?, group(2)?, group(3)?], c.get(0)?.len()))
+}
+
+/// How many ASCII digits `bytes` has from `at` on.
+fn digits_from(bytes: &[u8], at: usize) -> usize {
+    bytes
+        .get(at..)
+        .map_or(0, |b| b.iter().take_while(|b| b.is_ascii_digit()).count())
+}
+
+/// True when the first `len` bytes of `text` (fewer in a shorter text) are
+/// ASCII: where a date scanner may read a text without its pattern, whose
+/// `\d` would also take non-ASCII digits.
+fn ascii_start(text: &str, len: usize) -> bool {
+    text.as_bytes().iter().take(len).all(u8::is_ascii)
+}
+
+/// The year, month and day of a match of [`ISO_DATE`] in `text`, and its
+/// length: four digits, one or two, one or two, separated by `-`, `/` or
+/// `.`, and no word character after.
+fn iso_date(text: &str) -> Option<DateGroups> {
+    // The longest match has ten bytes, and the boundary reads the next.
+    if !ascii_start(text, 11) {
+        return date_groups(&ISO_DATE, text);
+    }
+    let bytes = text.as_bytes();
+    let sep = |at: usize| matches!(bytes.get(at), Some(b'-' | b'/' | b'.'));
+    if digits_from(bytes, 0) != 4 || !sep(4) {
+        return None;
+    }
+    let month = digits_from(bytes, 5);
+    if !(1..=2).contains(&month) || !sep(5 + month) {
+        return None;
+    }
+    let day_start = 6 + month;
+    let day = digits_from(bytes, day_start);
+    let end = day_start + day;
+    if !(1..=2).contains(&day) || is_word_byte_at(bytes, end) {
+        return None;
+    }
+    Some(([0..4, 5..5 + month, day_start..end], end))
+}
+
+/// The month, day and year of a match of [`US_DATE`] in `text`, and its
+/// length: one or two digits, `/`, one or two, `/`, and four or two, with
+/// no word character after.
+fn us_date(text: &str) -> Option<DateGroups> {
+    if !ascii_start(text, 11) {
+        return date_groups(&US_DATE, text);
+    }
+    let bytes = text.as_bytes();
+    let month = digits_from(bytes, 0);
+    if !(1..=2).contains(&month) || bytes.get(month) != Some(&b'/') {
+        return None;
+    }
+    let day_start = month + 1;
+    let day = digits_from(bytes, day_start);
+    if !(1..=2).contains(&day) || bytes.get(day_start + day) != Some(&b'/') {
+        return None;
+    }
+    let year_start = day_start + day + 1;
+    let year = digits_from(bytes, year_start);
+    let end = year_start + year;
+    if !matches!(year, 2 | 4) || is_word_byte_at(bytes, end) {
+        return None;
+    }
+    Some(([0..month, day_start..day_start + day, year_start..end], end))
+}
 const MONTHS: &str = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 static MONTH_DAY: LazyLock<Twin> = LazyLock::new(|| {
     Twin::new(&format!(
@@ -1058,6 +1145,20 @@ fn clean(text: &str) -> String {
 
 /// The words of `text` joined by single spaces.
 fn squeeze(text: &str) -> String {
+    // ASCII white space is `\t`, `\n`, `\x0B`, `\x0C`, `\r` and ` `.
+    let space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+    let bytes = text.as_bytes();
+    let ascii = text.is_ascii();
+    // Most texts are their words joined by single spaces already.
+    if ascii
+        && !bytes.first().is_some_and(|&b| space(b))
+        && !bytes.last().is_some_and(|&b| space(b))
+        && memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_none()
+        && memchr::memchr2(0x0B, 0x0C, bytes).is_none()
+        && memchr::memchr_iter(b' ', bytes).all(|at| bytes.get(at + 1) != Some(&b' '))
+    {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut push = |word: &str| {
         if !out.is_empty() {
@@ -1065,11 +1166,8 @@ fn squeeze(text: &str) -> String {
         }
         out.push_str(word);
     };
-    if text.is_ascii() {
-        // The words `split_whitespace` finds, read a byte at a time: ASCII
-        // white space is `\t`, `\n`, `\x0B`, `\x0C`, `\r` and ` `.
-        let bytes = text.as_bytes();
-        let space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+    if ascii {
+        // The words `split_whitespace` finds, read a byte at a time.
         let mut i = 0;
         while i < bytes.len() {
             while i < bytes.len() && space(bytes[i]) {
@@ -1302,7 +1400,7 @@ fn is_owner_name(name: &str, strict: bool) -> bool {
 fn find_owner(text: &str, base: usize, cues: &Words) -> Option<Field> {
     match find_stated_owner(text, base, cues) {
         Some(found) => found,
-        None => find_implied_owner(text, base),
+        None => find_implied_owner(text, base, cues),
     }
 }
 
@@ -1346,9 +1444,9 @@ fn find_stated_owner(text: &str, base: usize, cues: &Words) -> Option<Option<Fie
                     ])
                 },
             );
-    let responsible = ["responsible", "in charge", "accountable", "assigned"]
-        .iter()
-        .any(|w| text.contains(w));
+    const RESPONSIBLE_WORDS: &[&str] = &["responsible", "in charge", "accountable", "assigned"];
+    let responsible = cues.any(const { cue_mask(RESPONSIBLE_WORDS) })
+        && RESPONSIBLE_WORDS.iter().any(|w| text.contains(w));
     for m in label
         .then(|| OWNER_LABEL.find_iter(text))
         .into_iter()
@@ -1418,27 +1516,31 @@ fn find_stated_owner(text: &str, base: usize, cues: &Words) -> Option<Option<Fie
 
 /// An owner implied by the shape of the item: a sentence's subject
 /// ("Dev team will …"), a prefix ("Factory team: …"), a bracketed name
-/// ("[Aaron]") or a trailing "— Payments team".
-fn find_implied_owner(text: &str, base: usize) -> Option<Field> {
+/// ("[Aaron]") or a trailing "— Payments team". `cues` are the words of
+/// `text`.
+fn find_implied_owner(text: &str, base: usize, cues: &Words) -> Option<Field> {
     let field = |start: usize, name: &str| Field {
         text: clean(name),
         span: base + start..base + start + name.len(),
     };
     let body_start = marker_end(text);
     let body = &text[body_start..];
-    let subject = [
-        "will",
-        "shall",
-        "should",
-        "must",
-        "needs to",
-        "is going to",
-        "owns",
-        "is to",
-        "are to",
-    ]
-    .iter()
-    .any(|w| body.contains(w));
+    // Each verb of `SUBJECT` has one of these words ("needs to", "is to"
+    // … have " to"): a text with none is not searched for them.
+    let subject = cues.any(const { cue_mask(&["will", "shall", "should", "must", "owns", " to"]) })
+        && [
+            "will",
+            "shall",
+            "should",
+            "must",
+            "needs to",
+            "is going to",
+            "owns",
+            "is to",
+            "are to",
+        ]
+        .iter()
+        .any(|w| body.contains(w));
     if let Some(c) = subject.then(|| SUBJECT.captures(body)).flatten() {
         let subj = c.name("subj")?;
         let next = c.name("next").map_or("", |n| n.as_str());
@@ -1562,8 +1664,56 @@ fn trailing_name(line: &str) -> Option<Range<usize>> {
 }
 
 static URL: LazyLock<Twin> = LazyLock::new(|| Twin::new(r"https?://[^\s)>\]]+"));
+/// An issue key (`OPS-118`): [`issue_key`] reads it, and hands this
+/// pattern a text with a non-ASCII character right after a key's dash or
+/// digits (where `\d` would take a non-ASCII digit).
 static ISSUE_KEY: LazyLock<Twin> =
     LazyLock::new(|| Twin::new(r"(?-u:\b)([A-Z][A-Z0-9]{1,9})-\d{1,6}(?-u:\b)"));
+
+/// Where the first issue key in `text` whose prefix is not one of
+/// [`NOT_KEYS`] is: of the matches of [`ISSUE_KEY`], one after the other,
+/// the first with such a prefix. A key is a capital at the start of a word,
+/// one to nine capitals or digits, a dash and one to six digits, with no
+/// word character after.
+fn issue_key(text: &str) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    memchr::memchr(b'-', bytes)?;
+    let by_pattern = || {
+        ISSUE_KEY
+            .captures_iter(text)
+            .find(|c| c.get(1).is_some_and(|p| !NOT_KEYS.contains(&p.as_str())))
+            .and_then(|c| c.get(0))
+            .map(|m| m.range())
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_uppercase() || (i > 0 && is_word_byte_at(bytes, i - 1)) {
+            i += 1;
+            continue;
+        }
+        let run = bytes[i + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            .count();
+        let dash = i + 1 + run;
+        if (1..=9).contains(&run) && bytes.get(dash) == Some(&b'-') {
+            let digits = digits_from(bytes, dash + 1);
+            let end = dash + 1 + digits;
+            if digits <= 6 && bytes.get(end).is_some_and(|b| !b.is_ascii()) {
+                return by_pattern();
+            }
+            if (1..=6).contains(&digits) && !is_word_byte_at(bytes, end) {
+                if !NOT_KEYS.contains(&&text[i..dash]) {
+                    return Some(i..end);
+                }
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    None
+}
 static ISSUE_NUMBER: LazyLock<Twin> =
     LazyLock::new(|| Twin::new(r"(?:^|[\s(\[,;:])(#\d{1,7})(?-u:\b)"));
 /// The words a label of [`TRACKING_LABEL`] starts with.
@@ -1592,21 +1742,8 @@ fn find_tracking(text: &str, base: usize, cues: &Words) -> Option<Field> {
     if let Some(m) = text.contains("http").then(|| URL.find(text)).flatten() {
         found.push(field(m.start(), m.as_str()));
     }
-    // A key needs a capital or digit right before a dash.
-    let key = text
-        .as_bytes()
-        .windows(2)
-        .any(|w| (w[0].is_ascii_uppercase() || w[0].is_ascii_digit()) && w[1] == b'-');
-    if let Some(c) = key
-        .then(|| {
-            ISSUE_KEY
-                .captures_iter(text)
-                .find(|c| c.get(1).is_some_and(|p| !NOT_KEYS.contains(&p.as_str())))
-        })
-        .flatten()
-    {
-        let m = c.get(0)?;
-        found.push(field(m.start(), m.as_str()));
+    if let Some(key) = issue_key(text) {
+        found.push(field(key.start, &text[key]));
     }
     if let Some(m) = text
         .contains('#')
@@ -1787,6 +1924,13 @@ mod tests {
             "fix",
             "ed",
             "card",
+            "in",
+            " charge",
+            "Will",
+            "shall",
+            "SHOULD",
+            "must",
+            "owns",
         ];
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         for _ in 0..20_000 {
@@ -1869,10 +2013,131 @@ mod tests {
             assert_eq!(squeeze(t), words.join(" "), "{t:?}");
         }
         for b in 0..=127u8 {
-            let t = format!("a{}b", char::from(b));
-            let words: Vec<&str> = t.split_whitespace().collect();
-            assert_eq!(squeeze(&t), words.join(" "), "{t:?}");
+            let c = char::from(b);
+            // Around a word, doubled, and next to a space (the joined texts
+            // the fast path returns as they are, and those it must not).
+            for t in [
+                format!("a{c}b"),
+                format!("{c}a"),
+                format!("a{c}"),
+                format!("a{c}{c}b c"),
+                format!("a {c}b"),
+                format!("a{c} b"),
+            ] {
+                let words: Vec<&str> = t.split_whitespace().collect();
+                assert_eq!(squeeze(&t), words.join(" "), "{t:?}");
+            }
         }
+    }
+
+    /// `count` texts of up to `len` pieces each, drawn from `pieces`.
+    fn generated<'a>(
+        pieces: &'a [&'a str],
+        count: usize,
+        len: usize,
+    ) -> impl Iterator<Item = String> + 'a {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize
+        };
+        (0..count).map(move |_| {
+            let n = next() % (len + 1);
+            (0..n).map(|_| pieces[next() % pieces.len()]).collect()
+        })
+    }
+
+    /// Every date-like text made of a number, a separator, a number, a
+    /// separator, a number and an ending, each drawn from a few shapes
+    /// (right and wrong), with the non-ASCII neighbours reports have (`٣`
+    /// is an Arabic-Indic digit, which `\d` takes).
+    fn date_like() -> Vec<String> {
+        let numbers = ["2025", "4", "10", "123", "25", "1٣", ""];
+        let seps = ["-", "/", ".", " "];
+        let ends = ["", "x", "_", " ", ".", "é", "٣", "1", "–"];
+        let mut out = Vec::new();
+        for a in numbers {
+            for s1 in seps {
+                for b in numbers {
+                    for s2 in seps {
+                        for c in numbers {
+                            for e in ends {
+                                out.push(format!("{a}{s1}{b}{s2}{c}{e}"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Pieces of issue keys, with the non-ASCII neighbours reports have.
+    const KEY_PIECES: &[&str] = &[
+        "1", "118", "123456", "1234567", "-", " ", "_", "x", "A", "a", "OPS", "OPS-1", "OPS-",
+        "SEV-2", "UTC-", "AB1-", "Q-7", "é", "٣", "–", "’", "\u{a0}", ":", "(",
+    ];
+
+    #[test]
+    fn date_and_key_scanners_agree_with_their_patterns() {
+        let texts = [
+            "2025-10-28",
+            "2025/1/2x",
+            "2025.10.28.",
+            "2025-10-2٣",
+            "2025-1٣-28",
+            "20251-10-28",
+            "2025-100-28",
+            "2025-10-281",
+            "2025-10-28_",
+            "04/15/25",
+            "4/15/2025é",
+            "4/15/202",
+            "4/15/20255",
+            "4/15/2٣",
+            "OPS-118",
+            "(Issue: OPS-118)",
+            "SEV-2 then OPS-7",
+            "SEV-2OPS-7",
+            "éOPS-1",
+            "OPS-٣",
+            "OPS-12٣",
+            "OPS-1234567",
+            "ABCDEFGHIJ-1",
+            "ABCDEFGHIJK-1",
+            "aOPS-1",
+            "OPS-1a OPS-2",
+            "UTC-7 P-1 MT-2 Q-1",
+        ];
+        let key_by_pattern = |t: &str| {
+            ISSUE_KEY
+                .captures_iter(t)
+                .find(|c| c.get(1).is_some_and(|p| !NOT_KEYS.contains(&p.as_str())))
+                .and_then(|c| c.get(0))
+                .map(|m| m.range())
+        };
+        let mut seen = [0usize; 3];
+        for t in texts
+            .iter()
+            .map(|t| t.to_string())
+            .chain(date_like())
+            .chain(generated(KEY_PIECES, 20_000, 8))
+        {
+            for (i, _) in t.char_indices() {
+                let rest = &t[i..];
+                let iso = date_groups(&ISO_DATE, rest);
+                let us = date_groups(&US_DATE, rest);
+                seen[0] += usize::from(iso.is_some());
+                seen[1] += usize::from(us.is_some());
+                assert_eq!(iso_date(rest), iso, "{rest:?}");
+                assert_eq!(us_date(rest), us, "{rest:?}");
+            }
+            let key = key_by_pattern(&t);
+            seen[2] += usize::from(key.is_some());
+            assert_eq!(issue_key(&t), key, "{t:?}");
+        }
+        // Each pattern matches often enough for the comparison to mean something.
+        assert!(seen.iter().all(|&n| n > 100), "{seen:?}");
     }
 
     #[test]
