@@ -507,21 +507,83 @@ const fn cue_mask(words: &[&str]) -> u64 {
     mask
 }
 
-/// For each byte, the cue words whose byte `at` it is, in either case.
+/// For each byte, the cue words whose byte `at` it is, in either case (and
+/// for every byte, the words shorter than `at + 1` bytes).
 const fn cue_table(at: usize) -> [u64; 256] {
     let mut table = [0; 256];
     let mut j = 0;
     while j < CUE_WORDS.len() {
-        let b = CUE_WORDS[j].as_bytes()[at];
-        table[b as usize] |= 1 << j;
-        table[b.to_ascii_uppercase() as usize] |= 1 << j;
+        let word = CUE_WORDS[j].as_bytes();
+        if at < word.len() {
+            let b = word[at];
+            table[b as usize] |= 1 << j;
+            table[b.to_ascii_uppercase() as usize] |= 1 << j;
+        } else {
+            let mut b = 0;
+            while b < 256 {
+                table[b] |= 1 << j;
+                b += 1;
+            }
+        }
         j += 1;
     }
     table
 }
 
+/// For each pair of bytes, the labels of `labels` (lower case, of two bytes
+/// or more, at most 32) that start with it in any case, as a mask: the
+/// first and the second byte's table.
+const fn label_tables(labels: &[&str]) -> [[u32; 256]; 2] {
+    let mut tables = [[0; 256]; 2];
+    let mut j = 0;
+    while j < labels.len() {
+        let mut at = 0;
+        while at < 2 {
+            let b = labels[j].as_bytes()[at];
+            tables[at][b as usize] |= 1 << j;
+            tables[at][b.to_ascii_uppercase() as usize] |= 1 << j;
+            at += 1;
+        }
+        j += 1;
+    }
+    tables
+}
+
+/// The labels (as a mask of [`label_tables`]) that may start at `at`.
+fn labels_at(tables: &[[u32; 256]; 2], bytes: &[u8], at: usize) -> u32 {
+    match bytes.get(at..at + 2) {
+        Some(&[a, b]) => tables[0][a as usize] & tables[1][b as usize],
+        _ => 0,
+    }
+}
+
+/// The indexes of the bits of `mask`, lowest first.
+fn bits(mut mask: u32) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        (mask != 0).then(|| {
+            let j = mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            j
+        })
+    })
+}
+
 static FIRST_BYTES: [u64; 256] = cue_table(0);
 static SECOND_BYTES: [u64; 256] = cue_table(1);
+static THIRD_BYTES: [u64; 256] = cue_table(2);
+
+/// The cue words of two bytes (which a text's last two bytes can hold).
+const TWO_BYTE_CUES: u64 = {
+    let mut mask = 0;
+    let mut j = 0;
+    while j < CUE_WORDS.len() {
+        if CUE_WORDS[j].len() == 2 {
+            mask |= 1 << j;
+        }
+        j += 1;
+    }
+    mask
+};
 
 /// Which of [`CUE_WORDS`] a text has, in any case, as [`Cues::has`] would
 /// say: for deciding cheaply whether a case-insensitive pattern can match
@@ -538,9 +600,12 @@ impl Words {
             return Words { found: !0 };
         }
         let bytes = text.as_bytes();
-        let mut words = Words { found: 0 };
-        for (at, pair) in bytes.windows(2).enumerate() {
-            let mut candidates = FIRST_BYTES[pair[0] as usize] & SECOND_BYTES[pair[1] as usize];
+        let mut found = 0;
+        // The words a position may start, by its first three bytes (two
+        // at the end of the text), not counting those found already; then
+        // each is compared.
+        let mut check = |at: usize, mut candidates: u64| {
+            candidates &= !found;
             while candidates != 0 {
                 let j = candidates.trailing_zeros() as usize;
                 candidates &= candidates - 1;
@@ -549,11 +614,25 @@ impl Words {
                     .get(at..at + cue.len())
                     .is_some_and(|s| s.eq_ignore_ascii_case(cue))
                 {
-                    words.found |= 1 << j;
+                    found |= 1 << j;
                 }
             }
+        };
+        for (at, w) in bytes.windows(3).enumerate() {
+            check(
+                at,
+                FIRST_BYTES[w[0] as usize]
+                    & SECOND_BYTES[w[1] as usize]
+                    & THIRD_BYTES[w[2] as usize],
+            );
         }
-        words
+        if let [.., a, b] = *bytes {
+            check(
+                bytes.len() - 2,
+                FIRST_BYTES[a as usize] & SECOND_BYTES[b as usize] & TWO_BYTE_CUES,
+            );
+        }
+        Words { found }
     }
 
     /// True when any word of `mask` may occur, in any case.
@@ -759,19 +838,15 @@ impl Reader<'_> {
         if !may_state_deadline(text, cues) {
             return None;
         }
-        for c in DUE_LABEL.captures_iter(text) {
-            let (Some(whole), Some(label)) = (c.get(0), c.name("label")) else {
-                continue;
-            };
-            let rest = &text[whole.end()..];
-            let colon = c.name("colon").is_some();
+        for DueLabel { label, colon, end } in due_labels(text) {
+            let rest = &text[end..];
             let value = take_value(rest);
             if value.is_empty() {
                 continue;
             }
             let read = self.read_date(value);
             let strong = !matches!(
-                label.as_str().to_ascii_lowercase().as_str(),
+                text[label].to_ascii_lowercase().as_str(),
                 "by" | "on" | "before" | "until"
             );
             let (reading, len) = match read {
@@ -779,7 +854,7 @@ impl Reader<'_> {
                 None if colon && strong => (DateReading::NotADate, value.len()),
                 None => continue,
             };
-            let start = base + whole.end();
+            let start = base + end;
             return Some(Deadline {
                 text: clean(&value[..len]),
                 span: start..start + len,
@@ -955,7 +1030,8 @@ static DAY_MONTH: LazyLock<Twin> = LazyLock::new(|| {
 /// strong label with a colon (`Due: End of week`) gives a deadline.
 fn may_state_deadline(text: &str, cues: &Words) -> bool {
     text.bytes().any(|b| b.is_ascii_digit())
-        || text.contains([':', '=']) && cues.any(const { cue_mask(STRONG_DUE_CUES) })
+        || memchr::memchr2(b':', b'=', text.as_bytes()).is_some()
+            && cues.any(const { cue_mask(STRONG_DUE_CUES) })
 }
 
 /// A piece of each label of [`DUE_LABEL`] other than "by", "on", "before"
@@ -970,6 +1046,122 @@ static DUE_LABEL: LazyLock<Twin> = LazyLock::new(|| {
         r"(?i)(?-u:\b)(?P<label>due(?:\s+date)?|deadline|target(?:\s+date)?|eta|timeline|complete by|to be (?:completed|done) by|finish(?:ed)? by|no later than|by|on|before|until)(?-u:\b)(?:\s+(?:of|on|by|is))?[\s*_`]*(?P<colon>[:=])?[\s*_`]*",
     )
 });
+
+/// A match of [`DUE_LABEL`]: where its label is, whether a colon (or
+/// `=`) follows, and where it ends.
+#[derive(Debug, PartialEq, Eq)]
+struct DueLabel {
+    label: Range<usize>,
+    colon: bool,
+    end: usize,
+}
+
+/// The labels of [`DUE_LABEL`] in the order it tries them (the longer form
+/// of a label with an optional part first); a space in one stands for
+/// white space (`\s+`) after `due` and `target`, for one space elsewhere.
+const DUE_LABELS: &[&str] = &[
+    "due date",
+    "due",
+    "deadline",
+    "target date",
+    "target",
+    "eta",
+    "timeline",
+    "complete by",
+    "to be completed by",
+    "to be done by",
+    "finished by",
+    "finish by",
+    "no later than",
+    "by",
+    "on",
+    "before",
+    "until",
+];
+
+/// The matches of [`DUE_LABEL`] in `text`, one after the other: a label of
+/// [`DUE_LABELS`] in any case between ASCII word boundaries, perhaps white
+/// space and `of`, `on`, `by` or `is`, then white space and `*`, `_` or
+/// `` ` `` marks around an optional `:` or `=`. A text with a character
+/// that folds to an ASCII letter is left to the pattern.
+fn due_labels(text: &str) -> Vec<DueLabel> {
+    if folds_to_ascii(text) {
+        return DUE_LABEL
+            .captures_iter(text)
+            .filter_map(|c| {
+                Some(DueLabel {
+                    label: c.name("label")?.range(),
+                    colon: c.name("colon").is_some(),
+                    end: c.get(0)?.end(),
+                })
+            })
+            .collect();
+    }
+    let bytes = text.as_bytes();
+    let skip = |from: usize, set: &dyn Fn(char) -> bool| {
+        text.len() - text[from..].trim_start_matches(set).len()
+    };
+    // `label` (lower case) at `at` in any case; its end.
+    let label_at = |at: usize, label: &str| {
+        let end = match label {
+            // `\s+` in `due date` and `target date`.
+            "due date" | "target date" => {
+                let word = at + label.len() - " date".len();
+                let head = bytes.get(at..word)?;
+                let spaced = skip(word, &char::is_whitespace);
+                let date = bytes.get(spaced..spaced + 4)?;
+                (head.eq_ignore_ascii_case(&label.as_bytes()[..word - at])
+                    && spaced > word
+                    && date.eq_ignore_ascii_case(b"date"))
+                .then_some(spaced + 4)
+            }
+            _ => bytes
+                .get(at..at + label.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(label.as_bytes()))
+                .then_some(at + label.len()),
+        }?;
+        (!is_word_byte_at(bytes, end)).then_some(end)
+    };
+    let marks = |c: char| c.is_whitespace() || matches!(c, '*' | '_' | '`');
+    static TABLES: [[u32; 256]; 2] = label_tables(DUE_LABELS);
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let labels = labels_at(&TABLES, bytes, at);
+        let starts = labels != 0 && (at == 0 || !is_word_byte_at(bytes, at - 1));
+        let Some(label_end) = starts
+            .then(|| bits(labels).find_map(|j| label_at(at, DUE_LABELS[j])))
+            .flatten()
+        else {
+            at += 1;
+            continue;
+        };
+        // `(?:\s+(?:of|on|by|is))?`
+        let mut end = label_end;
+        let spaced = skip(end, &char::is_whitespace);
+        if spaced > end
+            && bytes.get(spaced..spaced + 2).is_some_and(|w| {
+                ["of", "on", "by", "is"]
+                    .iter()
+                    .any(|x| w.eq_ignore_ascii_case(x.as_bytes()))
+            })
+        {
+            end = spaced + 2;
+        }
+        end = skip(end, &marks);
+        let colon = matches!(bytes.get(end), Some(b':' | b'='));
+        if colon {
+            end = skip(end + 1, &marks);
+        }
+        found.push(DueLabel {
+            label: at..label_end,
+            colon,
+            end,
+        });
+        at = end;
+    }
+    found
+}
 
 /// False when [`DONE`] cannot match `text`: it has none of the words or
 /// marks every branch needs.
@@ -986,8 +1178,17 @@ fn maybe_done(text: &str, cues: &Words) -> bool {
                 "implemented",
             ])
         },
-    ) || text.contains(['✅', '✔', '☑'])
-        || text.contains("~~")
+    ) || ["✅", "✔", "☑"]
+        .iter()
+        .any(|m| has_bytes(text, m.as_bytes()))
+        || has_bytes(text, b"~~")
+}
+
+/// True when `text` has `needle`: for the short texts and needles here, a
+/// search for the first byte beats building a substring searcher.
+fn has_bytes(text: &str, needle: &[u8]) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(needle[0], bytes).any(|at| bytes[at..].starts_with(needle))
 }
 
 /// Marks of a finished item.
@@ -1015,6 +1216,97 @@ static OWNER_LABEL: LazyLock<Plain> = LazyLock::new(|| {
         r"(?i)(?:^|[^\w])(?:owners?|responsible(?: party| person| team)?|assignees?|assigned(?: to)?|dri|poc|point of contact|accountable)[*_`]*\s*[:=][*_`\s]*",
     )
 });
+
+/// The labels of [`OWNER_LABEL`] in the order it tries them: the longer
+/// form of a label with an optional ending first.
+const OWNER_LABELS: &[&str] = &[
+    "owners",
+    "owner",
+    "responsible party",
+    "responsible person",
+    "responsible team",
+    "responsible",
+    "assignees",
+    "assignee",
+    "assigned to",
+    "assigned",
+    "dri",
+    "poc",
+    "point of contact",
+    "accountable",
+];
+
+/// Where the matches of [`OWNER_LABEL`] in `text` end, one after the
+/// other: a label of [`OWNER_LABELS`] in any case at the start of the text
+/// or after a character that is no word character (which the match takes,
+/// so it cannot be the end of the match before), then `*`, `_` or `` ` ``
+/// marks, white space, `:` or `=`, and more marks and white space. A text
+/// with a character that folds to an ASCII letter, or a label after a
+/// non-ASCII character that may be a word character, is left to the pattern.
+fn owner_label_ends(text: &str) -> Vec<usize> {
+    let by_pattern = || {
+        OWNER_LABEL
+            .find_iter(text)
+            .into_iter()
+            .map(|m| m.end)
+            .collect()
+    };
+    if folds_to_ascii(text) {
+        return by_pattern();
+    }
+    let bytes = text.as_bytes();
+    let skip = |from: usize, set: &dyn Fn(char) -> bool| {
+        text.len() - text[from..].trim_start_matches(set).len()
+    };
+    // `[*_`]*\s*[:=][*_`\s]*` after a label that ends at `at`.
+    let rest_end = |at: usize| {
+        let at = skip(at, &|c| matches!(c, '*' | '_' | '`'));
+        let at = skip(at, &char::is_whitespace);
+        matches!(bytes.get(at), Some(b':' | b'=')).then(|| {
+            skip(at + 1, &|c| {
+                matches!(c, '*' | '_' | '`') || c.is_whitespace()
+            })
+        })
+    };
+    static TABLES: [[u32; 256]; 2] = label_tables(OWNER_LABELS);
+    let mut ends = Vec::new();
+    let mut from = 0;
+    for p in 0..bytes.len() {
+        let labels = labels_at(&TABLES, bytes, p);
+        if labels == 0 || (p > 0 && is_word_byte_at(bytes, p - 1)) {
+            continue;
+        }
+        // The match starts at `p` (`^`) or at the character before it.
+        let start = match text[..p].chars().next_back() {
+            None => 0,
+            Some(c) => p - c.len_utf8(),
+        };
+        if start < from {
+            continue;
+        }
+        let Some(end) = bits(labels).find_map(|j| {
+            let label = OWNER_LABELS[j];
+            bytes
+                .get(p..p + label.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(label.as_bytes()))
+                .then(|| rest_end(p + label.len()))
+                .flatten()
+        }) else {
+            continue;
+        };
+        match text[start..p].chars().next() {
+            Some(c) if c.is_ascii() && (c.is_ascii_alphanumeric() || c == '_') => continue,
+            Some(c) if !c.is_ascii() && !is_plain_symbol(c) && !c.is_whitespace() => {
+                return by_pattern();
+            }
+            _ => {}
+        }
+        ends.push(end);
+        from = end;
+    }
+    ends
+}
+
 /// "owner DevOps, due …": the label without a colon.
 static OWNER_BARE: LazyLock<Plain> = LazyLock::new(|| Plain::new(r"(?i)(?-u:\b)owner\s+"));
 static HANDLE: LazyLock<Twin> =
@@ -1136,7 +1428,7 @@ fn take_field(text: &str, stop_at_name_end: bool) -> &str {
 }
 
 fn clean(text: &str) -> String {
-    if text.contains(['*', '`']) {
+    if memchr::memchr2(b'*', b'`', text.as_bytes()).is_some() {
         squeeze(&text.replace(['*', '`'], ""))
     } else {
         squeeze(text)
@@ -1412,7 +1704,7 @@ fn find_stated_owner(text: &str, base: usize, cues: &Words) -> Option<Option<Fie
         span: base + start..base + start + name.len(),
     };
     let mut labelled = false;
-    let label = text.contains([':', '='])
+    let label = memchr::memchr2(b':', b'=', text.as_bytes()).is_some()
         && cues.any(
             const {
                 cue_mask(&[
@@ -1447,14 +1739,10 @@ fn find_stated_owner(text: &str, base: usize, cues: &Words) -> Option<Option<Fie
     const RESPONSIBLE_WORDS: &[&str] = &["responsible", "in charge", "accountable", "assigned"];
     let responsible = cues.any(const { cue_mask(RESPONSIBLE_WORDS) })
         && RESPONSIBLE_WORDS.iter().any(|w| text.contains(w));
-    for m in label
-        .then(|| OWNER_LABEL.find_iter(text))
-        .into_iter()
-        .flatten()
-    {
-        let name = take_name(&text[m.end..]);
+    for end in label.then(|| owner_label_ends(text)).into_iter().flatten() {
+        let name = take_name(&text[end..]);
         if is_owner_name(name, false) {
-            return Some(Some(field(m.end, name)));
+            return Some(Some(field(end, name)));
         }
         labelled = true;
     }
@@ -1726,6 +2014,81 @@ static TRACKING_LABEL: LazyLock<Twin> = LazyLock::new(|| {
         r"(?i)(?-u:\b)(?:(?:tracking|ticket|issue|jira|bug|pr|pull request|link|card|story|epic)[*_`]*\s*:|tracked (?:in|at|on|via|by|as)|track(?:ing)? (?:in|at|on|via))[\s*_`]*",
     )
 });
+/// The labels of [`TRACKING_LABEL`] in the order it tries them, each with
+/// the words that may follow it (none: a colon follows).
+const TRACKING_LABELS: &[(&str, &[&str])] = &[
+    ("tracking", &[]),
+    ("ticket", &[]),
+    ("issue", &[]),
+    ("jira", &[]),
+    ("bug", &[]),
+    ("pr", &[]),
+    ("pull request", &[]),
+    ("link", &[]),
+    ("card", &[]),
+    ("story", &[]),
+    ("epic", &[]),
+    ("tracked ", &["in", "at", "on", "via", "by", "as"]),
+    ("tracking ", &["in", "at", "on", "via"]),
+    ("track ", &["in", "at", "on", "via"]),
+];
+
+/// Where the first match of [`TRACKING_LABEL`] in `text` ends: at an ASCII
+/// word boundary, a label of [`TRACKING_LABELS`] in any case with `*`, `_`
+/// or `` ` `` marks, white space and a colon after it, or with one of its
+/// words; then white space and marks. A text with a character that folds
+/// to an ASCII letter is left to the pattern.
+fn tracking_label_end(text: &str) -> Option<usize> {
+    if folds_to_ascii(text) {
+        return TRACKING_LABEL.find(text).map(|m| m.end());
+    }
+    let bytes = text.as_bytes();
+    let skip = |from: usize, set: &dyn Fn(char) -> bool| {
+        text.len() - text[from..].trim_start_matches(set).len()
+    };
+    let has = |at: usize, word: &str| {
+        bytes
+            .get(at..at + word.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    static TABLES: [[u32; 256]; 2] = label_tables(&{
+        let mut labels = [""; TRACKING_LABELS.len()];
+        let mut j = 0;
+        while j < labels.len() {
+            labels[j] = TRACKING_LABELS[j].0;
+            j += 1;
+        }
+        labels
+    });
+    let label_end = |at: usize, mask: u32| {
+        bits(mask).find_map(|j| {
+            let (label, words) = TRACKING_LABELS[j];
+            if !has(at, label) {
+                return None;
+            }
+            let after = at + label.len();
+            if words.is_empty() {
+                let colon = skip(after, &|c| matches!(c, '*' | '_' | '`'));
+                let colon = skip(colon, &char::is_whitespace);
+                (bytes.get(colon) == Some(&b':')).then_some(colon + 1)
+            } else {
+                words
+                    .iter()
+                    .find(|w| has(after, w))
+                    .map(|w| after + w.len())
+            }
+        })
+    };
+    (0..bytes.len()).find_map(|at| {
+        let labels = labels_at(&TABLES, bytes, at);
+        let starts = labels != 0 && (at == 0 || !is_word_byte_at(bytes, at - 1));
+        let end = starts.then(|| label_end(at, labels)).flatten()?;
+        Some(skip(end, &|c| {
+            c.is_whitespace() || matches!(c, '*' | '_' | '`')
+        }))
+    })
+}
+
 /// Prefixes that look like issue keys but are not (`SEV-2`, `UTC-7`).
 const NOT_KEYS: &[&str] = &[
     "SEV", "UTC", "GMT", "MST", "MDT", "PST", "PDT", "EST", "EDT", "CST", "CDT", "HTTP", "HTTPS",
@@ -1739,7 +2102,7 @@ fn find_tracking(text: &str, base: usize, cues: &Words) -> Option<Field> {
         span: base + start..base + start + value.len(),
     };
     let mut found: Vec<Field> = Vec::new();
-    if let Some(m) = text.contains("http").then(|| URL.find(text)).flatten() {
+    if let Some(m) = has_bytes(text, b"http").then(|| URL.find(text)).flatten() {
         found.push(field(m.start(), m.as_str()));
     }
     if let Some(key) = issue_key(text) {
@@ -1753,13 +2116,13 @@ fn find_tracking(text: &str, base: usize, cues: &Words) -> Option<Field> {
         found.push(field(m.start(), m.as_str()));
     }
     let label = cues.any(const { cue_mask(&["track"]) })
-        || text.contains(':')
+        || memchr::memchr(b':', text.as_bytes()).is_some()
             && cues.any(const { cue_mask(TRACKING_LABEL_WORDS) })
             && Cues::of(text).has_any_word_start(TRACKING_LABEL_WORDS);
-    if let Some(m) = label.then(|| TRACKING_LABEL.find(text)).flatten() {
-        let value = take_value(&text[m.end()..]);
+    if let Some(end) = label.then(|| tracking_label_end(text)).flatten() {
+        let value = take_value(&text[end..]);
         if !is_placeholder(value) {
-            found.push(field(m.end(), value));
+            found.push(field(end, value));
         }
     }
     found.into_iter().min_by_key(|f| f.span.start)
@@ -2138,6 +2501,229 @@ mod tests {
         }
         // Each pattern matches often enough for the comparison to mean something.
         assert!(seen.iter().all(|&n| n > 100), "{seen:?}");
+    }
+
+    /// Pieces of owner labels, with the non-ASCII neighbours reports have.
+    const OWNER_PIECES: &[&str] = &[
+        "owner",
+        "Owners",
+        "OWNER",
+        "s",
+        ":",
+        "=",
+        " ",
+        "  ",
+        "*",
+        "_",
+        "`",
+        "responsible",
+        " party",
+        " Team",
+        "assigned",
+        " to",
+        "assignee",
+        "dri",
+        "DRI",
+        "poc",
+        "point of contact",
+        "accountable",
+        "x",
+        "1",
+        "é",
+        "’",
+        "\u{a0}",
+        "\u{17F}",
+        "–",
+        "(",
+        "\n",
+    ];
+
+    #[test]
+    fn owner_label_scanner_agrees_with_its_pattern() {
+        let texts = [
+            "(Owner: Dana Kim, Due: 2025-10-28)",
+            "Owner: Owner: x",
+            "owner:owner: x",
+            "xowner: a",
+            "_owner: a",
+            "éowner: a",
+            "’owner: a",
+            "\u{a0}owner: a",
+            "Responsible party = team",
+            "responsible partyx: a",
+            "assigned to: a",
+            "assigned  to: a",
+            "Point of Contact:**Dana**",
+            "ownerſ: a",
+            "owners *`_ \u{a0}: *x",
+        ];
+        let mut matched = 0;
+        for t in texts
+            .iter()
+            .map(|t| t.to_string())
+            .chain(generated(OWNER_PIECES, 30_000, 6))
+        {
+            let ends: Vec<usize> = OWNER_LABEL
+                .find_iter(&t)
+                .into_iter()
+                .map(|m| m.end)
+                .collect();
+            matched += usize::from(!ends.is_empty());
+            assert_eq!(owner_label_ends(&t), ends, "{t:?}");
+        }
+        assert!(matched > 500, "{matched}");
+    }
+
+    /// Pieces of due-date labels, with the non-ASCII neighbours reports have.
+    const DUE_PIECES: &[&str] = &[
+        "due",
+        "Due",
+        " date",
+        "  Date",
+        "deadline",
+        "target",
+        "ETA",
+        "timeline",
+        "complete by",
+        "to be",
+        " completed",
+        " done",
+        " by",
+        "finish",
+        "ed",
+        "no later than",
+        "by",
+        "on",
+        "before",
+        "until",
+        " of",
+        " is",
+        "is",
+        ":",
+        "=",
+        " ",
+        "*",
+        "_",
+        "`",
+        "x",
+        "1",
+        "é",
+        "’",
+        "\u{a0}",
+        "\u{17F}",
+        "–",
+        "\n",
+        "2026-02-09",
+    ];
+
+    #[test]
+    fn due_label_scanner_agrees_with_its_pattern() {
+        let texts = [
+            "Fix it (Due: 2026-02-09)",
+            "due dates 1",
+            "due\u{a0}date: x",
+            "Due\u{a0}\u{a0}is\u{a0}: x",
+            "Target Date = soon",
+            "to be completed by Friday",
+            "finished by 3",
+            "finishedby 3",
+            "éby 3",
+            "by_ 3",
+            "byé 3",
+            "on on on",
+            "due is: on: by",
+            "ETA * : ` next",
+            "finiſh by: soon",
+        ];
+        let mut matched = 0;
+        for t in texts
+            .iter()
+            .map(|t| t.to_string())
+            .chain(generated(DUE_PIECES, 30_000, 6))
+        {
+            let by_pattern: Vec<DueLabel> = DUE_LABEL
+                .captures_iter(&t)
+                .map(|c| DueLabel {
+                    label: c.name("label").unwrap().range(),
+                    colon: c.name("colon").is_some(),
+                    end: c.get(0).unwrap().end(),
+                })
+                .collect();
+            matched += usize::from(!by_pattern.is_empty());
+            assert_eq!(due_labels(&t), by_pattern, "{t:?}");
+        }
+        assert!(matched > 1_000, "{matched}");
+    }
+
+    /// Pieces of tracking labels, with the non-ASCII neighbours reports have.
+    const TRACKING_PIECES: &[&str] = &[
+        "tracking",
+        "Ticket",
+        "ISSUE",
+        "s",
+        "jira",
+        "bug",
+        "PR",
+        "pull request",
+        "pull",
+        "link",
+        "card",
+        "story",
+        "epic",
+        "tracked",
+        "track",
+        "ing",
+        " in",
+        " at",
+        " on",
+        " via",
+        " by",
+        " as",
+        "in",
+        ":",
+        " ",
+        "  ",
+        "*",
+        "_",
+        "`",
+        "x",
+        "1",
+        "é",
+        "’",
+        "\u{a0}",
+        "\u{17F}",
+        "\u{212A}",
+        "–",
+        "\n",
+    ];
+
+    #[test]
+    fn tracking_label_scanner_agrees_with_its_pattern() {
+        let texts = [
+            "fix (Issue: OPS-118)",
+            "Tracking in: x",
+            "tracking in JIRA",
+            "trackingin: x",
+            "tracked as OPS-1",
+            "tracked  in x",
+            "prod: x",
+            "PR*`_\u{a0}: x",
+            "éjira: x",
+            "_jira: x",
+            "tic\u{212A}et: x",
+            "issues: x",
+        ];
+        let mut matched = 0;
+        for t in texts
+            .iter()
+            .map(|t| t.to_string())
+            .chain(generated(TRACKING_PIECES, 30_000, 6))
+        {
+            let end = TRACKING_LABEL.find(&t).map(|m| m.end());
+            matched += usize::from(end.is_some());
+            assert_eq!(tracking_label_end(&t), end, "{t:?}");
+        }
+        assert!(matched > 500, "{matched}");
     }
 
     #[test]
