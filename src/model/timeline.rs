@@ -11,10 +11,11 @@
 //! early morning moves to the next day. [`Entry::at`] is then the entry's
 //! date and time in UTC.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::model::pattern::{
-    AfterBox, Caps, Group, Twin, is_plain_symbol, is_word_byte_at, list_marker_end,
+    AfterBox, Group, Twin, is_plain_symbol, is_word_byte_at, list_marker_end,
 };
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 
@@ -185,59 +186,232 @@ fn utc_declaration(text: &str) -> Option<Group<'_>> {
     UTC_DECLARATION.find(text)
 }
 
-/// The groups of the first match of [`OTHER_DECLARATION`] (a text that
-/// [`may_declare_other_zone`] rules out is not searched). The match is
-/// found first, and only its groups read.
-fn other_declaration(text: &str) -> Option<Caps<'_>> {
-    if !may_declare_other_zone(text) {
-        return None;
+/// A declaration of another zone found by [`other_declaration`]: the
+/// whole match of [`OTHER_DECLARATION`] and its zone (`z1` or `z2`).
+type OtherDeclaration = (Range<usize>, Range<usize>);
+
+/// The first match of [`OTHER_DECLARATION`] in `text` and its zone. The
+/// scanner below reads texts whose characters are all ASCII, white space
+/// or plain symbols ([`is_plain_symbol`]), on which `\b`, `\d` and `\s`
+/// read as they do on ASCII; any other text is handed to the pattern.
+fn other_declaration(text: &str) -> Option<OtherDeclaration> {
+    let bytes = text.as_bytes();
+    memchr::memchr2(b'm', b'(', bytes)?;
+    if !text.is_ascii()
+        && !text
+            .chars()
+            .all(|c| c.is_ascii() || c.is_whitespace() || is_plain_symbol(c))
+    {
+        let c = OTHER_DECLARATION.captures(text)?;
+        let zone = c.name("z1").or(c.name("z2"))?;
+        return Some((c.get(0)?.range(), zone.range()));
     }
-    let m = OTHER_DECLARATION.find(text)?;
-    OTHER_DECLARATION.captures_at(text, m.start())
+    // Candidates in order: the `m` of `[Tt]ime` (the match starts two
+    // bytes before it) and `(`.
+    memchr::memchr2_iter(b'm', b'(', bytes).find_map(|at| {
+        if bytes[at] == b'(' {
+            let zone_start = skip_space(text, at + 1);
+            let zone_end = zone_in_brackets(text, zone_start)?;
+            return Some((at..zone_end.1, zone_start..zone_end.0));
+        }
+        let start = at.checked_sub(2)?;
+        if !(matches!(bytes[start], b'T' | b't')
+            && bytes[at - 1] == b'i'
+            && bytes.get(at + 1) == Some(&b'e')
+            && !is_word_before(text, start))
+        {
+            return None;
+        }
+        // `s?\b`
+        let mut word_end = at + 2;
+        if bytes.get(word_end) == Some(&b's') && !is_word_at(text, word_end + 1) {
+            word_end += 1;
+        } else if is_word_at(text, word_end) {
+            return None;
+        }
+        // `[^\n.]{0,40}?\b` and a zone ending at a boundary.
+        let mut p = word_end;
+        for taken in 0..=40 {
+            let zone_start = matches!(
+                bytes.get(p),
+                Some(b'U' | b'G' | b'E' | b'C' | b'M' | b'P' | b'B' | b'I' | b'J' | b'L' | b'l')
+            );
+            if zone_start && !is_word_before(text, p) {
+                if let Some(end) = zone_after_times(text, p) {
+                    return Some((start..end, p..end));
+                }
+            }
+            let c = text[p..].chars().next()?;
+            if taken == 40 || matches!(c, '\n' | '.') {
+                return None;
+            }
+            p += c.len_utf8();
+        }
+        None
+    })
 }
 
-/// The zones [`OTHER_DECLARATION`] reads in brackets: what follows `(` and
-/// white space in a match of its second branch starts with one of these.
-const BRACKETED_ZONES: &[&str] = &[
-    "UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "CET", "CEST", "Local",
-    "local",
-];
+/// True when the character before `at` is a word character (here: ASCII
+/// letters, digits, `_`; see [`other_declaration`]).
+fn is_word_before(text: &str, at: usize) -> bool {
+    at > 0 && is_word_byte_at(text.as_bytes(), at - 1)
+}
 
-/// Pieces of the zones of [`OTHER_DECLARATION`]: each zone has one.
-const ZONE_MARKS: &[&str] = &[
-    "ST", "DT", "ET", "MT", "PT", "CT", "UTC", "Mountain", "Pacific", "Eastern", "Central", "ocal",
-];
+/// True when the character at `at` is a word character.
+fn is_word_at(text: &str, at: usize) -> bool {
+    is_word_byte_at(text.as_bytes(), at)
+}
 
-/// False when [`OTHER_DECLARATION`] cannot match `text`. The first branch
-/// needs the word `time` or `times` (`T` or `t`, at ASCII word boundaries
-/// or next to a non-ASCII character), followed in the same line and
-/// sentence by a zone, which has one of [`ZONE_MARKS`]; the second a `(`
-/// followed by white space and a zone of [`BRACKETED_ZONES`] (UTC and GMT
-/// with an offset).
-fn may_declare_other_zone(text: &str) -> bool {
+/// `at` moved over white space.
+fn skip_space(text: &str, at: usize) -> usize {
+    text.len() - text[at..].trim_start().len()
+}
+
+/// Where `(?:UTC|GMT)\s?[+-]\s?[1-9]\d?(?::?\d{2})?` at `at` may end, in
+/// the order the pattern tries its options.
+fn offset_zone_ends(text: &str, at: usize) -> impl Iterator<Item = usize> {
+    offset_zone_options(text, at).into_iter().flatten()
+}
+
+/// The ends of [`offset_zone_ends`], as options.
+fn offset_zone_options(text: &str, at: usize) -> [Option<usize>; 6] {
+    let mut ends = [None; 6];
     let bytes = text.as_bytes();
-    let word = |i: usize| is_word_byte_at(bytes, i);
-    // `m` of `[Tt]ime`, then `s?` and a boundary.
-    let time_word = memchr::memchr_iter(b'm', bytes).any(|m| {
-        m >= 2
-            && bytes[m - 1] == b'i'
-            && matches!(bytes[m - 2], b'T' | b't')
-            && bytes.get(m + 1) == Some(&b'e')
-            && !(m >= 3 && word(m - 3))
-            && {
-                let end = m + 2 + usize::from(bytes.get(m + 2) == Some(&b's'));
-                let sentence = text[end..].split(['\n', '.']).next().unwrap_or("");
-                !word(end) && ZONE_MARKS.iter().any(|z| sentence.contains(z))
-            }
-    });
-    time_word
-        || memchr::memchr_iter(b'(', bytes).any(|at| {
-            let rest = text[at + 1..].trim_start();
-            BRACKETED_ZONES.iter().any(|z| {
-                rest.strip_prefix(z)
-                    .is_some_and(|after| !matches!(*z, "UTC" | "GMT") || offset_after(after))
-            })
-        })
+    if !matches!(bytes.get(at..at + 3), Some(b"UTC" | b"GMT")) {
+        return ends;
+    }
+    let one_space = |i: usize| {
+        text[i..]
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map_or(i, |c| i + c.len_utf8())
+    };
+    let sign = one_space(at + 3);
+    if !matches!(bytes.get(sign), Some(b'+' | b'-')) {
+        return ends;
+    }
+    let first = one_space(sign + 1);
+    if !matches!(bytes.get(first), Some(b'1'..=b'9')) {
+        return ends;
+    }
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let after_first = first + 1;
+    // `\d?` taken (when there is a digit), then not; after each, `:` and
+    // two digits, two digits, nothing.
+    let taken = digit(after_first).then_some(after_first + 1);
+    for (k, q) in [taken, Some(after_first)].into_iter().enumerate() {
+        let Some(q) = q else { continue };
+        let colon = bytes.get(q) == Some(&b':') && digit(q + 1) && digit(q + 2);
+        ends[3 * k] = colon.then_some(q + 3);
+        ends[3 * k + 1] = (digit(q) && digit(q + 1)).then_some(q + 2);
+        ends[3 * k + 2] = Some(q);
+    }
+    ends
+}
+
+/// The US and European zones [`OTHER_DECLARATION`] reads in brackets.
+const BRACKETED_ZONES: &[&str] = &[
+    "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "CET", "CEST",
+];
+
+/// The zone abbreviations [`OTHER_DECLARATION`] reads after "times".
+const ZONES_AFTER_TIMES: &[&str] = &[
+    "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "CET", "CEST", "BST", "IST", "JST",
+    "MT", "PT", "ET", "CT",
+];
+
+/// `[Tt]ime` at `at`: its end.
+fn time_word_at(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (matches!(bytes.get(at), Some(b'T' | b't')) && bytes.get(at + 1..at + 4) == Some(b"ime"))
+        .then_some(at + 4)
+}
+
+/// `\s` at `at`: its end.
+fn one_space_at(text: &str, at: usize) -> Option<usize> {
+    let c = text[at..].chars().next().filter(|c| c.is_whitespace())?;
+    Some(at + c.len_utf8())
+}
+
+/// `[Ll]ocal` at `at`: its end.
+fn local_at(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (matches!(bytes.get(at), Some(b'L' | b'l')) && bytes.get(at + 1..at + 5) == Some(b"ocal"))
+        .then_some(at + 5)
+}
+
+/// Where the zone `z1` of [`OTHER_DECLARATION`] at `at` ends, when a word
+/// boundary follows it: the first of its alternatives that does.
+fn zone_after_times(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let bounded = |end: usize| (!is_word_at(text, end)).then_some(end);
+    if let Some(end) = offset_zone_ends(text, at).into_iter().find_map(bounded) {
+        return Some(end);
+    }
+    let rest = &bytes[at..];
+    if let Some(end) = ZONES_AFTER_TIMES
+        .iter()
+        .filter(|z| rest.starts_with(z.as_bytes()))
+        .find_map(|z| bounded(at + z.len()))
+    {
+        return Some(end);
+    }
+    // `(?:Mountain|Pacific|Eastern|Central)(?:\s(?:Standard|Daylight))?\s[Tt]ime`
+    if let Some(region) = ["Mountain", "Pacific", "Eastern", "Central"]
+        .iter()
+        .find(|r| rest.starts_with(r.as_bytes()))
+    {
+        let after = at + region.len();
+        let qualified = one_space_at(text, after).and_then(|i| {
+            ["Standard", "Daylight"]
+                .iter()
+                .find(|q| bytes[i..].starts_with(q.as_bytes()))
+                .map(|q| i + q.len())
+        });
+        let time_after = |i: usize| {
+            one_space_at(text, i)
+                .and_then(|i| time_word_at(text, i))
+                .and_then(bounded)
+        };
+        if let Some(end) = qualified.and_then(time_after).or_else(|| time_after(after)) {
+            return Some(end);
+        }
+    }
+    // `[Ll]ocal\s[Tt]ime|[Ll]ocal`
+    let local = local_at(text, at)?;
+    one_space_at(text, local)
+        .and_then(|i| time_word_at(text, i))
+        .and_then(bounded)
+        .or_else(|| bounded(local))
+}
+
+/// Where the zone `z2` of [`OTHER_DECLARATION`] at `at` ends and where the
+/// match ends (after white space and `)`): the first of its alternatives
+/// that a `)` follows.
+fn zone_in_brackets(text: &str, at: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let closed = |end: usize| {
+        let close = skip_space(text, end);
+        (bytes.get(close) == Some(&b')')).then_some((end, close + 1))
+    };
+    if let Some(ends) = offset_zone_ends(text, at).into_iter().find_map(closed) {
+        return Some(ends);
+    }
+    let rest = &bytes[at..];
+    if let Some(ends) = BRACKETED_ZONES
+        .iter()
+        .filter(|z| rest.starts_with(z.as_bytes()))
+        .find_map(|z| closed(at + z.len()))
+    {
+        return Some(ends);
+    }
+    // `[Ll]ocal(?:\s[Tt]ime)?`
+    let local = local_at(text, at)?;
+    one_space_at(text, local)
+        .and_then(|i| time_word_at(text, i))
+        .and_then(closed)
+        .or_else(|| closed(local))
 }
 
 impl Timeline {
@@ -250,11 +424,9 @@ impl Timeline {
         let doc = &report.doc;
         timeline.heading = Some(section.heading_span.clone());
         let heading_text = &section.heading_text;
-        if let Some(c) = other_declaration(heading_text) {
-            if let Some(z) = c.name("z1").or(c.name("z2")) {
-                let span = section.heading_span.clone();
-                timeline.other_zone_declared = Some((span.clone(), zone_named(z.as_str(), span)));
-            }
+        if let Some((_, z)) = other_declaration(heading_text) {
+            let span = section.heading_span.clone();
+            timeline.other_zone_declared = Some((span.clone(), zone_named(&heading_text[z], span)));
         } else if utc_declaration(heading_text).is_some() || heading_text.contains("UTC") {
             timeline.utc_declared = Some(section.heading_span.clone());
         }
@@ -372,14 +544,11 @@ impl Timeline {
                 }
             }
             if timeline.other_zone_declared.is_none() {
-                if let Some(c) = other_declaration(text) {
-                    if let (Some(m), Some(z)) = (c.get(0), c.name("z1").or(c.name("z2"))) {
-                        let base = block.own.start;
-                        let mut zone = zone_named(z.as_str(), base + z.start()..base + z.end());
-                        zone.span = base + z.start()..base + z.end();
-                        timeline.other_zone_declared =
-                            Some((base + m.start()..base + m.end(), zone));
-                    }
+                if let Some((m, z)) = other_declaration(text) {
+                    let base = block.own.start;
+                    let mut zone = zone_named(&text[z.clone()], base + z.start..base + z.end);
+                    zone.span = base + z.start..base + z.end;
+                    timeline.other_zone_declared = Some((base + m.start..base + m.end, zone));
                 }
             }
         }
@@ -1031,13 +1200,7 @@ mod tests {
         }
         assert!(utc_declaration("All times are local – é").is_none());
         assert!(has_word("time in Utc", &["utc"]) && !has_word("ut c", &["utc"]));
-        let z = |text| {
-            other_declaration(text).and_then(|c| {
-                c.name("z1")
-                    .or(c.name("z2"))
-                    .map(|z| z.as_str().to_string())
-            })
-        };
+        let z = |text: &str| other_declaration(text).map(|(_, z)| text[z].to_string());
         assert_eq!(z("All times are MST’s").as_deref(), Some("MST"));
         assert_eq!(z("Events (local time)").as_deref(), Some("local time"));
         assert_eq!(z("é 16:20 (UTC+2) done").as_deref(), Some("UTC+2"));
@@ -1063,10 +1226,68 @@ mod tests {
 
     /// Pieces of zone declarations, with the non-ASCII neighbours reports have.
     const ZONE_PIECES: &[&str] = &[
-        "time", "Time", "times", "TIME", "timeline", "s", "(", ")", " ", "\u{a0}", "\n", ".", "+",
-        "-", "–", "’", "é", "7", "10", ":30", "UTC", "GMT", "utc", "Zulu", "MST", "CEST", "PT",
-        "MTTR", "Local", "local", "Mountain", "Standard", " time", "all ", "in ", "are ", "_", "x",
-        "EST", "PDT", "CET", "JST", "ET", "Pacific", " Time", "+5:30", "UTC+2", "(UTC)", "\u{17F}",
+        "time",
+        "Time",
+        "times",
+        "TIME",
+        "timeline",
+        "s",
+        "(",
+        ")",
+        " ",
+        "\u{a0}",
+        "\n",
+        ".",
+        "+",
+        "-",
+        "–",
+        "’",
+        "é",
+        "7",
+        "10",
+        ":30",
+        "UTC",
+        "GMT",
+        "utc",
+        "Zulu",
+        "MST",
+        "CEST",
+        "PT",
+        "MTTR",
+        "Local",
+        "local",
+        "Mountain",
+        "Standard",
+        " time",
+        "all ",
+        "in ",
+        "are ",
+        "_",
+        "x",
+        "EST",
+        "PDT",
+        "CET",
+        "JST",
+        "ET",
+        "Pacific",
+        " Time",
+        "+5:30",
+        "UTC+2",
+        "(UTC)",
+        "\u{17F}",
+        "Eastern",
+        "Central",
+        " Daylight",
+        " Standard",
+        "1",
+        "23",
+        "٣",
+        "—",
+        "times ",
+        " MST",
+        "(PST)",
+        "(UTC+",
+        "(local time)",
     ];
 
     #[test]
@@ -1088,6 +1309,25 @@ mod tests {
             "timeé MST",
             "( \u{a0}CEST)",
             "(\nPST)",
+            "times are UTC+123",
+            "times UTC+12345",
+            "times UTC+5:30x",
+            "times UTC + 5:3",
+            "times UTC\u{a0}-\u{a0}7 ok",
+            "time: Mountain Standard Time",
+            "time Mountain Standard Timer",
+            "time Eastern\u{a0}Time.",
+            "timesCentral Time",
+            "times in Local timex",
+            "(Local time)",
+            "(Local timer)",
+            "(local )",
+            "( GMT-10:00 )",
+            "(UTC+2٣)",
+            "times UTC+2٣",
+            "Times are CEST\nor CET",
+            "times ——————————————————————————————————————— PST",
+            "times ——————————————————————————————————————— PST",
         ];
         let pieces = generated(ZONE_PIECES, 20_000, 8);
         // How often each check rules a text out, and how often its pattern
@@ -1099,11 +1339,13 @@ mod tests {
                 let rest = &t[i..];
                 assert_eq!(offset_after(rest), OFFSET_AFTER.is_match(rest), "{rest:?}");
             }
-            let other = OTHER_DECLARATION.find(&t).is_some();
-            if !may_declare_other_zone(&t) {
-                assert!(!other, "{t:?}");
-                seen[0] += 1;
-            }
+            let by_pattern = OTHER_DECLARATION.captures(&t).map(|c| {
+                let zone = c.name("z1").or(c.name("z2")).unwrap();
+                (c.get(0).unwrap().range(), zone.range())
+            });
+            assert_eq!(other_declaration(&t), by_pattern, "{t:?}");
+            let other = by_pattern.is_some();
+            seen[0] += usize::from(t.is_ascii() && other);
             let utc = UTC_DECLARATION.find(&t).is_some();
             if !has_word(&t, &["utc", "gmt", "zulu", "coordinated"]) {
                 assert!(!utc, "{t:?}");
