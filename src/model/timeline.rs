@@ -15,7 +15,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::model::pattern::{
-    AfterBox, Group, Twin, is_plain_symbol, is_word_byte_at, list_marker_end,
+    AfterBox, Group, Twin, folds_to_ascii, is_plain_symbol, is_word_byte_at, list_marker_end,
 };
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 
@@ -178,12 +178,124 @@ fn word_starts<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> 
 }
 
 /// The first match of [`UTC_DECLARATION`], which names UTC, GMT, Zulu or
-/// Coordinated Universal Time (a text without any is not searched).
+/// Coordinated Universal Time (a text without any is not searched). A
+/// text whose characters are all ASCII, white space or plain symbols
+/// ([`is_plain_symbol`]) and none of which folds to an ASCII letter is read
+/// by [`scan_utc_declaration`]; any other by the pattern.
 fn utc_declaration(text: &str) -> Option<Group<'_>> {
     if !has_word(text, &["utc", "gmt", "zulu", "coordinated"]) {
         return None;
     }
-    UTC_DECLARATION.find(text)
+    if !text.is_ascii()
+        && (folds_to_ascii(text)
+            || !text
+                .chars()
+                .all(|c| c.is_ascii() || c.is_whitespace() || is_plain_symbol(c)))
+    {
+        return UTC_DECLARATION.find(text);
+    }
+    scan_utc_declaration(text).map(|r| Group::at(text, r))
+}
+
+/// Where the first match of [`UTC_DECLARATION`] in `text` is, for a text
+/// [`utc_declaration`] does not hand to the pattern. Its branches, tried
+/// in this order at each start: `times` and within 40 characters of the
+/// same line and sentence a word UTC, GMT, Zulu or Coordinated Universal
+/// Time; a bracketed `(UTC)`, `(in GMT)`, `(all times in UTC)`; `UTC
+/// time`; and at the start, a text that is only UTC or GMT and non-word
+/// characters. All in any case.
+fn scan_utc_declaration(text: &str) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    let has = |at: usize, word: &str| {
+        bytes
+            .get(at..at + word.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    // `times?\b` at `at`: its end.
+    let times_at = |at: usize| {
+        if !has(at, "time") {
+            return None;
+        }
+        let end = at + 4;
+        if matches!(bytes.get(end), Some(b's' | b'S')) && !is_word_at(text, end + 1) {
+            return Some(end + 1);
+        }
+        (!is_word_at(text, end)).then_some(end)
+    };
+    // `\s+` at `at`: its end.
+    let spaces = |at: usize| Some(skip_space(text, at)).filter(|&end| end > at);
+    let utc_or_gmt = |at: usize| (has(at, "utc") || has(at, "gmt")).then_some(at + 3);
+    for start in 0..bytes.len() {
+        let first = bytes[start].to_ascii_lowercase();
+        let boundary = !is_word_before(text, start);
+        // `\btimes?\b[^\n.]{0,40}?\b(?:UTC|GMT|Zulu|Coordinated Universal Time)\b`
+        if let Some(mut p) = (first == b't' && boundary)
+            .then(|| times_at(start))
+            .flatten()
+        {
+            for taken in 0..=40 {
+                if !is_word_before(text, p) {
+                    let zone = ["utc", "gmt", "zulu", "coordinated universal time"]
+                        .iter()
+                        .find(|z| has(p, z))
+                        .map(|z| p + z.len())
+                        .filter(|&end| !is_word_at(text, end));
+                    if let Some(end) = zone {
+                        return Some(start..end);
+                    }
+                }
+                let Some(c) = text[p..].chars().next() else {
+                    break;
+                };
+                if taken == 40 || matches!(c, '\n' | '.') {
+                    break;
+                }
+                p += c.len_utf8();
+            }
+        }
+        // `\(\s*(?:in\s+|all\s+times\s+(?:in\s+)?)?(?:UTC|GMT)\s*\)`
+        if first == b'(' {
+            let p = skip_space(text, start + 1);
+            let in_at = |at: usize| {
+                Some(at)
+                    .filter(|&at| has(at, "in"))
+                    .and_then(|at| spaces(at + 2))
+            };
+            let zone_at = in_at(p)
+                .or_else(|| {
+                    let times = Some(p)
+                        .filter(|&p| has(p, "all"))
+                        .and_then(|p| spaces(p + 3))
+                        .filter(|&t| has(t, "times"))
+                        .and_then(|t| spaces(t + 5))?;
+                    Some(in_at(times).unwrap_or(times))
+                })
+                .unwrap_or(p);
+            if let Some(zone_end) = utc_or_gmt(zone_at) {
+                let close = skip_space(text, zone_end);
+                if bytes.get(close) == Some(&b')') {
+                    return Some(start..close + 1);
+                }
+            }
+        }
+        // `\b(?:UTC|GMT)\s+times?\b`
+        if let Some(end) = (boundary && matches!(first, b'u' | b'g'))
+            .then(|| utc_or_gmt(start).and_then(spaces).and_then(times_at))
+            .flatten()
+        {
+            return Some(start..end);
+        }
+        // `^\W*(?:UTC|GMT)\W*$`
+        if start == 0 {
+            let zone_end = (0..bytes.len())
+                .find(|&i| is_word_at(text, i))
+                .and_then(utc_or_gmt);
+            if zone_end.is_some_and(|end| (end..bytes.len()).all(|i| !is_word_at(text, i))) {
+                return Some(0..bytes.len());
+            }
+        }
+    }
+    None
 }
 
 /// A declaration of another zone found by [`other_declaration`]: the
@@ -1288,6 +1400,13 @@ mod tests {
         "(PST)",
         "(UTC+",
         "(local time)",
+        "Coordinated Universal Time",
+        "(in ",
+        "(all times ",
+        "gmt",
+        " UTC ",
+        "UTC time",
+        "\u{212A}",
     ];
 
     #[test]
@@ -1328,6 +1447,20 @@ mod tests {
             "Times are CEST\nor CET",
             "times ——————————————————————————————————————— PST",
             "times ——————————————————————————————————————— PST",
+            "All times are UTC.",
+            "(in UTC)",
+            "( all  times in\u{a0}gmt )",
+            "(all times UTC)",
+            "(all timesUTC)",
+            "(inUTC)",
+            "UTC times",
+            "gmt time.",
+            "UTC timeline",
+            " – UTC – ",
+            "UTC7",
+            "_UTC_",
+            "Times in Coordinated Universal Time",
+            "time coordinated universal times",
         ];
         let pieces = generated(ZONE_PIECES, 20_000, 8);
         // How often each check rules a text out, and how often its pattern
@@ -1346,7 +1479,9 @@ mod tests {
             assert_eq!(other_declaration(&t), by_pattern, "{t:?}");
             let other = by_pattern.is_some();
             seen[0] += usize::from(t.is_ascii() && other);
-            let utc = UTC_DECLARATION.find(&t).is_some();
+            let utc_match = UTC_DECLARATION.find(&t).map(|m| m.range());
+            assert_eq!(utc_declaration(&t).map(|m| m.range()), utc_match, "{t:?}");
+            let utc = utc_match.is_some();
             if !has_word(&t, &["utc", "gmt", "zulu", "coordinated"]) {
                 assert!(!utc, "{t:?}");
                 seen[1] += 1;
