@@ -1435,19 +1435,42 @@ fn clean(text: &str) -> String {
     }
 }
 
+/// True when `text` has a white-space character that is not ASCII (for
+/// [`char::is_whitespace`]: U+0085, U+00A0, U+1680, U+2000 to U+200A,
+/// U+2028, U+2029, U+202F, U+205F, U+3000), found by their UTF-8 bytes.
+fn has_unicode_space(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let lead = |at: usize| {
+        matches!(
+            bytes[at..],
+            [0xC2, 0x85 | 0xA0, ..]
+                | [0xE1, 0x9A, 0x80, ..]
+                | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+                | [0xE2, 0x81, 0x9F, ..]
+        )
+    };
+    memchr::memchr3_iter(0xC2, 0xE1, 0xE2, bytes).any(lead)
+        || memchr::memchr_iter(0xE3, bytes).any(|at| bytes[at..].starts_with(&[0xE3, 0x80, 0x80]))
+}
+
+/// Two spaces, which a text of words joined by single spaces does not have.
+static DOUBLE_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("  "));
+
 /// The words of `text` joined by single spaces.
 fn squeeze(text: &str) -> String {
-    // ASCII white space is `\t`, `\n`, `\x0B`, `\x0C`, `\r` and ` `.
+    // ASCII white space is `\t`, `\n`, `\x0B`, `\x0C`, `\r` and ` `;
+    // a text without other white space splits at these bytes alone.
     let space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
     let bytes = text.as_bytes();
-    let ascii = text.is_ascii();
+    let ascii = text.is_ascii() || !has_unicode_space(text);
     // Most texts are their words joined by single spaces already.
     if ascii
         && !bytes.first().is_some_and(|&b| space(b))
         && !bytes.last().is_some_and(|&b| space(b))
         && memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_none()
         && memchr::memchr2(0x0B, 0x0C, bytes).is_none()
-        && memchr::memchr_iter(b' ', bytes).all(|at| bytes.get(at + 1) != Some(&b' '))
+        && DOUBLE_SPACE.find(bytes).is_none()
     {
         return text.to_string();
     }
@@ -1459,7 +1482,9 @@ fn squeeze(text: &str) -> String {
         out.push_str(word);
     };
     if ascii {
-        // The words `split_whitespace` finds, read a byte at a time.
+        // The words `split_whitespace` finds, read a byte at a time (a
+        // character that is not ASCII is never cut: none of its bytes is
+        // one of these).
         let mut i = 0;
         while i < bytes.len() {
             while i < bytes.len() && space(bytes[i]) {
@@ -2370,13 +2395,21 @@ mod tests {
             "\x1Fa\x1Cb",
             "x\u{a0}y\u{2003} z",
             "**Add** `alert`",
+            "“Add” – alert",
+            "“Add”  –\nalert ",
+            "a\u{85}b\u{1680}c\u{200A}d\u{200B}e\u{2028}f\u{2029}g\u{202F}h\u{205F}i\u{3000}j",
+            "a\u{2000}b\u{180E}c\u{FEFF}d\u{2060}e",
         ];
         for t in texts {
             let words: Vec<&str> = t.split_whitespace().collect();
             assert_eq!(squeeze(t), words.join(" "), "{t:?}");
         }
-        for b in 0..=127u8 {
-            let c = char::from(b);
+        // Every white-space character, and the characters around their
+        // UTF-8 bytes.
+        let unicode = (0x80..0x3100u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace() || matches!(*c as u32, 0x2000..=0x20FF));
+        for c in (0..=127u8).map(char::from).chain(unicode) {
             // Around a word, doubled, and next to a space (the joined texts
             // the fast path returns as they are, and those it must not).
             for t in [

@@ -838,10 +838,12 @@ pub fn report_date(report: &Report<'_>) -> Option<NaiveDate> {
         })
 }
 
+/// "All times in this report are UTC": what [`report_wide_utc`] looks for.
+static REPORT_WIDE: LazyLock<Twin> =
+    LazyLock::new(|| Twin::new(r"(?i)\ball\s+times\b[^\n.]{0,50}?\b(?:UTC|GMT)\b"));
+
 /// "All times in this report are UTC" anywhere before the timeline.
 fn report_wide_utc(report: &Report<'_>) -> Option<Span> {
-    static REPORT_WIDE: LazyLock<Twin> =
-        LazyLock::new(|| Twin::new(r"(?i)\ball\s+times\b[^\n.]{0,50}?\b(?:UTC|GMT)\b"));
     // Where the document names UTC or GMT, which every match does: only
     // the blocks around these are searched.
     let source = &report.doc.source;
@@ -858,6 +860,11 @@ fn report_wide_utc(report: &Report<'_>) -> Option<Span> {
             return None;
         }
         let text = report.doc.text(&b.own);
+        // A match has "all" and "time" (in any case; neither has a letter
+        // a non-ASCII character folds to).
+        if !has_word(text, &["all"]) || !has_word(text, &["time"]) {
+            return None;
+        }
         REPORT_WIDE
             .find(text)
             .filter(|m| !offset_after(&text[m.end()..]))
@@ -1466,7 +1473,7 @@ mod tests {
         // How often each check rules a text out, and how often its pattern
         // matches: a check that never says no, or texts the pattern never
         // matches, would test nothing.
-        let mut seen = [0usize; 4];
+        let mut seen = [0usize; 5];
         for t in texts.iter().map(|t| t.to_string()).chain(pieces) {
             for (i, _) in t.char_indices() {
                 let rest = &t[i..];
@@ -1482,6 +1489,11 @@ mod tests {
             let utc_match = UTC_DECLARATION.find(&t).map(|m| m.range());
             assert_eq!(utc_declaration(&t).map(|m| m.range()), utc_match, "{t:?}");
             let utc = utc_match.is_some();
+            // The gate of `report_wide_utc`.
+            if REPORT_WIDE.is_match(&t) {
+                assert!(has_word(&t, &["all"]) && has_word(&t, &["time"]), "{t:?}");
+                seen[4] += 1;
+            }
             if !has_word(&t, &["utc", "gmt", "zulu", "coordinated"]) {
                 assert!(!utc, "{t:?}");
                 seen[1] += 1;
