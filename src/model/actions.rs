@@ -425,7 +425,7 @@ fn is_field_like(text: &str) -> bool {
 
 /// The words the owner, due date, done and tracking checks ask about
 /// (lower case): [`Words`] finds them all in one pass over a text.
-const CUE_WORDS: [&str; 49] = [
+const CUE_WORDS: [&str; 53] = [
     "assigned to",
     "owned by",
     "responsibility of",
@@ -475,6 +475,10 @@ const CUE_WORDS: [&str; 49] = [
     "should",
     "must",
     "owns",
+    "needs to",
+    "is going to",
+    "is to",
+    "are to",
 ];
 
 /// The bits of `words` (each one of [`CUE_WORDS`]) in a [`Words`] mask.
@@ -1181,7 +1185,7 @@ fn maybe_done(text: &str, cues: &Words) -> bool {
     ) || ["✅", "✔", "☑"]
         .iter()
         .any(|m| has_bytes(text, m.as_bytes()))
-        || has_bytes(text, b"~~")
+        || memchr::memchr(b'~', text.as_bytes()).is_some() && text.contains("~~")
 }
 
 /// True when `text` has `needle`: for the short texts and needles here, a
@@ -1827,6 +1831,30 @@ fn find_stated_owner(text: &str, base: usize, cues: &Words) -> Option<Option<Fie
     None
 }
 
+/// The verbs of [`SUBJECT`].
+const SUBJECT_VERBS: &[&str] = &[
+    "will",
+    "shall",
+    "should",
+    "must",
+    "needs to",
+    "is going to",
+    "owns",
+    "is to",
+    "are to",
+];
+
+/// The cue mask of each of [`SUBJECT_VERBS`].
+const SUBJECT_MASKS: [u64; SUBJECT_VERBS.len()] = {
+    let mut masks = [0; SUBJECT_VERBS.len()];
+    let mut i = 0;
+    while i < masks.len() {
+        masks[i] = cue_mask(&[SUBJECT_VERBS[i]]);
+        i += 1;
+    }
+    masks
+};
+
 /// An owner implied by the shape of the item: a sentence's subject
 /// ("Dev team will …"), a prefix ("Factory team: …"), a bracketed name
 /// ("[Aaron]") or a trailing "— Payments team". `cues` are the words of
@@ -1838,22 +1866,12 @@ fn find_implied_owner(text: &str, base: usize, cues: &Words) -> Option<Field> {
     };
     let body_start = marker_end(text);
     let body = &text[body_start..];
-    // Each verb of `SUBJECT` has one of these words ("needs to", "is to"
-    // … have " to"): a text with none is not searched for them.
-    let subject = cues.any(const { cue_mask(&["will", "shall", "should", "must", "owns", " to"]) })
-        && [
-            "will",
-            "shall",
-            "should",
-            "must",
-            "needs to",
-            "is going to",
-            "owns",
-            "is to",
-            "are to",
-        ]
+    // Each verb of `SUBJECT` is a cue word: only those the text has in
+    // some case are looked for as written.
+    let subject = SUBJECT_VERBS
         .iter()
-        .any(|w| body.contains(w));
+        .zip(SUBJECT_MASKS)
+        .any(|(w, mask)| cues.any(mask) && body.contains(w));
     if let Some(c) = subject.then(|| SUBJECT.captures(body)).flatten() {
         let subj = c.name("subj")?;
         let next = c.name("next").map_or("", |n| n.as_str());
@@ -2127,7 +2145,14 @@ fn find_tracking(text: &str, base: usize, cues: &Words) -> Option<Field> {
         span: base + start..base + start + value.len(),
     };
     let mut found: Vec<Field> = Vec::new();
-    if let Some(m) = has_bytes(text, b"http").then(|| URL.find(text)).flatten() {
+    static HTTP: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("http"));
+    if let Some(m) = HTTP
+        .find(text.as_bytes())
+        .is_some()
+        .then(|| URL.find(text))
+        .flatten()
+    {
         found.push(field(m.start(), m.as_str()));
     }
     if let Some(key) = issue_key(text) {
@@ -2319,6 +2344,10 @@ mod tests {
             "SHOULD",
             "must",
             "owns",
+            "needs",
+            " going",
+            "are",
+            "Is",
         ];
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         for _ in 0..20_000 {
