@@ -10,7 +10,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::model::pattern::{AfterBox, Cues, Plain, folds_to_ascii, list_marker_end};
-use crate::model::pattern::{Twin, is_plain_symbol};
+use crate::model::pattern::{Twin, is_plain_symbol, is_word_byte_at};
 use chrono::{Datelike, NaiveDate};
 
 use crate::document::{Block, BlockKind, Span};
@@ -425,7 +425,7 @@ fn is_field_like(text: &str) -> bool {
 
 /// The words the owner, due date, done and tracking checks ask about
 /// (lower case): [`Words`] finds them all in one pass over a text.
-const CUE_WORDS: [&str; 43] = [
+const CUE_WORDS: [&str; 53] = [
     "assigned to",
     "owned by",
     "responsibility of",
@@ -469,6 +469,16 @@ const CUE_WORDS: [&str; 43] = [
     "card",
     "story",
     "epic",
+    "in charge",
+    "will",
+    "shall",
+    "should",
+    "must",
+    "owns",
+    "needs to",
+    "is going to",
+    "is to",
+    "are to",
 ];
 
 /// The bits of `words` (each one of [`CUE_WORDS`]) in a [`Words`] mask.
@@ -501,21 +511,83 @@ const fn cue_mask(words: &[&str]) -> u64 {
     mask
 }
 
-/// For each byte, the cue words whose byte `at` it is, in either case.
+/// For each byte, the cue words whose byte `at` it is, in either case (and
+/// for every byte, the words shorter than `at + 1` bytes).
 const fn cue_table(at: usize) -> [u64; 256] {
     let mut table = [0; 256];
     let mut j = 0;
     while j < CUE_WORDS.len() {
-        let b = CUE_WORDS[j].as_bytes()[at];
-        table[b as usize] |= 1 << j;
-        table[b.to_ascii_uppercase() as usize] |= 1 << j;
+        let word = CUE_WORDS[j].as_bytes();
+        if at < word.len() {
+            let b = word[at];
+            table[b as usize] |= 1 << j;
+            table[b.to_ascii_uppercase() as usize] |= 1 << j;
+        } else {
+            let mut b = 0;
+            while b < 256 {
+                table[b] |= 1 << j;
+                b += 1;
+            }
+        }
         j += 1;
     }
     table
 }
 
+/// For each pair of bytes, the labels of `labels` (lower case, of two bytes
+/// or more, at most 32) that start with it in any case, as a mask: the
+/// first and the second byte's table.
+const fn label_tables(labels: &[&str]) -> [[u32; 256]; 2] {
+    let mut tables = [[0; 256]; 2];
+    let mut j = 0;
+    while j < labels.len() {
+        let mut at = 0;
+        while at < 2 {
+            let b = labels[j].as_bytes()[at];
+            tables[at][b as usize] |= 1 << j;
+            tables[at][b.to_ascii_uppercase() as usize] |= 1 << j;
+            at += 1;
+        }
+        j += 1;
+    }
+    tables
+}
+
+/// The labels (as a mask of [`label_tables`]) that may start at `at`.
+fn labels_at(tables: &[[u32; 256]; 2], bytes: &[u8], at: usize) -> u32 {
+    match bytes.get(at..at + 2) {
+        Some(&[a, b]) => tables[0][a as usize] & tables[1][b as usize],
+        _ => 0,
+    }
+}
+
+/// The indexes of the bits of `mask`, lowest first.
+fn bits(mut mask: u32) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        (mask != 0).then(|| {
+            let j = mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            j
+        })
+    })
+}
+
 static FIRST_BYTES: [u64; 256] = cue_table(0);
 static SECOND_BYTES: [u64; 256] = cue_table(1);
+static THIRD_BYTES: [u64; 256] = cue_table(2);
+
+/// The cue words of two bytes (which a text's last two bytes can hold).
+const TWO_BYTE_CUES: u64 = {
+    let mut mask = 0;
+    let mut j = 0;
+    while j < CUE_WORDS.len() {
+        if CUE_WORDS[j].len() == 2 {
+            mask |= 1 << j;
+        }
+        j += 1;
+    }
+    mask
+};
 
 /// Which of [`CUE_WORDS`] a text has, in any case, as [`Cues::has`] would
 /// say: for deciding cheaply whether a case-insensitive pattern can match
@@ -532,9 +604,12 @@ impl Words {
             return Words { found: !0 };
         }
         let bytes = text.as_bytes();
-        let mut words = Words { found: 0 };
-        for (at, pair) in bytes.windows(2).enumerate() {
-            let mut candidates = FIRST_BYTES[pair[0] as usize] & SECOND_BYTES[pair[1] as usize];
+        let mut found = 0;
+        // The words a position may start, by its first three bytes (two
+        // at the end of the text), not counting those found already; then
+        // each is compared.
+        let mut check = |at: usize, mut candidates: u64| {
+            candidates &= !found;
             while candidates != 0 {
                 let j = candidates.trailing_zeros() as usize;
                 candidates &= candidates - 1;
@@ -543,11 +618,25 @@ impl Words {
                     .get(at..at + cue.len())
                     .is_some_and(|s| s.eq_ignore_ascii_case(cue))
                 {
-                    words.found |= 1 << j;
+                    found |= 1 << j;
                 }
             }
+        };
+        for (at, w) in bytes.windows(3).enumerate() {
+            check(
+                at,
+                FIRST_BYTES[w[0] as usize]
+                    & SECOND_BYTES[w[1] as usize]
+                    & THIRD_BYTES[w[2] as usize],
+            );
         }
-        words
+        if let [.., a, b] = *bytes {
+            check(
+                bytes.len() - 2,
+                FIRST_BYTES[a as usize] & SECOND_BYTES[b as usize] & TWO_BYTE_CUES,
+            );
+        }
+        Words { found }
     }
 
     /// True when any word of `mask` may occur, in any case.
@@ -753,19 +842,15 @@ impl Reader<'_> {
         if !may_state_deadline(text, cues) {
             return None;
         }
-        for c in DUE_LABEL.captures_iter(text) {
-            let (Some(whole), Some(label)) = (c.get(0), c.name("label")) else {
-                continue;
-            };
-            let rest = &text[whole.end()..];
-            let colon = c.name("colon").is_some();
+        for DueLabel { label, colon, end } in due_labels(text) {
+            let rest = &text[end..];
             let value = take_value(rest);
             if value.is_empty() {
                 continue;
             }
             let read = self.read_date(value);
             let strong = !matches!(
-                label.as_str().to_ascii_lowercase().as_str(),
+                text[label].to_ascii_lowercase().as_str(),
                 "by" | "on" | "before" | "until"
             );
             let (reading, len) = match read {
@@ -773,7 +858,7 @@ impl Reader<'_> {
                 None if colon && strong => (DateReading::NotADate, value.len()),
                 None => continue,
             };
-            let start = base + whole.end();
+            let start = base + end;
             return Some(Deadline {
                 text: clean(&value[..len]),
                 span: start..start + len,
@@ -785,18 +870,18 @@ impl Reader<'_> {
 
     /// Reads a date at the start of `text`; returns how it reads and its length.
     fn read_date(&self, text: &str) -> Option<(DateReading, usize)> {
-        if let Some(c) = ISO_DATE.captures(text) {
-            let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-            let year = c.get(1).and_then(|m| m.as_str().parse::<i32>().ok())?;
-            return Some((exact(year, n(2)?, n(3)?), c.get(0)?.len()));
+        if let Some(([year, month, day], len)) = iso_date(text) {
+            let n = |r: Range<usize>| text[r].parse::<u32>().ok();
+            let year = text[year].parse::<i32>().ok()?;
+            return Some((exact(year, n(month)?, n(day)?), len));
         }
-        if let Some(c) = US_DATE.captures(text) {
-            let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-            let mut year = c.get(3).and_then(|m| m.as_str().parse::<i32>().ok())?;
+        if let Some(([month, day, year], len)) = us_date(text) {
+            let n = |r: Range<usize>| text[r].parse::<u32>().ok();
+            let mut year = text[year].parse::<i32>().ok()?;
             if year < 100 {
                 year += 2000;
             }
-            return Some((exact(year, n(1)?, n(2)?), c.get(0)?.len()));
+            return Some((exact(year, n(month)?, n(day)?), len));
         }
         let (month, day, year, len) = if let Some(c) = MONTH_DAY.captures(text) {
             (
@@ -847,10 +932,91 @@ fn month_number(name: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// `2026-02-09`, `2026/2/9`, `2026.02.09` at the start of a text:
+/// [`iso_date`] reads it, and hands this pattern a text with a non-ASCII
+/// character where the match could be.
 static ISO_DATE: LazyLock<Twin> =
     LazyLock::new(|| Twin::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?-u:\b)"));
+/// `04/15/2025`, `4/15/25` at the start of a text: [`us_date`] reads it, as
+/// [`iso_date`] does [`ISO_DATE`].
 static US_DATE: LazyLock<Twin> =
     LazyLock::new(|| Twin::new(r"^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?-u:\b)"));
+
+/// The three numbers of a date and the length of the whole date.
+type DateGroups = ([Range<usize>; 3], usize);
+
+/// The groups of a match of `pattern` (with three groups) in `text`.
+fn date_groups(pattern: &Twin, text: &str) -> Option<DateGroups> {
+    let c = pattern.captures(text)?;
+    let group = |i: usize| c.get(i).map(|m| m.range());
+    Some(([group(1)?, group(2)?, group(3)?], c.get(0)?.len()))
+}
+
+/// How many ASCII digits `bytes` has from `at` on.
+fn digits_from(bytes: &[u8], at: usize) -> usize {
+    bytes
+        .get(at..)
+        .map_or(0, |b| b.iter().take_while(|b| b.is_ascii_digit()).count())
+}
+
+/// True when the first `len` bytes of `text` (fewer in a shorter text) are
+/// ASCII: where a date scanner may read a text without its pattern, whose
+/// `\d` would also take non-ASCII digits.
+fn ascii_start(text: &str, len: usize) -> bool {
+    text.as_bytes().iter().take(len).all(u8::is_ascii)
+}
+
+/// The year, month and day of a match of [`ISO_DATE`] in `text`, and its
+/// length: four digits, one or two, one or two, separated by `-`, `/` or
+/// `.`, and no word character after.
+fn iso_date(text: &str) -> Option<DateGroups> {
+    // The longest match has ten bytes, and the boundary reads the next.
+    if !ascii_start(text, 11) {
+        return date_groups(&ISO_DATE, text);
+    }
+    let bytes = text.as_bytes();
+    let sep = |at: usize| matches!(bytes.get(at), Some(b'-' | b'/' | b'.'));
+    if digits_from(bytes, 0) != 4 || !sep(4) {
+        return None;
+    }
+    let month = digits_from(bytes, 5);
+    if !(1..=2).contains(&month) || !sep(5 + month) {
+        return None;
+    }
+    let day_start = 6 + month;
+    let day = digits_from(bytes, day_start);
+    let end = day_start + day;
+    if !(1..=2).contains(&day) || is_word_byte_at(bytes, end) {
+        return None;
+    }
+    Some(([0..4, 5..5 + month, day_start..end], end))
+}
+
+/// The month, day and year of a match of [`US_DATE`] in `text`, and its
+/// length: one or two digits, `/`, one or two, `/`, and four or two, with
+/// no word character after.
+fn us_date(text: &str) -> Option<DateGroups> {
+    if !ascii_start(text, 11) {
+        return date_groups(&US_DATE, text);
+    }
+    let bytes = text.as_bytes();
+    let month = digits_from(bytes, 0);
+    if !(1..=2).contains(&month) || bytes.get(month) != Some(&b'/') {
+        return None;
+    }
+    let day_start = month + 1;
+    let day = digits_from(bytes, day_start);
+    if !(1..=2).contains(&day) || bytes.get(day_start + day) != Some(&b'/') {
+        return None;
+    }
+    let year_start = day_start + day + 1;
+    let year = digits_from(bytes, year_start);
+    let end = year_start + year;
+    if !matches!(year, 2 | 4) || is_word_byte_at(bytes, end) {
+        return None;
+    }
+    Some(([0..month, day_start..day_start + day, year_start..end], end))
+}
 const MONTHS: &str = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 static MONTH_DAY: LazyLock<Twin> = LazyLock::new(|| {
     Twin::new(&format!(
@@ -868,7 +1034,8 @@ static DAY_MONTH: LazyLock<Twin> = LazyLock::new(|| {
 /// strong label with a colon (`Due: End of week`) gives a deadline.
 fn may_state_deadline(text: &str, cues: &Words) -> bool {
     text.bytes().any(|b| b.is_ascii_digit())
-        || text.contains([':', '=']) && cues.any(const { cue_mask(STRONG_DUE_CUES) })
+        || memchr::memchr2(b':', b'=', text.as_bytes()).is_some()
+            && cues.any(const { cue_mask(STRONG_DUE_CUES) })
 }
 
 /// A piece of each label of [`DUE_LABEL`] other than "by", "on", "before"
@@ -883,6 +1050,122 @@ static DUE_LABEL: LazyLock<Twin> = LazyLock::new(|| {
         r"(?i)(?-u:\b)(?P<label>due(?:\s+date)?|deadline|target(?:\s+date)?|eta|timeline|complete by|to be (?:completed|done) by|finish(?:ed)? by|no later than|by|on|before|until)(?-u:\b)(?:\s+(?:of|on|by|is))?[\s*_`]*(?P<colon>[:=])?[\s*_`]*",
     )
 });
+
+/// A match of [`DUE_LABEL`]: where its label is, whether a colon (or
+/// `=`) follows, and where it ends.
+#[derive(Debug, PartialEq, Eq)]
+struct DueLabel {
+    label: Range<usize>,
+    colon: bool,
+    end: usize,
+}
+
+/// The labels of [`DUE_LABEL`] in the order it tries them (the longer form
+/// of a label with an optional part first); a space in one stands for
+/// white space (`\s+`) after `due` and `target`, for one space elsewhere.
+const DUE_LABELS: &[&str] = &[
+    "due date",
+    "due",
+    "deadline",
+    "target date",
+    "target",
+    "eta",
+    "timeline",
+    "complete by",
+    "to be completed by",
+    "to be done by",
+    "finished by",
+    "finish by",
+    "no later than",
+    "by",
+    "on",
+    "before",
+    "until",
+];
+
+/// The matches of [`DUE_LABEL`] in `text`, one after the other: a label of
+/// [`DUE_LABELS`] in any case between ASCII word boundaries, perhaps white
+/// space and `of`, `on`, `by` or `is`, then white space and `*`, `_` or
+/// `` ` `` marks around an optional `:` or `=`. A text with a character
+/// that folds to an ASCII letter is left to the pattern.
+fn due_labels(text: &str) -> Vec<DueLabel> {
+    if folds_to_ascii(text) {
+        return DUE_LABEL
+            .captures_iter(text)
+            .filter_map(|c| {
+                Some(DueLabel {
+                    label: c.name("label")?.range(),
+                    colon: c.name("colon").is_some(),
+                    end: c.get(0)?.end(),
+                })
+            })
+            .collect();
+    }
+    let bytes = text.as_bytes();
+    let skip = |from: usize, set: &dyn Fn(char) -> bool| {
+        text.len() - text[from..].trim_start_matches(set).len()
+    };
+    // `label` (lower case) at `at` in any case; its end.
+    let label_at = |at: usize, label: &str| {
+        let end = match label {
+            // `\s+` in `due date` and `target date`.
+            "due date" | "target date" => {
+                let word = at + label.len() - " date".len();
+                let head = bytes.get(at..word)?;
+                let spaced = skip(word, &char::is_whitespace);
+                let date = bytes.get(spaced..spaced + 4)?;
+                (head.eq_ignore_ascii_case(&label.as_bytes()[..word - at])
+                    && spaced > word
+                    && date.eq_ignore_ascii_case(b"date"))
+                .then_some(spaced + 4)
+            }
+            _ => bytes
+                .get(at..at + label.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(label.as_bytes()))
+                .then_some(at + label.len()),
+        }?;
+        (!is_word_byte_at(bytes, end)).then_some(end)
+    };
+    let marks = |c: char| c.is_whitespace() || matches!(c, '*' | '_' | '`');
+    static TABLES: [[u32; 256]; 2] = label_tables(DUE_LABELS);
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let labels = labels_at(&TABLES, bytes, at);
+        let starts = labels != 0 && (at == 0 || !is_word_byte_at(bytes, at - 1));
+        let Some(label_end) = starts
+            .then(|| bits(labels).find_map(|j| label_at(at, DUE_LABELS[j])))
+            .flatten()
+        else {
+            at += 1;
+            continue;
+        };
+        // `(?:\s+(?:of|on|by|is))?`
+        let mut end = label_end;
+        let spaced = skip(end, &char::is_whitespace);
+        if spaced > end
+            && bytes.get(spaced..spaced + 2).is_some_and(|w| {
+                ["of", "on", "by", "is"]
+                    .iter()
+                    .any(|x| w.eq_ignore_ascii_case(x.as_bytes()))
+            })
+        {
+            end = spaced + 2;
+        }
+        end = skip(end, &marks);
+        let colon = matches!(bytes.get(end), Some(b':' | b'='));
+        if colon {
+            end = skip(end + 1, &marks);
+        }
+        found.push(DueLabel {
+            label: at..label_end,
+            colon,
+            end,
+        });
+        at = end;
+    }
+    found
+}
 
 /// False when [`DONE`] cannot match `text`: it has none of the words or
 /// marks every branch needs.
@@ -899,8 +1182,17 @@ fn maybe_done(text: &str, cues: &Words) -> bool {
                 "implemented",
             ])
         },
-    ) || text.contains(['✅', '✔', '☑'])
-        || text.contains("~~")
+    ) || ["✅", "✔", "☑"]
+        .iter()
+        .any(|m| has_bytes(text, m.as_bytes()))
+        || memchr::memchr(b'~', text.as_bytes()).is_some() && text.contains("~~")
+}
+
+/// True when `text` has `needle`: for the short texts and needles here, a
+/// search for the first byte beats building a substring searcher.
+fn has_bytes(text: &str, needle: &[u8]) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(needle[0], bytes).any(|at| bytes[at..].starts_with(needle))
 }
 
 /// Marks of a finished item.
@@ -928,6 +1220,97 @@ static OWNER_LABEL: LazyLock<Plain> = LazyLock::new(|| {
         r"(?i)(?:^|[^\w])(?:owners?|responsible(?: party| person| team)?|assignees?|assigned(?: to)?|dri|poc|point of contact|accountable)[*_`]*\s*[:=][*_`\s]*",
     )
 });
+
+/// The labels of [`OWNER_LABEL`] in the order it tries them: the longer
+/// form of a label with an optional ending first.
+const OWNER_LABELS: &[&str] = &[
+    "owners",
+    "owner",
+    "responsible party",
+    "responsible person",
+    "responsible team",
+    "responsible",
+    "assignees",
+    "assignee",
+    "assigned to",
+    "assigned",
+    "dri",
+    "poc",
+    "point of contact",
+    "accountable",
+];
+
+/// Where the matches of [`OWNER_LABEL`] in `text` end, one after the
+/// other: a label of [`OWNER_LABELS`] in any case at the start of the text
+/// or after a character that is no word character (which the match takes,
+/// so it cannot be the end of the match before), then `*`, `_` or `` ` ``
+/// marks, white space, `:` or `=`, and more marks and white space. A text
+/// with a character that folds to an ASCII letter, or a label after a
+/// non-ASCII character that may be a word character, is left to the pattern.
+fn owner_label_ends(text: &str) -> Vec<usize> {
+    let by_pattern = || {
+        OWNER_LABEL
+            .find_iter(text)
+            .into_iter()
+            .map(|m| m.end)
+            .collect()
+    };
+    if folds_to_ascii(text) {
+        return by_pattern();
+    }
+    let bytes = text.as_bytes();
+    let skip = |from: usize, set: &dyn Fn(char) -> bool| {
+        text.len() - text[from..].trim_start_matches(set).len()
+    };
+    // `[*_`]*\s*[:=][*_`\s]*` after a label that ends at `at`.
+    let rest_end = |at: usize| {
+        let at = skip(at, &|c| matches!(c, '*' | '_' | '`'));
+        let at = skip(at, &char::is_whitespace);
+        matches!(bytes.get(at), Some(b':' | b'=')).then(|| {
+            skip(at + 1, &|c| {
+                matches!(c, '*' | '_' | '`') || c.is_whitespace()
+            })
+        })
+    };
+    static TABLES: [[u32; 256]; 2] = label_tables(OWNER_LABELS);
+    let mut ends = Vec::new();
+    let mut from = 0;
+    for p in 0..bytes.len() {
+        let labels = labels_at(&TABLES, bytes, p);
+        if labels == 0 || (p > 0 && is_word_byte_at(bytes, p - 1)) {
+            continue;
+        }
+        // The match starts at `p` (`^`) or at the character before it.
+        let start = match text[..p].chars().next_back() {
+            None => 0,
+            Some(c) => p - c.len_utf8(),
+        };
+        if start < from {
+            continue;
+        }
+        let Some(end) = bits(labels).find_map(|j| {
+            let label = OWNER_LABELS[j];
+            bytes
+                .get(p..p + label.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(label.as_bytes()))
+                .then(|| rest_end(p + label.len()))
+                .flatten()
+        }) else {
+            continue;
+        };
+        match text[start..p].chars().next() {
+            Some(c) if c.is_ascii() && (c.is_ascii_alphanumeric() || c == '_') => continue,
+            Some(c) if !c.is_ascii() && !is_plain_symbol(c) && !c.is_whitespace() => {
+                return by_pattern();
+            }
+            _ => {}
+        }
+        ends.push(end);
+        from = end;
+    }
+    ends
+}
+
 /// "owner DevOps, due …": the label without a colon.
 static OWNER_BARE: LazyLock<Plain> = LazyLock::new(|| Plain::new(r"(?i)(?-u:\b)owner\s+"));
 static HANDLE: LazyLock<Twin> =
@@ -1049,15 +1432,52 @@ fn take_field(text: &str, stop_at_name_end: bool) -> &str {
 }
 
 fn clean(text: &str) -> String {
-    if text.contains(['*', '`']) {
+    if memchr::memchr2(b'*', b'`', text.as_bytes()).is_some() {
         squeeze(&text.replace(['*', '`'], ""))
     } else {
         squeeze(text)
     }
 }
 
+/// True when `text` has a white-space character that is not ASCII (for
+/// [`char::is_whitespace`]: U+0085, U+00A0, U+1680, U+2000 to U+200A,
+/// U+2028, U+2029, U+202F, U+205F, U+3000), found by their UTF-8 bytes.
+fn has_unicode_space(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let lead = |at: usize| {
+        matches!(
+            bytes[at..],
+            [0xC2, 0x85 | 0xA0, ..]
+                | [0xE1, 0x9A, 0x80, ..]
+                | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+                | [0xE2, 0x81, 0x9F, ..]
+        )
+    };
+    memchr::memchr3_iter(0xC2, 0xE1, 0xE2, bytes).any(lead)
+        || memchr::memchr_iter(0xE3, bytes).any(|at| bytes[at..].starts_with(&[0xE3, 0x80, 0x80]))
+}
+
+/// Two spaces, which a text of words joined by single spaces does not have.
+static DOUBLE_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("  "));
+
 /// The words of `text` joined by single spaces.
 fn squeeze(text: &str) -> String {
+    // ASCII white space is `\t`, `\n`, `\x0B`, `\x0C`, `\r` and ` `;
+    // a text without other white space splits at these bytes alone.
+    let space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+    let bytes = text.as_bytes();
+    let ascii = text.is_ascii() || !has_unicode_space(text);
+    // Most texts are their words joined by single spaces already.
+    if ascii
+        && !bytes.first().is_some_and(|&b| space(b))
+        && !bytes.last().is_some_and(|&b| space(b))
+        && memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_none()
+        && memchr::memchr2(0x0B, 0x0C, bytes).is_none()
+        && DOUBLE_SPACE.find(bytes).is_none()
+    {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut push = |word: &str| {
         if !out.is_empty() {
@@ -1065,11 +1485,10 @@ fn squeeze(text: &str) -> String {
         }
         out.push_str(word);
     };
-    if text.is_ascii() {
-        // The words `split_whitespace` finds, read a byte at a time: ASCII
-        // white space is `\t`, `\n`, `\x0B`, `\x0C`, `\r` and ` `.
-        let bytes = text.as_bytes();
-        let space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+    if ascii {
+        // The words `split_whitespace` finds, read a byte at a time (a
+        // character that is not ASCII is never cut: none of its bytes is
+        // one of these).
         let mut i = 0;
         while i < bytes.len() {
             while i < bytes.len() && space(bytes[i]) {
@@ -1302,7 +1721,7 @@ fn is_owner_name(name: &str, strict: bool) -> bool {
 fn find_owner(text: &str, base: usize, cues: &Words) -> Option<Field> {
     match find_stated_owner(text, base, cues) {
         Some(found) => found,
-        None => find_implied_owner(text, base),
+        None => find_implied_owner(text, base, cues),
     }
 }
 
@@ -1314,7 +1733,7 @@ fn find_stated_owner(text: &str, base: usize, cues: &Words) -> Option<Option<Fie
         span: base + start..base + start + name.len(),
     };
     let mut labelled = false;
-    let label = text.contains([':', '='])
+    let label = memchr::memchr2(b':', b'=', text.as_bytes()).is_some()
         && cues.any(
             const {
                 cue_mask(&[
@@ -1346,17 +1765,13 @@ fn find_stated_owner(text: &str, base: usize, cues: &Words) -> Option<Option<Fie
                     ])
                 },
             );
-    let responsible = ["responsible", "in charge", "accountable", "assigned"]
-        .iter()
-        .any(|w| text.contains(w));
-    for m in label
-        .then(|| OWNER_LABEL.find_iter(text))
-        .into_iter()
-        .flatten()
-    {
-        let name = take_name(&text[m.end..]);
+    const RESPONSIBLE_WORDS: &[&str] = &["responsible", "in charge", "accountable", "assigned"];
+    let responsible = cues.any(const { cue_mask(RESPONSIBLE_WORDS) })
+        && RESPONSIBLE_WORDS.iter().any(|w| text.contains(w));
+    for end in label.then(|| owner_label_ends(text)).into_iter().flatten() {
+        let name = take_name(&text[end..]);
         if is_owner_name(name, false) {
-            return Some(Some(field(m.end, name)));
+            return Some(Some(field(end, name)));
         }
         labelled = true;
     }
@@ -1416,29 +1831,47 @@ fn find_stated_owner(text: &str, base: usize, cues: &Words) -> Option<Option<Fie
     None
 }
 
+/// The verbs of [`SUBJECT`].
+const SUBJECT_VERBS: &[&str] = &[
+    "will",
+    "shall",
+    "should",
+    "must",
+    "needs to",
+    "is going to",
+    "owns",
+    "is to",
+    "are to",
+];
+
+/// The cue mask of each of [`SUBJECT_VERBS`].
+const SUBJECT_MASKS: [u64; SUBJECT_VERBS.len()] = {
+    let mut masks = [0; SUBJECT_VERBS.len()];
+    let mut i = 0;
+    while i < masks.len() {
+        masks[i] = cue_mask(&[SUBJECT_VERBS[i]]);
+        i += 1;
+    }
+    masks
+};
+
 /// An owner implied by the shape of the item: a sentence's subject
 /// ("Dev team will …"), a prefix ("Factory team: …"), a bracketed name
-/// ("[Aaron]") or a trailing "— Payments team".
-fn find_implied_owner(text: &str, base: usize) -> Option<Field> {
+/// ("[Aaron]") or a trailing "— Payments team". `cues` are the words of
+/// `text`.
+fn find_implied_owner(text: &str, base: usize, cues: &Words) -> Option<Field> {
     let field = |start: usize, name: &str| Field {
         text: clean(name),
         span: base + start..base + start + name.len(),
     };
     let body_start = marker_end(text);
     let body = &text[body_start..];
-    let subject = [
-        "will",
-        "shall",
-        "should",
-        "must",
-        "needs to",
-        "is going to",
-        "owns",
-        "is to",
-        "are to",
-    ]
-    .iter()
-    .any(|w| body.contains(w));
+    // Each verb of `SUBJECT` is a cue word: only those the text has in
+    // some case are looked for as written.
+    let subject = SUBJECT_VERBS
+        .iter()
+        .zip(SUBJECT_MASKS)
+        .any(|(w, mask)| cues.any(mask) && body.contains(w));
     if let Some(c) = subject.then(|| SUBJECT.captures(body)).flatten() {
         let subj = c.name("subj")?;
         let next = c.name("next").map_or("", |n| n.as_str());
@@ -1562,8 +1995,56 @@ fn trailing_name(line: &str) -> Option<Range<usize>> {
 }
 
 static URL: LazyLock<Twin> = LazyLock::new(|| Twin::new(r"https?://[^\s)>\]]+"));
+/// An issue key (`OPS-118`): [`issue_key`] reads it, and hands this
+/// pattern a text with a non-ASCII character right after a key's dash or
+/// digits (where `\d` would take a non-ASCII digit).
 static ISSUE_KEY: LazyLock<Twin> =
     LazyLock::new(|| Twin::new(r"(?-u:\b)([A-Z][A-Z0-9]{1,9})-\d{1,6}(?-u:\b)"));
+
+/// Where the first issue key in `text` whose prefix is not one of
+/// [`NOT_KEYS`] is: of the matches of [`ISSUE_KEY`], one after the other,
+/// the first with such a prefix. A key is a capital at the start of a word,
+/// one to nine capitals or digits, a dash and one to six digits, with no
+/// word character after.
+fn issue_key(text: &str) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    memchr::memchr(b'-', bytes)?;
+    let by_pattern = || {
+        ISSUE_KEY
+            .captures_iter(text)
+            .find(|c| c.get(1).is_some_and(|p| !NOT_KEYS.contains(&p.as_str())))
+            .and_then(|c| c.get(0))
+            .map(|m| m.range())
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_uppercase() || (i > 0 && is_word_byte_at(bytes, i - 1)) {
+            i += 1;
+            continue;
+        }
+        let run = bytes[i + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            .count();
+        let dash = i + 1 + run;
+        if (1..=9).contains(&run) && bytes.get(dash) == Some(&b'-') {
+            let digits = digits_from(bytes, dash + 1);
+            let end = dash + 1 + digits;
+            if digits <= 6 && bytes.get(end).is_some_and(|b| !b.is_ascii()) {
+                return by_pattern();
+            }
+            if (1..=6).contains(&digits) && !is_word_byte_at(bytes, end) {
+                if !NOT_KEYS.contains(&&text[i..dash]) {
+                    return Some(i..end);
+                }
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    None
+}
 static ISSUE_NUMBER: LazyLock<Twin> =
     LazyLock::new(|| Twin::new(r"(?:^|[\s(\[,;:])(#\d{1,7})(?-u:\b)"));
 /// The words a label of [`TRACKING_LABEL`] starts with.
@@ -1576,6 +2057,81 @@ static TRACKING_LABEL: LazyLock<Twin> = LazyLock::new(|| {
         r"(?i)(?-u:\b)(?:(?:tracking|ticket|issue|jira|bug|pr|pull request|link|card|story|epic)[*_`]*\s*:|tracked (?:in|at|on|via|by|as)|track(?:ing)? (?:in|at|on|via))[\s*_`]*",
     )
 });
+/// The labels of [`TRACKING_LABEL`] in the order it tries them, each with
+/// the words that may follow it (none: a colon follows).
+const TRACKING_LABELS: &[(&str, &[&str])] = &[
+    ("tracking", &[]),
+    ("ticket", &[]),
+    ("issue", &[]),
+    ("jira", &[]),
+    ("bug", &[]),
+    ("pr", &[]),
+    ("pull request", &[]),
+    ("link", &[]),
+    ("card", &[]),
+    ("story", &[]),
+    ("epic", &[]),
+    ("tracked ", &["in", "at", "on", "via", "by", "as"]),
+    ("tracking ", &["in", "at", "on", "via"]),
+    ("track ", &["in", "at", "on", "via"]),
+];
+
+/// Where the first match of [`TRACKING_LABEL`] in `text` ends: at an ASCII
+/// word boundary, a label of [`TRACKING_LABELS`] in any case with `*`, `_`
+/// or `` ` `` marks, white space and a colon after it, or with one of its
+/// words; then white space and marks. A text with a character that folds
+/// to an ASCII letter is left to the pattern.
+fn tracking_label_end(text: &str) -> Option<usize> {
+    if folds_to_ascii(text) {
+        return TRACKING_LABEL.find(text).map(|m| m.end());
+    }
+    let bytes = text.as_bytes();
+    let skip = |from: usize, set: &dyn Fn(char) -> bool| {
+        text.len() - text[from..].trim_start_matches(set).len()
+    };
+    let has = |at: usize, word: &str| {
+        bytes
+            .get(at..at + word.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    static TABLES: [[u32; 256]; 2] = label_tables(&{
+        let mut labels = [""; TRACKING_LABELS.len()];
+        let mut j = 0;
+        while j < labels.len() {
+            labels[j] = TRACKING_LABELS[j].0;
+            j += 1;
+        }
+        labels
+    });
+    let label_end = |at: usize, mask: u32| {
+        bits(mask).find_map(|j| {
+            let (label, words) = TRACKING_LABELS[j];
+            if !has(at, label) {
+                return None;
+            }
+            let after = at + label.len();
+            if words.is_empty() {
+                let colon = skip(after, &|c| matches!(c, '*' | '_' | '`'));
+                let colon = skip(colon, &char::is_whitespace);
+                (bytes.get(colon) == Some(&b':')).then_some(colon + 1)
+            } else {
+                words
+                    .iter()
+                    .find(|w| has(after, w))
+                    .map(|w| after + w.len())
+            }
+        })
+    };
+    (0..bytes.len()).find_map(|at| {
+        let labels = labels_at(&TABLES, bytes, at);
+        let starts = labels != 0 && (at == 0 || !is_word_byte_at(bytes, at - 1));
+        let end = starts.then(|| label_end(at, labels)).flatten()?;
+        Some(skip(end, &|c| {
+            c.is_whitespace() || matches!(c, '*' | '_' | '`')
+        }))
+    })
+}
+
 /// Prefixes that look like issue keys but are not (`SEV-2`, `UTC-7`).
 const NOT_KEYS: &[&str] = &[
     "SEV", "UTC", "GMT", "MST", "MDT", "PST", "PDT", "EST", "EDT", "CST", "CDT", "HTTP", "HTTPS",
@@ -1589,24 +2145,18 @@ fn find_tracking(text: &str, base: usize, cues: &Words) -> Option<Field> {
         span: base + start..base + start + value.len(),
     };
     let mut found: Vec<Field> = Vec::new();
-    if let Some(m) = text.contains("http").then(|| URL.find(text)).flatten() {
-        found.push(field(m.start(), m.as_str()));
-    }
-    // A key needs a capital or digit right before a dash.
-    let key = text
-        .as_bytes()
-        .windows(2)
-        .any(|w| (w[0].is_ascii_uppercase() || w[0].is_ascii_digit()) && w[1] == b'-');
-    if let Some(c) = key
-        .then(|| {
-            ISSUE_KEY
-                .captures_iter(text)
-                .find(|c| c.get(1).is_some_and(|p| !NOT_KEYS.contains(&p.as_str())))
-        })
+    static HTTP: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("http"));
+    if let Some(m) = HTTP
+        .find(text.as_bytes())
+        .is_some()
+        .then(|| URL.find(text))
         .flatten()
     {
-        let m = c.get(0)?;
         found.push(field(m.start(), m.as_str()));
+    }
+    if let Some(key) = issue_key(text) {
+        found.push(field(key.start, &text[key]));
     }
     if let Some(m) = text
         .contains('#')
@@ -1616,13 +2166,13 @@ fn find_tracking(text: &str, base: usize, cues: &Words) -> Option<Field> {
         found.push(field(m.start(), m.as_str()));
     }
     let label = cues.any(const { cue_mask(&["track"]) })
-        || text.contains(':')
+        || memchr::memchr(b':', text.as_bytes()).is_some()
             && cues.any(const { cue_mask(TRACKING_LABEL_WORDS) })
             && Cues::of(text).has_any_word_start(TRACKING_LABEL_WORDS);
-    if let Some(m) = label.then(|| TRACKING_LABEL.find(text)).flatten() {
-        let value = take_value(&text[m.end()..]);
+    if let Some(end) = label.then(|| tracking_label_end(text)).flatten() {
+        let value = take_value(&text[end..]);
         if !is_placeholder(value) {
-            found.push(field(m.end(), value));
+            found.push(field(end, value));
         }
     }
     found.into_iter().min_by_key(|f| f.span.start)
@@ -1787,6 +2337,17 @@ mod tests {
             "fix",
             "ed",
             "card",
+            "in",
+            " charge",
+            "Will",
+            "shall",
+            "SHOULD",
+            "must",
+            "owns",
+            "needs",
+            " going",
+            "are",
+            "Is",
         ];
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         for _ in 0..20_000 {
@@ -1863,16 +2424,368 @@ mod tests {
             "\x1Fa\x1Cb",
             "x\u{a0}y\u{2003} z",
             "**Add** `alert`",
+            "“Add” – alert",
+            "“Add”  –\nalert ",
+            "a\u{85}b\u{1680}c\u{200A}d\u{200B}e\u{2028}f\u{2029}g\u{202F}h\u{205F}i\u{3000}j",
+            "a\u{2000}b\u{180E}c\u{FEFF}d\u{2060}e",
         ];
         for t in texts {
             let words: Vec<&str> = t.split_whitespace().collect();
             assert_eq!(squeeze(t), words.join(" "), "{t:?}");
         }
-        for b in 0..=127u8 {
-            let t = format!("a{}b", char::from(b));
-            let words: Vec<&str> = t.split_whitespace().collect();
-            assert_eq!(squeeze(&t), words.join(" "), "{t:?}");
+        // Every white-space character, and the characters around their
+        // UTF-8 bytes.
+        let unicode = (0x80..0x3100u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace() || matches!(*c as u32, 0x2000..=0x20FF));
+        for c in (0..=127u8).map(char::from).chain(unicode) {
+            // Around a word, doubled, and next to a space (the joined texts
+            // the fast path returns as they are, and those it must not).
+            for t in [
+                format!("a{c}b"),
+                format!("{c}a"),
+                format!("a{c}"),
+                format!("a{c}{c}b c"),
+                format!("a {c}b"),
+                format!("a{c} b"),
+            ] {
+                let words: Vec<&str> = t.split_whitespace().collect();
+                assert_eq!(squeeze(&t), words.join(" "), "{t:?}");
+            }
         }
+    }
+
+    /// `count` texts of up to `len` pieces each, drawn from `pieces`.
+    fn generated<'a>(
+        pieces: &'a [&'a str],
+        count: usize,
+        len: usize,
+    ) -> impl Iterator<Item = String> + 'a {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize
+        };
+        (0..count).map(move |_| {
+            let n = next() % (len + 1);
+            (0..n).map(|_| pieces[next() % pieces.len()]).collect()
+        })
+    }
+
+    /// Every date-like text made of a number, a separator, a number, a
+    /// separator, a number and an ending, each drawn from a few shapes
+    /// (right and wrong), with the non-ASCII neighbours reports have (`٣`
+    /// is an Arabic-Indic digit, which `\d` takes).
+    fn date_like() -> Vec<String> {
+        let numbers = ["2025", "4", "10", "123", "25", "1٣", ""];
+        let seps = ["-", "/", ".", " "];
+        let ends = ["", "x", "_", " ", ".", "é", "٣", "1", "–"];
+        let mut out = Vec::new();
+        for a in numbers {
+            for s1 in seps {
+                for b in numbers {
+                    for s2 in seps {
+                        for c in numbers {
+                            for e in ends {
+                                out.push(format!("{a}{s1}{b}{s2}{c}{e}"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Pieces of issue keys, with the non-ASCII neighbours reports have.
+    const KEY_PIECES: &[&str] = &[
+        "1", "118", "123456", "1234567", "-", " ", "_", "x", "A", "a", "OPS", "OPS-1", "OPS-",
+        "SEV-2", "UTC-", "AB1-", "Q-7", "é", "٣", "–", "’", "\u{a0}", ":", "(",
+    ];
+
+    #[test]
+    fn date_and_key_scanners_agree_with_their_patterns() {
+        let texts = [
+            "2025-10-28",
+            "2025/1/2x",
+            "2025.10.28.",
+            "2025-10-2٣",
+            "2025-1٣-28",
+            "20251-10-28",
+            "2025-100-28",
+            "2025-10-281",
+            "2025-10-28_",
+            "04/15/25",
+            "4/15/2025é",
+            "4/15/202",
+            "4/15/20255",
+            "4/15/2٣",
+            "OPS-118",
+            "(Issue: OPS-118)",
+            "SEV-2 then OPS-7",
+            "SEV-2OPS-7",
+            "éOPS-1",
+            "OPS-٣",
+            "OPS-12٣",
+            "OPS-1234567",
+            "ABCDEFGHIJ-1",
+            "ABCDEFGHIJK-1",
+            "aOPS-1",
+            "OPS-1a OPS-2",
+            "UTC-7 P-1 MT-2 Q-1",
+        ];
+        let key_by_pattern = |t: &str| {
+            ISSUE_KEY
+                .captures_iter(t)
+                .find(|c| c.get(1).is_some_and(|p| !NOT_KEYS.contains(&p.as_str())))
+                .and_then(|c| c.get(0))
+                .map(|m| m.range())
+        };
+        let mut seen = [0usize; 3];
+        for t in texts
+            .iter()
+            .map(|t| t.to_string())
+            .chain(date_like())
+            .chain(generated(KEY_PIECES, 20_000, 8))
+        {
+            for (i, _) in t.char_indices() {
+                let rest = &t[i..];
+                let iso = date_groups(&ISO_DATE, rest);
+                let us = date_groups(&US_DATE, rest);
+                seen[0] += usize::from(iso.is_some());
+                seen[1] += usize::from(us.is_some());
+                assert_eq!(iso_date(rest), iso, "{rest:?}");
+                assert_eq!(us_date(rest), us, "{rest:?}");
+            }
+            let key = key_by_pattern(&t);
+            seen[2] += usize::from(key.is_some());
+            assert_eq!(issue_key(&t), key, "{t:?}");
+        }
+        // Each pattern matches often enough for the comparison to mean something.
+        assert!(seen.iter().all(|&n| n > 100), "{seen:?}");
+    }
+
+    /// Pieces of owner labels, with the non-ASCII neighbours reports have.
+    const OWNER_PIECES: &[&str] = &[
+        "owner",
+        "Owners",
+        "OWNER",
+        "s",
+        ":",
+        "=",
+        " ",
+        "  ",
+        "*",
+        "_",
+        "`",
+        "responsible",
+        " party",
+        " Team",
+        "assigned",
+        " to",
+        "assignee",
+        "dri",
+        "DRI",
+        "poc",
+        "point of contact",
+        "accountable",
+        "x",
+        "1",
+        "é",
+        "’",
+        "\u{a0}",
+        "\u{17F}",
+        "–",
+        "(",
+        "\n",
+    ];
+
+    #[test]
+    fn owner_label_scanner_agrees_with_its_pattern() {
+        let texts = [
+            "(Owner: Dana Kim, Due: 2025-10-28)",
+            "Owner: Owner: x",
+            "owner:owner: x",
+            "xowner: a",
+            "_owner: a",
+            "éowner: a",
+            "’owner: a",
+            "\u{a0}owner: a",
+            "Responsible party = team",
+            "responsible partyx: a",
+            "assigned to: a",
+            "assigned  to: a",
+            "Point of Contact:**Dana**",
+            "ownerſ: a",
+            "owners *`_ \u{a0}: *x",
+        ];
+        let mut matched = 0;
+        for t in texts
+            .iter()
+            .map(|t| t.to_string())
+            .chain(generated(OWNER_PIECES, 30_000, 6))
+        {
+            let ends: Vec<usize> = OWNER_LABEL
+                .find_iter(&t)
+                .into_iter()
+                .map(|m| m.end)
+                .collect();
+            matched += usize::from(!ends.is_empty());
+            assert_eq!(owner_label_ends(&t), ends, "{t:?}");
+        }
+        assert!(matched > 500, "{matched}");
+    }
+
+    /// Pieces of due-date labels, with the non-ASCII neighbours reports have.
+    const DUE_PIECES: &[&str] = &[
+        "due",
+        "Due",
+        " date",
+        "  Date",
+        "deadline",
+        "target",
+        "ETA",
+        "timeline",
+        "complete by",
+        "to be",
+        " completed",
+        " done",
+        " by",
+        "finish",
+        "ed",
+        "no later than",
+        "by",
+        "on",
+        "before",
+        "until",
+        " of",
+        " is",
+        "is",
+        ":",
+        "=",
+        " ",
+        "*",
+        "_",
+        "`",
+        "x",
+        "1",
+        "é",
+        "’",
+        "\u{a0}",
+        "\u{17F}",
+        "–",
+        "\n",
+        "2026-02-09",
+    ];
+
+    #[test]
+    fn due_label_scanner_agrees_with_its_pattern() {
+        let texts = [
+            "Fix it (Due: 2026-02-09)",
+            "due dates 1",
+            "due\u{a0}date: x",
+            "Due\u{a0}\u{a0}is\u{a0}: x",
+            "Target Date = soon",
+            "to be completed by Friday",
+            "finished by 3",
+            "finishedby 3",
+            "éby 3",
+            "by_ 3",
+            "byé 3",
+            "on on on",
+            "due is: on: by",
+            "ETA * : ` next",
+            "finiſh by: soon",
+        ];
+        let mut matched = 0;
+        for t in texts
+            .iter()
+            .map(|t| t.to_string())
+            .chain(generated(DUE_PIECES, 30_000, 6))
+        {
+            let by_pattern: Vec<DueLabel> = DUE_LABEL
+                .captures_iter(&t)
+                .map(|c| DueLabel {
+                    label: c.name("label").unwrap().range(),
+                    colon: c.name("colon").is_some(),
+                    end: c.get(0).unwrap().end(),
+                })
+                .collect();
+            matched += usize::from(!by_pattern.is_empty());
+            assert_eq!(due_labels(&t), by_pattern, "{t:?}");
+        }
+        assert!(matched > 1_000, "{matched}");
+    }
+
+    /// Pieces of tracking labels, with the non-ASCII neighbours reports have.
+    const TRACKING_PIECES: &[&str] = &[
+        "tracking",
+        "Ticket",
+        "ISSUE",
+        "s",
+        "jira",
+        "bug",
+        "PR",
+        "pull request",
+        "pull",
+        "link",
+        "card",
+        "story",
+        "epic",
+        "tracked",
+        "track",
+        "ing",
+        " in",
+        " at",
+        " on",
+        " via",
+        " by",
+        " as",
+        "in",
+        ":",
+        " ",
+        "  ",
+        "*",
+        "_",
+        "`",
+        "x",
+        "1",
+        "é",
+        "’",
+        "\u{a0}",
+        "\u{17F}",
+        "\u{212A}",
+        "–",
+        "\n",
+    ];
+
+    #[test]
+    fn tracking_label_scanner_agrees_with_its_pattern() {
+        let texts = [
+            "fix (Issue: OPS-118)",
+            "Tracking in: x",
+            "tracking in JIRA",
+            "trackingin: x",
+            "tracked as OPS-1",
+            "tracked  in x",
+            "prod: x",
+            "PR*`_\u{a0}: x",
+            "éjira: x",
+            "_jira: x",
+            "tic\u{212A}et: x",
+            "issues: x",
+        ];
+        let mut matched = 0;
+        for t in texts
+            .iter()
+            .map(|t| t.to_string())
+            .chain(generated(TRACKING_PIECES, 30_000, 6))
+        {
+            let end = TRACKING_LABEL.find(&t).map(|m| m.end());
+            matched += usize::from(end.is_some());
+            assert_eq!(tracking_label_end(&t), end, "{t:?}");
+        }
+        assert!(matched > 500, "{matched}");
     }
 
     #[test]

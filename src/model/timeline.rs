@@ -11,10 +11,11 @@
 //! early morning moves to the next day. [`Entry::at`] is then the entry's
 //! date and time in UTC.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::model::pattern::{
-    AfterBox, Caps, Group, Twin, is_plain_symbol, is_word_byte_at, list_marker_end,
+    AfterBox, Group, Twin, folds_to_ascii, is_plain_symbol, is_word_byte_at, list_marker_end,
 };
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 
@@ -177,67 +178,352 @@ fn word_starts<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> 
 }
 
 /// The first match of [`UTC_DECLARATION`], which names UTC, GMT, Zulu or
-/// Coordinated Universal Time (a text without any is not searched).
+/// Coordinated Universal Time (a text without any is not searched). A
+/// text whose characters are all ASCII, white space or plain symbols
+/// ([`is_plain_symbol`]) and none of which folds to an ASCII letter is read
+/// by [`scan_utc_declaration`]; any other by the pattern.
 fn utc_declaration(text: &str) -> Option<Group<'_>> {
     if !has_word(text, &["utc", "gmt", "zulu", "coordinated"]) {
         return None;
     }
-    UTC_DECLARATION.find(text)
-}
-
-/// The groups of the first match of [`OTHER_DECLARATION`] (a text that
-/// [`may_declare_other_zone`] rules out is not searched). The match is
-/// found first, and only its groups read.
-fn other_declaration(text: &str) -> Option<Caps<'_>> {
-    if !may_declare_other_zone(text) {
-        return None;
+    if !text.is_ascii()
+        && (folds_to_ascii(text)
+            || !text
+                .chars()
+                .all(|c| c.is_ascii() || c.is_whitespace() || is_plain_symbol(c)))
+    {
+        return UTC_DECLARATION.find(text);
     }
-    let m = OTHER_DECLARATION.find(text)?;
-    OTHER_DECLARATION.captures_at(text, m.start())
+    scan_utc_declaration(text).map(|r| Group::at(text, r))
 }
 
-/// The zones [`OTHER_DECLARATION`] reads in brackets: what follows `(` and
-/// white space in a match of its second branch starts with one of these.
-const BRACKETED_ZONES: &[&str] = &[
-    "UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "CET", "CEST", "Local",
-    "local",
-];
-
-/// Pieces of the zones of [`OTHER_DECLARATION`]: each zone has one.
-const ZONE_MARKS: &[&str] = &[
-    "ST", "DT", "ET", "MT", "PT", "CT", "UTC", "Mountain", "Pacific", "Eastern", "Central", "ocal",
-];
-
-/// False when [`OTHER_DECLARATION`] cannot match `text`. The first branch
-/// needs the word `time` or `times` (`T` or `t`, at ASCII word boundaries
-/// or next to a non-ASCII character), followed in the same line and
-/// sentence by a zone, which has one of [`ZONE_MARKS`]; the second a `(`
-/// followed by white space and a zone of [`BRACKETED_ZONES`] (UTC and GMT
-/// with an offset).
-fn may_declare_other_zone(text: &str) -> bool {
+/// Where the first match of [`UTC_DECLARATION`] in `text` is, for a text
+/// [`utc_declaration`] does not hand to the pattern. Its branches, tried
+/// in this order at each start: `times` and within 40 characters of the
+/// same line and sentence a word UTC, GMT, Zulu or Coordinated Universal
+/// Time; a bracketed `(UTC)`, `(in GMT)`, `(all times in UTC)`; `UTC
+/// time`; and at the start, a text that is only UTC or GMT and non-word
+/// characters. All in any case.
+fn scan_utc_declaration(text: &str) -> Option<Range<usize>> {
     let bytes = text.as_bytes();
-    let word = |i: usize| is_word_byte_at(bytes, i);
-    // `m` of `[Tt]ime`, then `s?` and a boundary.
-    let time_word = memchr::memchr_iter(b'm', bytes).any(|m| {
-        m >= 2
-            && bytes[m - 1] == b'i'
-            && matches!(bytes[m - 2], b'T' | b't')
-            && bytes.get(m + 1) == Some(&b'e')
-            && !(m >= 3 && word(m - 3))
-            && {
-                let end = m + 2 + usize::from(bytes.get(m + 2) == Some(&b's'));
-                let sentence = text[end..].split(['\n', '.']).next().unwrap_or("");
-                !word(end) && ZONE_MARKS.iter().any(|z| sentence.contains(z))
+    let has = |at: usize, word: &str| {
+        bytes
+            .get(at..at + word.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    // `times?\b` at `at`: its end.
+    let times_at = |at: usize| {
+        if !has(at, "time") {
+            return None;
+        }
+        let end = at + 4;
+        if matches!(bytes.get(end), Some(b's' | b'S')) && !is_word_at(text, end + 1) {
+            return Some(end + 1);
+        }
+        (!is_word_at(text, end)).then_some(end)
+    };
+    // `\s+` at `at`: its end.
+    let spaces = |at: usize| Some(skip_space(text, at)).filter(|&end| end > at);
+    let utc_or_gmt = |at: usize| (has(at, "utc") || has(at, "gmt")).then_some(at + 3);
+    for start in 0..bytes.len() {
+        let first = bytes[start].to_ascii_lowercase();
+        let boundary = !is_word_before(text, start);
+        // `\btimes?\b[^\n.]{0,40}?\b(?:UTC|GMT|Zulu|Coordinated Universal Time)\b`
+        if let Some(mut p) = (first == b't' && boundary)
+            .then(|| times_at(start))
+            .flatten()
+        {
+            for taken in 0..=40 {
+                if !is_word_before(text, p) {
+                    let zone = ["utc", "gmt", "zulu", "coordinated universal time"]
+                        .iter()
+                        .find(|z| has(p, z))
+                        .map(|z| p + z.len())
+                        .filter(|&end| !is_word_at(text, end));
+                    if let Some(end) = zone {
+                        return Some(start..end);
+                    }
+                }
+                let Some(c) = text[p..].chars().next() else {
+                    break;
+                };
+                if taken == 40 || matches!(c, '\n' | '.') {
+                    break;
+                }
+                p += c.len_utf8();
             }
-    });
-    time_word
-        || memchr::memchr_iter(b'(', bytes).any(|at| {
-            let rest = text[at + 1..].trim_start();
-            BRACKETED_ZONES.iter().any(|z| {
-                rest.strip_prefix(z)
-                    .is_some_and(|after| !matches!(*z, "UTC" | "GMT") || offset_after(after))
-            })
-        })
+        }
+        // `\(\s*(?:in\s+|all\s+times\s+(?:in\s+)?)?(?:UTC|GMT)\s*\)`
+        if first == b'(' {
+            let p = skip_space(text, start + 1);
+            let in_at = |at: usize| {
+                Some(at)
+                    .filter(|&at| has(at, "in"))
+                    .and_then(|at| spaces(at + 2))
+            };
+            let zone_at = in_at(p)
+                .or_else(|| {
+                    let times = Some(p)
+                        .filter(|&p| has(p, "all"))
+                        .and_then(|p| spaces(p + 3))
+                        .filter(|&t| has(t, "times"))
+                        .and_then(|t| spaces(t + 5))?;
+                    Some(in_at(times).unwrap_or(times))
+                })
+                .unwrap_or(p);
+            if let Some(zone_end) = utc_or_gmt(zone_at) {
+                let close = skip_space(text, zone_end);
+                if bytes.get(close) == Some(&b')') {
+                    return Some(start..close + 1);
+                }
+            }
+        }
+        // `\b(?:UTC|GMT)\s+times?\b`
+        if let Some(end) = (boundary && matches!(first, b'u' | b'g'))
+            .then(|| utc_or_gmt(start).and_then(spaces).and_then(times_at))
+            .flatten()
+        {
+            return Some(start..end);
+        }
+        // `^\W*(?:UTC|GMT)\W*$`
+        if start == 0 {
+            let zone_end = (0..bytes.len())
+                .find(|&i| is_word_at(text, i))
+                .and_then(utc_or_gmt);
+            if zone_end.is_some_and(|end| (end..bytes.len()).all(|i| !is_word_at(text, i))) {
+                return Some(0..bytes.len());
+            }
+        }
+    }
+    None
+}
+
+/// A declaration of another zone found by [`other_declaration`]: the
+/// whole match of [`OTHER_DECLARATION`] and its zone (`z1` or `z2`).
+type OtherDeclaration = (Range<usize>, Range<usize>);
+
+/// The first match of [`OTHER_DECLARATION`] in `text` and its zone. The
+/// scanner below reads texts whose characters are all ASCII, white space
+/// or plain symbols ([`is_plain_symbol`]), on which `\b`, `\d` and `\s`
+/// read as they do on ASCII; any other text is handed to the pattern.
+fn other_declaration(text: &str) -> Option<OtherDeclaration> {
+    let bytes = text.as_bytes();
+    memchr::memchr2(b'm', b'(', bytes)?;
+    if !text.is_ascii()
+        && !text
+            .chars()
+            .all(|c| c.is_ascii() || c.is_whitespace() || is_plain_symbol(c))
+    {
+        let c = OTHER_DECLARATION.captures(text)?;
+        let zone = c.name("z1").or(c.name("z2"))?;
+        return Some((c.get(0)?.range(), zone.range()));
+    }
+    // Candidates in order: the `m` of `[Tt]ime` (the match starts two
+    // bytes before it) and `(`.
+    memchr::memchr2_iter(b'm', b'(', bytes).find_map(|at| {
+        if bytes[at] == b'(' {
+            let zone_start = skip_space(text, at + 1);
+            let zone_end = zone_in_brackets(text, zone_start)?;
+            return Some((at..zone_end.1, zone_start..zone_end.0));
+        }
+        let start = at.checked_sub(2)?;
+        if !(matches!(bytes[start], b'T' | b't')
+            && bytes[at - 1] == b'i'
+            && bytes.get(at + 1) == Some(&b'e')
+            && !is_word_before(text, start))
+        {
+            return None;
+        }
+        // `s?\b`
+        let mut word_end = at + 2;
+        if bytes.get(word_end) == Some(&b's') && !is_word_at(text, word_end + 1) {
+            word_end += 1;
+        } else if is_word_at(text, word_end) {
+            return None;
+        }
+        // `[^\n.]{0,40}?\b` and a zone ending at a boundary.
+        let mut p = word_end;
+        for taken in 0..=40 {
+            let zone_start = matches!(
+                bytes.get(p),
+                Some(b'U' | b'G' | b'E' | b'C' | b'M' | b'P' | b'B' | b'I' | b'J' | b'L' | b'l')
+            );
+            if zone_start && !is_word_before(text, p) {
+                if let Some(end) = zone_after_times(text, p) {
+                    return Some((start..end, p..end));
+                }
+            }
+            let c = text[p..].chars().next()?;
+            if taken == 40 || matches!(c, '\n' | '.') {
+                return None;
+            }
+            p += c.len_utf8();
+        }
+        None
+    })
+}
+
+/// True when the character before `at` is a word character (here: ASCII
+/// letters, digits, `_`; see [`other_declaration`]).
+fn is_word_before(text: &str, at: usize) -> bool {
+    at > 0 && is_word_byte_at(text.as_bytes(), at - 1)
+}
+
+/// True when the character at `at` is a word character.
+fn is_word_at(text: &str, at: usize) -> bool {
+    is_word_byte_at(text.as_bytes(), at)
+}
+
+/// `at` moved over white space.
+fn skip_space(text: &str, at: usize) -> usize {
+    text.len() - text[at..].trim_start().len()
+}
+
+/// Where `(?:UTC|GMT)\s?[+-]\s?[1-9]\d?(?::?\d{2})?` at `at` may end, in
+/// the order the pattern tries its options.
+fn offset_zone_ends(text: &str, at: usize) -> impl Iterator<Item = usize> {
+    offset_zone_options(text, at).into_iter().flatten()
+}
+
+/// The ends of [`offset_zone_ends`], as options.
+fn offset_zone_options(text: &str, at: usize) -> [Option<usize>; 6] {
+    let mut ends = [None; 6];
+    let bytes = text.as_bytes();
+    if !matches!(bytes.get(at..at + 3), Some(b"UTC" | b"GMT")) {
+        return ends;
+    }
+    let one_space = |i: usize| {
+        text[i..]
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map_or(i, |c| i + c.len_utf8())
+    };
+    let sign = one_space(at + 3);
+    if !matches!(bytes.get(sign), Some(b'+' | b'-')) {
+        return ends;
+    }
+    let first = one_space(sign + 1);
+    if !matches!(bytes.get(first), Some(b'1'..=b'9')) {
+        return ends;
+    }
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let after_first = first + 1;
+    // `\d?` taken (when there is a digit), then not; after each, `:` and
+    // two digits, two digits, nothing.
+    let taken = digit(after_first).then_some(after_first + 1);
+    for (k, q) in [taken, Some(after_first)].into_iter().enumerate() {
+        let Some(q) = q else { continue };
+        let colon = bytes.get(q) == Some(&b':') && digit(q + 1) && digit(q + 2);
+        ends[3 * k] = colon.then_some(q + 3);
+        ends[3 * k + 1] = (digit(q) && digit(q + 1)).then_some(q + 2);
+        ends[3 * k + 2] = Some(q);
+    }
+    ends
+}
+
+/// The US and European zones [`OTHER_DECLARATION`] reads in brackets.
+const BRACKETED_ZONES: &[&str] = &[
+    "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "CET", "CEST",
+];
+
+/// The zone abbreviations [`OTHER_DECLARATION`] reads after "times".
+const ZONES_AFTER_TIMES: &[&str] = &[
+    "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "CET", "CEST", "BST", "IST", "JST",
+    "MT", "PT", "ET", "CT",
+];
+
+/// `[Tt]ime` at `at`: its end.
+fn time_word_at(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (matches!(bytes.get(at), Some(b'T' | b't')) && bytes.get(at + 1..at + 4) == Some(b"ime"))
+        .then_some(at + 4)
+}
+
+/// `\s` at `at`: its end.
+fn one_space_at(text: &str, at: usize) -> Option<usize> {
+    let c = text[at..].chars().next().filter(|c| c.is_whitespace())?;
+    Some(at + c.len_utf8())
+}
+
+/// `[Ll]ocal` at `at`: its end.
+fn local_at(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (matches!(bytes.get(at), Some(b'L' | b'l')) && bytes.get(at + 1..at + 5) == Some(b"ocal"))
+        .then_some(at + 5)
+}
+
+/// Where the zone `z1` of [`OTHER_DECLARATION`] at `at` ends, when a word
+/// boundary follows it: the first of its alternatives that does.
+fn zone_after_times(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let bounded = |end: usize| (!is_word_at(text, end)).then_some(end);
+    if let Some(end) = offset_zone_ends(text, at).into_iter().find_map(bounded) {
+        return Some(end);
+    }
+    let rest = &bytes[at..];
+    if let Some(end) = ZONES_AFTER_TIMES
+        .iter()
+        .filter(|z| rest.starts_with(z.as_bytes()))
+        .find_map(|z| bounded(at + z.len()))
+    {
+        return Some(end);
+    }
+    // `(?:Mountain|Pacific|Eastern|Central)(?:\s(?:Standard|Daylight))?\s[Tt]ime`
+    if let Some(region) = ["Mountain", "Pacific", "Eastern", "Central"]
+        .iter()
+        .find(|r| rest.starts_with(r.as_bytes()))
+    {
+        let after = at + region.len();
+        let qualified = one_space_at(text, after).and_then(|i| {
+            ["Standard", "Daylight"]
+                .iter()
+                .find(|q| bytes[i..].starts_with(q.as_bytes()))
+                .map(|q| i + q.len())
+        });
+        let time_after = |i: usize| {
+            one_space_at(text, i)
+                .and_then(|i| time_word_at(text, i))
+                .and_then(bounded)
+        };
+        if let Some(end) = qualified.and_then(time_after).or_else(|| time_after(after)) {
+            return Some(end);
+        }
+    }
+    // `[Ll]ocal\s[Tt]ime|[Ll]ocal`
+    let local = local_at(text, at)?;
+    one_space_at(text, local)
+        .and_then(|i| time_word_at(text, i))
+        .and_then(bounded)
+        .or_else(|| bounded(local))
+}
+
+/// Where the zone `z2` of [`OTHER_DECLARATION`] at `at` ends and where the
+/// match ends (after white space and `)`): the first of its alternatives
+/// that a `)` follows.
+fn zone_in_brackets(text: &str, at: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let closed = |end: usize| {
+        let close = skip_space(text, end);
+        (bytes.get(close) == Some(&b')')).then_some((end, close + 1))
+    };
+    if let Some(ends) = offset_zone_ends(text, at).into_iter().find_map(closed) {
+        return Some(ends);
+    }
+    let rest = &bytes[at..];
+    if let Some(ends) = BRACKETED_ZONES
+        .iter()
+        .filter(|z| rest.starts_with(z.as_bytes()))
+        .find_map(|z| closed(at + z.len()))
+    {
+        return Some(ends);
+    }
+    // `[Ll]ocal(?:\s[Tt]ime)?`
+    let local = local_at(text, at)?;
+    one_space_at(text, local)
+        .and_then(|i| time_word_at(text, i))
+        .and_then(closed)
+        .or_else(|| closed(local))
 }
 
 impl Timeline {
@@ -250,11 +536,9 @@ impl Timeline {
         let doc = &report.doc;
         timeline.heading = Some(section.heading_span.clone());
         let heading_text = &section.heading_text;
-        if let Some(c) = other_declaration(heading_text) {
-            if let Some(z) = c.name("z1").or(c.name("z2")) {
-                let span = section.heading_span.clone();
-                timeline.other_zone_declared = Some((span.clone(), zone_named(z.as_str(), span)));
-            }
+        if let Some((_, z)) = other_declaration(heading_text) {
+            let span = section.heading_span.clone();
+            timeline.other_zone_declared = Some((span.clone(), zone_named(&heading_text[z], span)));
         } else if utc_declaration(heading_text).is_some() || heading_text.contains("UTC") {
             timeline.utc_declared = Some(section.heading_span.clone());
         }
@@ -372,14 +656,11 @@ impl Timeline {
                 }
             }
             if timeline.other_zone_declared.is_none() {
-                if let Some(c) = other_declaration(text) {
-                    if let (Some(m), Some(z)) = (c.get(0), c.name("z1").or(c.name("z2"))) {
-                        let base = block.own.start;
-                        let mut zone = zone_named(z.as_str(), base + z.start()..base + z.end());
-                        zone.span = base + z.start()..base + z.end();
-                        timeline.other_zone_declared =
-                            Some((base + m.start()..base + m.end(), zone));
-                    }
+                if let Some((m, z)) = other_declaration(text) {
+                    let base = block.own.start;
+                    let mut zone = zone_named(&text[z.clone()], base + z.start..base + z.end);
+                    zone.span = base + z.start..base + z.end;
+                    timeline.other_zone_declared = Some((base + m.start..base + m.end, zone));
                 }
             }
         }
@@ -557,10 +838,12 @@ pub fn report_date(report: &Report<'_>) -> Option<NaiveDate> {
         })
 }
 
+/// "All times in this report are UTC": what [`report_wide_utc`] looks for.
+static REPORT_WIDE: LazyLock<Twin> =
+    LazyLock::new(|| Twin::new(r"(?i)\ball\s+times\b[^\n.]{0,50}?\b(?:UTC|GMT)\b"));
+
 /// "All times in this report are UTC" anywhere before the timeline.
 fn report_wide_utc(report: &Report<'_>) -> Option<Span> {
-    static REPORT_WIDE: LazyLock<Twin> =
-        LazyLock::new(|| Twin::new(r"(?i)\ball\s+times\b[^\n.]{0,50}?\b(?:UTC|GMT)\b"));
     // Where the document names UTC or GMT, which every match does: only
     // the blocks around these are searched.
     let source = &report.doc.source;
@@ -577,6 +860,11 @@ fn report_wide_utc(report: &Report<'_>) -> Option<Span> {
             return None;
         }
         let text = report.doc.text(&b.own);
+        // A match has "all" and "time" (in any case; neither has a letter
+        // a non-ASCII character folds to).
+        if !has_word(text, &["all"]) || !has_word(text, &["time"]) {
+            return None;
+        }
         REPORT_WIDE
             .find(text)
             .filter(|m| !offset_after(&text[m.end()..]))
@@ -1031,13 +1319,7 @@ mod tests {
         }
         assert!(utc_declaration("All times are local – é").is_none());
         assert!(has_word("time in Utc", &["utc"]) && !has_word("ut c", &["utc"]));
-        let z = |text| {
-            other_declaration(text).and_then(|c| {
-                c.name("z1")
-                    .or(c.name("z2"))
-                    .map(|z| z.as_str().to_string())
-            })
-        };
+        let z = |text: &str| other_declaration(text).map(|(_, z)| text[z].to_string());
         assert_eq!(z("All times are MST’s").as_deref(), Some("MST"));
         assert_eq!(z("Events (local time)").as_deref(), Some("local time"));
         assert_eq!(z("é 16:20 (UTC+2) done").as_deref(), Some("UTC+2"));
@@ -1063,10 +1345,75 @@ mod tests {
 
     /// Pieces of zone declarations, with the non-ASCII neighbours reports have.
     const ZONE_PIECES: &[&str] = &[
-        "time", "Time", "times", "TIME", "timeline", "s", "(", ")", " ", "\u{a0}", "\n", ".", "+",
-        "-", "–", "’", "é", "7", "10", ":30", "UTC", "GMT", "utc", "Zulu", "MST", "CEST", "PT",
-        "MTTR", "Local", "local", "Mountain", "Standard", " time", "all ", "in ", "are ", "_", "x",
-        "EST", "PDT", "CET", "JST", "ET", "Pacific", " Time", "+5:30", "UTC+2", "(UTC)", "\u{17F}",
+        "time",
+        "Time",
+        "times",
+        "TIME",
+        "timeline",
+        "s",
+        "(",
+        ")",
+        " ",
+        "\u{a0}",
+        "\n",
+        ".",
+        "+",
+        "-",
+        "–",
+        "’",
+        "é",
+        "7",
+        "10",
+        ":30",
+        "UTC",
+        "GMT",
+        "utc",
+        "Zulu",
+        "MST",
+        "CEST",
+        "PT",
+        "MTTR",
+        "Local",
+        "local",
+        "Mountain",
+        "Standard",
+        " time",
+        "all ",
+        "in ",
+        "are ",
+        "_",
+        "x",
+        "EST",
+        "PDT",
+        "CET",
+        "JST",
+        "ET",
+        "Pacific",
+        " Time",
+        "+5:30",
+        "UTC+2",
+        "(UTC)",
+        "\u{17F}",
+        "Eastern",
+        "Central",
+        " Daylight",
+        " Standard",
+        "1",
+        "23",
+        "٣",
+        "—",
+        "times ",
+        " MST",
+        "(PST)",
+        "(UTC+",
+        "(local time)",
+        "Coordinated Universal Time",
+        "(in ",
+        "(all times ",
+        "gmt",
+        " UTC ",
+        "UTC time",
+        "\u{212A}",
     ];
 
     #[test]
@@ -1088,23 +1435,65 @@ mod tests {
             "timeé MST",
             "( \u{a0}CEST)",
             "(\nPST)",
+            "times are UTC+123",
+            "times UTC+12345",
+            "times UTC+5:30x",
+            "times UTC + 5:3",
+            "times UTC\u{a0}-\u{a0}7 ok",
+            "time: Mountain Standard Time",
+            "time Mountain Standard Timer",
+            "time Eastern\u{a0}Time.",
+            "timesCentral Time",
+            "times in Local timex",
+            "(Local time)",
+            "(Local timer)",
+            "(local )",
+            "( GMT-10:00 )",
+            "(UTC+2٣)",
+            "times UTC+2٣",
+            "Times are CEST\nor CET",
+            "times ——————————————————————————————————————— PST",
+            "times ——————————————————————————————————————— PST",
+            "All times are UTC.",
+            "(in UTC)",
+            "( all  times in\u{a0}gmt )",
+            "(all times UTC)",
+            "(all timesUTC)",
+            "(inUTC)",
+            "UTC times",
+            "gmt time.",
+            "UTC timeline",
+            " – UTC – ",
+            "UTC7",
+            "_UTC_",
+            "Times in Coordinated Universal Time",
+            "time coordinated universal times",
         ];
         let pieces = generated(ZONE_PIECES, 20_000, 8);
         // How often each check rules a text out, and how often its pattern
         // matches: a check that never says no, or texts the pattern never
         // matches, would test nothing.
-        let mut seen = [0usize; 4];
+        let mut seen = [0usize; 5];
         for t in texts.iter().map(|t| t.to_string()).chain(pieces) {
             for (i, _) in t.char_indices() {
                 let rest = &t[i..];
                 assert_eq!(offset_after(rest), OFFSET_AFTER.is_match(rest), "{rest:?}");
             }
-            let other = OTHER_DECLARATION.find(&t).is_some();
-            if !may_declare_other_zone(&t) {
-                assert!(!other, "{t:?}");
-                seen[0] += 1;
+            let by_pattern = OTHER_DECLARATION.captures(&t).map(|c| {
+                let zone = c.name("z1").or(c.name("z2")).unwrap();
+                (c.get(0).unwrap().range(), zone.range())
+            });
+            assert_eq!(other_declaration(&t), by_pattern, "{t:?}");
+            let other = by_pattern.is_some();
+            seen[0] += usize::from(t.is_ascii() && other);
+            let utc_match = UTC_DECLARATION.find(&t).map(|m| m.range());
+            assert_eq!(utc_declaration(&t).map(|m| m.range()), utc_match, "{t:?}");
+            let utc = utc_match.is_some();
+            // The gate of `report_wide_utc`.
+            if REPORT_WIDE.is_match(&t) {
+                assert!(has_word(&t, &["all"]) && has_word(&t, &["time"]), "{t:?}");
+                seen[4] += 1;
             }
-            let utc = UTC_DECLARATION.find(&t).is_some();
             if !has_word(&t, &["utc", "gmt", "zulu", "coordinated"]) {
                 assert!(!utc, "{t:?}");
                 seen[1] += 1;
