@@ -13,7 +13,7 @@ use crate::model::pattern::Twin;
 use crate::document::{BlockKind, Span};
 use crate::model::numbers::{Quantity, find_quantities};
 use crate::model::pattern::{Cues, Plain, folds_to_ascii};
-use crate::model::time::{Place, find_durations};
+use crate::model::time::{Place, StatedDuration, find_durations};
 use crate::model::{Report, Section};
 use memchr::memmem;
 
@@ -130,14 +130,47 @@ impl Impact {
         impact.severity = find_severity(report);
         // Figures are read where reports state them: Summary and Impact.
         let read: Vec<usize> = impact.summary.into_iter().chain(impact.impact).collect();
+        let mut durations = Vec::new();
         for (index, section) in report.sections.iter().enumerate() {
             if !read.contains(&index) {
                 continue;
             }
-            for span in prose_spans(report, section) {
+            let place = if Some(index) == impact.summary {
+                Place::Summary
+            } else {
+                Place::Impact
+            };
+            let spans: Vec<Span> = prose_spans(report, section).collect();
+            // The time model has read the durations of these very blocks
+            // (the same blocks, in the same order): they are taken from it
+            // rather than searched for twice, block by block, when no block
+            // overlaps the next (else a block's durations are searched for
+            // here).
+            let shared = spans.windows(2).all(|w| w[0].end <= w[1].start);
+            let mut stated = report
+                .times
+                .durations
+                .iter()
+                .filter(|d| d.place == place)
+                .map(|d| &d.detail.stated)
+                .peekable();
+            for span in spans {
                 let text = report.doc.text(&span);
                 read_figures(text, span.start, index, &mut impact.figures);
-                read_durations(text, span.start, index, &mut impact.durations);
+                if shared {
+                    durations.clear();
+                    durations.extend(
+                        std::iter::from_fn(|| stated.next_if(|d| d.span.end <= span.end)).map(
+                            |d| StatedDuration {
+                                span: d.span.start - span.start..d.span.end - span.start,
+                                ..d.clone()
+                            },
+                        ),
+                    );
+                } else {
+                    durations = find_durations(text);
+                }
+                read_durations(text, &durations, span.start, index, &mut impact.durations);
             }
         }
         // Windows are read once, by the time model.
@@ -789,8 +822,16 @@ static LENGTH_AFTER: LazyLock<Plain> = LazyLock::new(|| {
     )
 });
 
-fn read_durations(text: &str, base: usize, section: usize, out: &mut Vec<Duration>) {
-    for d in find_durations(text) {
+/// Reads which of `found`, the durations of one block of text that starts
+/// at byte `base` (spans relative to it), are the incident's length.
+fn read_durations(
+    text: &str,
+    found: &[StatedDuration],
+    base: usize,
+    section: usize,
+    out: &mut Vec<Duration>,
+) {
+    for d in found {
         let Some(before) = text.get(..d.span.start) else {
             continue;
         };
@@ -1225,6 +1266,49 @@ mod tests {
             assert_eq!(severity_via_cues(&t), found, "{t:?}");
         }
         assert!(matched > 1_000, "{matched} matches");
+    }
+
+    /// The durations taken from the time model are those a search of
+    /// each prose block finds, with the same spans, in the same order, and
+    /// a Summary after Impact is read in document order.
+    #[test]
+    fn durations_come_from_the_time_model() {
+        let template = crate::templates::builtin(crate::templates::DEFAULT_TEMPLATE).unwrap();
+        for text in [
+            "# Incident: 2025-10-14\n\n## Summary\n\nFor 36 minutes users waited. It lasted an hour.\n\n- about 5 minutes\n- 2 hrs\n  - 3 minutes later\n\n## Impact\n\n| For | 20 minutes |\n|---|---|\n| 1h 5m | x |\n\nThe outage lasted 45 minutes in total.\n",
+            "# Incident: 2025-10-14\n\n## Impact\n\nOrders failed for 12 minutes.\n\n## Summary\n\nDuration: 8 minutes\n\n> quoted 9 minutes\n\n```\n10 minutes\n```\n",
+            "# Incident\n\n## Summary\n\n1. first for 3 minutes\n\n   more text, 4 minutes\n2. second ~6 min\n",
+        ] {
+            let report = Report::build(
+                "r.md",
+                crate::document::Document::parse(text.to_string()),
+                template,
+                &[],
+            );
+            let mut expected = Vec::new();
+            for (index, section) in report.sections.iter().enumerate() {
+                if ![report.impact.summary, report.impact.impact].contains(&Some(index)) {
+                    continue;
+                }
+                for span in prose_spans(&report, section) {
+                    let text = report.doc.text(&span);
+                    let found = find_durations(text);
+                    read_durations(text, &found, span.start, index, &mut expected);
+                }
+            }
+            let key = |d: &Duration| {
+                (
+                    d.span.clone(),
+                    d.seconds,
+                    d.approximate,
+                    d.section,
+                    d.incident_length,
+                )
+            };
+            let got: Vec<_> = report.impact.durations.iter().map(key).collect();
+            assert_eq!(got, expected.iter().map(key).collect::<Vec<_>>(), "{text}");
+            assert!(got.len() >= 3, "{got:?}");
+        }
     }
 
     #[test]
