@@ -112,6 +112,13 @@ static NUMBER: LazyLock<Plain> = LazyLock::new(|| {
 /// name (`SEV-2`, `OPS-118`) are left out.
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
     let mut found = Vec::new();
+    // An ASCII text is scanned as it is, its matches read as they are found.
+    if text.is_ascii() && memchr::memchr2(2, 3, text.as_bytes()).is_none() {
+        for m in number_matches(text.as_bytes()) {
+            read_match(text, m, &mut found);
+        }
+        return found;
+    }
     let matches = scanned_matches(text).unwrap_or_else(|| {
         NUMBER
             .captures_iter(text, 4)
@@ -126,39 +133,45 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
             })
             .collect()
     });
-    for NumberMatch {
+    for m in matches {
+        read_match(text, m, &mut found);
+    }
+    found
+}
+
+/// Adds to `found` the quantity of one match of [`NUMBER`] in `text`,
+/// unless it is part of something else or has no value.
+fn read_match(text: &str, m: NumberMatch, found: &mut Vec<Quantity>) {
+    let NumberMatch {
         whole,
         approx,
         a,
         b,
-    } in matches
-    {
-        let a = &a;
-        // `b` only when it is itself a clean number.
-        let b = b.as_ref();
-        let number_end = b.map_or(a.end, |b| b.end);
-        if !stands_alone(text, a.start, number_end) {
-            continue;
-        }
-        let Some(low) = value_of(&text[a.clone()]) else {
-            continue;
-        };
-        let high = b.and_then(|b| value_of(&text[b.clone()]));
-        let (low, high, ranged) = match high {
-            Some(high) if high >= low => (low, high, true),
-            _ => (low, low, false),
-        };
-        // A dash joining two numbers is a range, not a minus sign.
-        let negative = text[a.clone()].starts_with('-') && !ranged;
-        found.push(Quantity {
-            span: whole.start..if ranged { number_end } else { a.end },
-            low,
-            high,
-            approximate: approx || ranged,
-            negative,
-        });
+    } = m;
+    let a = &a;
+    // `b` only when it is itself a clean number.
+    let b = b.as_ref();
+    let number_end = b.map_or(a.end, |b| b.end);
+    if !stands_alone(text, a.start, number_end) {
+        return;
     }
-    found
+    let Some(low) = value_of(&text[a.clone()]) else {
+        return;
+    };
+    let high = b.and_then(|b| value_of(&text[b.clone()]));
+    let (low, high, ranged) = match high {
+        Some(high) if high >= low => (low, high, true),
+        _ => (low, low, false),
+    };
+    // A dash joining two numbers is a range, not a minus sign.
+    let negative = text[a.clone()].starts_with('-') && !ranged;
+    found.push(Quantity {
+        span: whole.start..if ranged { number_end } else { a.end },
+        low,
+        high,
+        approximate: approx || ranged,
+        negative,
+    });
 }
 
 /// The matches of [`NUMBER`] in `text`, found by the scanner
@@ -176,7 +189,7 @@ fn scanned_matches(text: &str) -> Option<Vec<NumberMatch>> {
         if memchr::memchr2(2, 3, text.as_bytes()).is_some() {
             return None;
         }
-        return Some(number_matches(text.as_bytes()));
+        return Some(number_matches(text.as_bytes()).collect());
     }
     let mut standin = Vec::with_capacity(text.len());
     let mut offsets = Vec::with_capacity(text.len() + 1);
@@ -196,7 +209,6 @@ fn scanned_matches(text: &str) -> Option<Vec<NumberMatch>> {
     let at = |r: Range<usize>| offsets[r.start]..offsets[r.end];
     Some(
         number_matches(&standin)
-            .into_iter()
             .map(|m| NumberMatch {
                 whole: at(m.whole),
                 approx: m.approx,
@@ -244,9 +256,15 @@ const APPROX_WORDS: &[&str] = &[
 /// The matches of [`NUMBER`] on an ASCII text or stand-in
 /// ([`scanned_matches`]), found as the regex finds them (leftmost-first,
 /// without overlap) by a scanner.
-fn number_matches(h: &[u8]) -> Vec<NumberMatch> {
-    let mut out = Vec::new();
+fn number_matches(h: &[u8]) -> impl Iterator<Item = NumberMatch> + '_ {
     let mut p = 0;
+    std::iter::from_fn(move || number_after(h, &mut p))
+}
+
+/// The first match of [`NUMBER`] in `h` (see [`number_matches`]) at or
+/// after `*p`; `*p` moves past it.
+fn number_after(h: &[u8], at: &mut usize) -> Option<NumberMatch> {
+    let mut p = *at;
     // Only a letter, `_`, a digit, `-`, `~` or `\x03` (`≈`) may start a
     // match; other bytes are passed over in one go.
     while let Some(n) = h[p..]
@@ -265,9 +283,8 @@ fn number_matches(h: &[u8]) -> Vec<NumberMatch> {
                 && may_start_word(h, p)
             {
                 if let Some(m) = number_at(h, p) {
-                    p = m.whole.end;
-                    out.push(m);
-                    continue;
+                    *at = m.whole.end;
+                    return Some(m);
                 }
             }
             p += 1 + h[p + 1..]
@@ -276,15 +293,21 @@ fn number_matches(h: &[u8]) -> Vec<NumberMatch> {
                 .unwrap_or(h.len() - p - 1);
             continue;
         }
+        // A `-` starts a match only before a digit (`-5`): no word follows it.
+        if c == b'-' && !h.get(p + 1).is_some_and(u8::is_ascii_digit) {
+            p += 1;
+            continue;
+        }
         match number_at(h, p) {
             Some(m) => {
-                p = m.whole.end;
-                out.push(m);
+                *at = m.whole.end;
+                return Some(m);
             }
             None => p += 1,
         }
     }
-    out
+    *at = h.len();
+    None
 }
 
 /// [`BYTE_CLASS`]: an ASCII letter or `_`.
@@ -362,6 +385,7 @@ const WORD_STARTS: [u32; 26 * 26] = {
 /// True when a match may start with the word at `p`: its first three
 /// bytes, lower-cased, start one of the pattern's words ([`WORD_STARTS`]),
 /// or it is `a` and white space (`a dozen`).
+#[inline]
 fn may_start_word(h: &[u8], p: usize) -> bool {
     let Some(&[a, b, c]) = h.get(p..p + 3) else {
         return matches!(h[p], b'a' | b'A') && h.get(p + 1).is_some_and(|b| is_ascii_space(*b));
@@ -442,6 +466,7 @@ fn starts_with_ci(h: &[u8], i: usize, word: &str) -> bool {
 }
 
 /// True at an ASCII word boundary before the word character at `i`.
+#[inline]
 fn word_starts(h: &[u8], i: usize) -> bool {
     i == 0 || !is_word_byte_at(h, i - 1)
 }
@@ -670,7 +695,7 @@ mod tests {
     /// The scanner's matches and the regex's, on an ASCII stand-in.
     fn both(text: &str) -> (Vec<NumberMatch>, Vec<NumberMatch>) {
         let regex = regex_matches(&NUMBER.standin, text);
-        (number_matches(text.as_bytes()), regex)
+        (number_matches(text.as_bytes()).collect(), regex)
     }
 
     /// The matches of `pattern` (the number pattern, in one of its forms).
