@@ -451,27 +451,37 @@ impl<'t> Tokens<'t> {
     }
 }
 
+/// The character that starts at byte `at` of `text` (a char boundary),
+/// read from its byte when it is ASCII; `None` at the end.
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<char> {
+    let b = *text.as_bytes().get(at)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        text[at..].chars().next()
+    }
+}
+
 impl<'t> Iterator for Tokens<'t> {
     type Item = Token<'t>;
 
     fn next(&mut self) -> Option<Token<'t>> {
         let text = self.text;
-        let from = self.at;
-        let mut chars = text[from..]
-            .char_indices()
-            .map(|(i, c)| (i + from, c))
-            .peekable();
-        while let Some((i, c)) = chars.next() {
+        let mut i = self.at;
+        while let Some(c) = char_at(text, i) {
             if c.is_alphanumeric() {
                 let mut end = i + c.len_utf8();
-                while let Some(&(j, d)) = chars.peek() {
+                // The word so far is all ASCII digits: a comma may join it.
+                let mut digits = c.is_ascii_digit();
+                while let Some(d) = char_at(text, end) {
                     let joins = matches!(d, '-' | '\'' | ',' | '.')
-                        && text[j + 1..].starts_with(|e: char| e.is_alphanumeric())
+                        && char_at(text, end + 1).is_some_and(char::is_alphanumeric)
                         && !(d == '.' && c.is_alphabetic())
-                        && (d != ',' || text[i..j].chars().all(|x| x.is_ascii_digit()));
+                        && (d != ',' || digits);
                     if d.is_alphanumeric() || joins {
-                        end = j + d.len_utf8();
-                        chars.next();
+                        digits &= d.is_ascii_digit();
+                        end += d.len_utf8();
                     } else {
                         break;
                     }
@@ -494,6 +504,7 @@ impl<'t> Iterator for Tokens<'t> {
                     end,
                 });
             }
+            i += c.len_utf8();
         }
         self.at = text.len();
         None
@@ -1092,6 +1103,96 @@ mod tests {
         assert_eq!(toks[1].1, "**Ünïque** users".len());
     }
 
+    /// [`Tokens`] as it was, reading the text char by char: the test below
+    /// compares the two.
+    struct OldTokens<'t> {
+        text: &'t str,
+        at: usize,
+    }
+
+    impl<'t> Iterator for OldTokens<'t> {
+        type Item = Token<'t>;
+
+        fn next(&mut self) -> Option<Token<'t>> {
+            let text = self.text;
+            let from = self.at;
+            let mut chars = text[from..]
+                .char_indices()
+                .map(|(i, c)| (i + from, c))
+                .peekable();
+            while let Some((i, c)) = chars.next() {
+                if c.is_alphanumeric() {
+                    let mut end = i + c.len_utf8();
+                    while let Some(&(j, d)) = chars.peek() {
+                        let joins = matches!(d, '-' | '\'' | ',' | '.')
+                            && text[j + 1..].starts_with(|e: char| e.is_alphanumeric())
+                            && !(d == '.' && c.is_alphabetic())
+                            && (d != ',' || text[i..j].chars().all(|x| x.is_ascii_digit()));
+                        if d.is_alphanumeric() || joins {
+                            end = j + d.len_utf8();
+                            chars.next();
+                        } else {
+                            break;
+                        }
+                    }
+                    self.at = end;
+                    let word = &text[i..end];
+                    return Some(Token {
+                        text: if word.is_ascii() {
+                            Cow::Borrowed(word)
+                        } else {
+                            Cow::Owned(word.to_lowercase())
+                        },
+                        end,
+                    });
+                } else if !(c.is_whitespace() || matches!(c, '*' | '_' | '`' | '"' | '“' | '”'))
+                {
+                    let end = i + c.len_utf8();
+                    self.at = end;
+                    return Some(Token {
+                        text: Cow::Borrowed(&text[i..end]),
+                        end,
+                    });
+                }
+            }
+            self.at = text.len();
+            None
+        }
+    }
+
+    #[test]
+    fn tokens_read_as_they_did_char_by_char() {
+        let key = |t: Token| (t.text.into_owned(), t.end);
+        let check = |text: &str| {
+            let new: Vec<_> = Tokens::new(text).map(key).collect();
+            let old: Vec<_> = OldTokens { text, at: 0 }.map(key).collect();
+            assert_eq!(new, old, "{text:?}");
+        };
+        for text in [
+            "**Ünïque** users, 1,200 e-mails. 1,200,000 and 3.5% v2.14.0 don't",
+            "a.b 1.a a1.5 1,a x,1 12,3 ,5 -5 5- 'x' x'y x-ÿ é-5 ñ.ñ 5.é",
+            "“quoted” \"plain\" `code` _em_ *strong* — – ’ 日本語 ٣,٤ Ⅻ 5\u{a0}users",
+            "",
+            " ",
+            "x",
+        ] {
+            check(text);
+        }
+        let pieces = [
+            "a", "B", "1", "23", "-", "'", ",", ".", " ", "\t", "\n", "*", "_", "`", "\"", "“",
+            "”", "é", "Ü", "ſ", "٣", "Ⅻ", "’", "—", "%", "/", "(", "users", "\u{a0}", "日",
+        ];
+        let mut seed: u64 = 0x6a09_e667_f3bc_c908;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            for _ in 0..8 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            check(&t);
+        }
+    }
+
     #[test]
     fn counts_of_users_support_and_failures() {
         assert_eq!(
@@ -1331,3 +1432,4 @@ mod tests {
         assert_eq!(report.impact.duration_minutes(), Some(36));
     }
 }
+
