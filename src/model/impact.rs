@@ -286,7 +286,7 @@ pub(crate) fn prose_spans<'r>(
         })
 }
 
-const USER_NOUNS: &[&str] = &[
+const USER_NOUNS: Words = Words::new(&[
     "user",
     "users",
     "customer",
@@ -308,8 +308,8 @@ const USER_NOUNS: &[&str] = &[
     "patrons",
     "franchisees",
     "accounts",
-];
-const REQUEST_NOUNS: &[&str] = &[
+]);
+const REQUEST_NOUNS: Words = Words::new(&[
     "order",
     "orders",
     "request",
@@ -328,11 +328,12 @@ const REQUEST_NOUNS: &[&str] = &[
     "traffic",
     "calls",
     "failures",
-];
+]);
 /// Support nouns that mean support on their own.
-const SUPPORT_NOUNS: &[&str] = &["ticket", "tickets", "complaint", "complaints", "compliants"];
+const SUPPORT_NOUNS: Words =
+    Words::new(&["ticket", "tickets", "complaint", "complaints", "compliants"]);
 /// Nouns that mean support only with "support" or "submitted" around them.
-const CONTACT_NOUNS: &[&str] = &[
+const CONTACT_NOUNS: Words = Words::new(&[
     "call",
     "calls",
     "email",
@@ -347,17 +348,18 @@ const CONTACT_NOUNS: &[&str] = &[
     "issues",
     "contacts",
     "chats",
-];
-const SOCIAL_NOUNS: &[&str] = &["post", "posts", "tweet", "tweets", "mentions", "comments"];
+]);
+const SOCIAL_NOUNS: Words =
+    Words::new(&["post", "posts", "tweet", "tweets", "mentions", "comments"]);
 /// Words that end a count's phrase without naming what it counts.
-const UNITS: &[&str] = &[
+const UNITS: Words = Words::new(&[
     "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr",
     "hrs", "day", "days", "week", "weeks", "month", "months", "year", "years", "ms", "am", "pm",
     "utc", "times", "percent",
-];
+]);
 /// Words that end a count's phrase: what follows is not what it counts
 /// ("500 errors for users", "5 minutes for users").
-const PHRASE_ENDS: &[&str] = &[
+const PHRASE_ENDS: Words = Words::new(&[
     "for",
     "in",
     "at",
@@ -392,9 +394,9 @@ const PHRASE_ENDS: &[&str] = &[
     "responses",
     "response",
     "than",
-];
+]);
 /// Words after a share's `%` that may come before the noun.
-const SHARE_FILLERS: &[&str] = &[
+const SHARE_FILLERS: Words = Words::new(&[
     "of",
     "our",
     "the",
@@ -408,7 +410,44 @@ const SHARE_FILLERS: &[&str] = &[
     "service",
     "total",
     "real",
-];
+]);
+
+/// A list of lower-case ASCII words, with a filter built at compile time
+/// that rules out most tokens without comparing them with each word: bit
+/// `k` of `filter[n]` is set when a word of `n` bytes starts with the
+/// letter `k` after `a`.
+struct Words {
+    words: &'static [&'static str],
+    filter: [u32; 16],
+}
+
+impl Words {
+    const fn new(words: &'static [&'static str]) -> Words {
+        let mut filter = [0u32; 16];
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i].as_bytes();
+            assert!(w.len() < 16 && w[0].is_ascii_lowercase());
+            filter[w.len()] |= 1 << (w[0] - b'a');
+            i += 1;
+        }
+        Words { words, filter }
+    }
+
+    /// True when `text` is one of the words, ignoring ASCII case.
+    fn has(&self, text: &str) -> bool {
+        let b = text.as_bytes();
+        let Some(&first) = b.first() else {
+            return false;
+        };
+        // Only an ASCII letter, in either case, is a letter after `a`.
+        let k = (first | 0x20).wrapping_sub(b'a');
+        b.len() < 16
+            && k < 26
+            && self.filter[b.len()] >> k & 1 == 1
+            && self.words.iter().any(|w| text.eq_ignore_ascii_case(w))
+    }
+}
 
 /// A word or a punctuation mark after a number.
 #[derive(Debug)]
@@ -428,6 +467,10 @@ impl Token<'_> {
     /// True when the token, lower-cased, is one of `words` (lower case).
     fn is(&self, words: &[&str]) -> bool {
         words.iter().any(|w| self.eq(w))
+    }
+    /// True when the token, lower-cased, is one of `words`.
+    fn is_in(&self, words: &Words) -> bool {
+        words.has(&self.text)
     }
     fn is_word(&self) -> bool {
         self.text.starts_with(|c: char| c.is_alphabetic())
@@ -626,7 +669,9 @@ fn read_figures(text: &str, base: usize, section: usize, out: &mut Vec<Figure>) 
     for c in ALL_USERS.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
         let of = match c.name("who").map(|w| w.as_str().to_ascii_lowercase()) {
-            Some(w) if USER_NOUNS.iter().any(|n| w.ends_with(n)) || w == "people" => ShareOf::Users,
+            Some(w) if USER_NOUNS.words.iter().any(|n| w.ends_with(n)) || w == "people" => {
+                ShareOf::Users
+            }
             Some(_) => ShareOf::Requests,
             None => ShareOf::Users,
         };
@@ -690,7 +735,12 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
             if t.eq("out") && toks.peek().is_some_and(|n| n.eq("of")) {
                 continue;
             }
-            if is_stop(&t) || t.is_number() || t.is(UNITS) || t.is(PHRASE_ENDS) || !t.is_word() {
+            if is_stop(&t)
+                || t.is_number()
+                || t.is_in(&UNITS)
+                || t.is_in(&PHRASE_ENDS)
+                || !t.is_word()
+            {
                 return label_measure(before, q);
             }
             let next = toks.peek();
@@ -700,7 +750,7 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
                 support_said = true;
             } else if t.is(&["social", "media", "twitter", "reddit"]) {
                 social_said = true;
-            } else if t.is(USER_NOUNS)
+            } else if t.is_in(&USER_NOUNS)
                 && !next_is(&[
                     "orders",
                     "order",
@@ -715,19 +765,19 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
                 ])
             {
                 return Some((Measure::Users, end));
-            } else if t.is(SUPPORT_NOUNS) {
+            } else if t.is_in(&SUPPORT_NOUNS) {
                 return (!next_is(&["count", "number", "data", "system"]))
                     .then_some((Measure::Support, end));
-            } else if t.is(SOCIAL_NOUNS)
+            } else if t.is_in(&SOCIAL_NOUNS)
                 && (social_said
                     || t.text
                         .get(..5)
                         .is_some_and(|p| p.eq_ignore_ascii_case("tweet")))
             {
                 return Some((Measure::Social, end));
-            } else if t.is(CONTACT_NOUNS) && (support_said || support_context(&rest[t.end..])) {
+            } else if t.is_in(&CONTACT_NOUNS) && (support_said || support_context(&rest[t.end..])) {
                 return Some((Measure::Support, end));
-            } else if t.is(REQUEST_NOUNS)
+            } else if t.is_in(&REQUEST_NOUNS)
                 && !t.is(&["sessions", "traffic", "calls"])
                 && mentions_failure(sentence())
             {
@@ -765,13 +815,13 @@ fn classify_share<'t>(
         if is_stop(&t) && !t.eq("(") || t.is_number() || !t.is_word() && !t.eq("(") {
             break;
         }
-        if t.is(USER_NOUNS) {
+        if t.is_in(&USER_NOUNS) {
             return Some((Measure::Share(ShareOf::Users), t.end));
         }
-        if t.is(REQUEST_NOUNS) {
+        if t.is_in(&REQUEST_NOUNS) {
             return Some((Measure::Share(ShareOf::Requests), t.end));
         }
-        if !t.is(SHARE_FILLERS) {
+        if !t.is_in(&SHARE_FILLERS) {
             unknown += 1;
             if !of || unknown > 3 {
                 break;
@@ -796,11 +846,12 @@ fn label_measure(before: &str, q: &Quantity) -> Option<(Measure, usize)> {
     })?;
     let words: Vec<Token> = Tokens::new(label).take(8).collect();
     let has = |set: &[&str]| words.iter().any(|w| w.is(set));
-    let measure = if has(SUPPORT_NOUNS) || has(&["support"]) {
+    let has_in = |set: &Words| words.iter().any(|w| w.is_in(set));
+    let measure = if has_in(&SUPPORT_NOUNS) || has(&["support"]) {
         Measure::Support
-    } else if has(USER_NOUNS) {
+    } else if has_in(&USER_NOUNS) {
         Measure::Users
-    } else if has(REQUEST_NOUNS) && has(&["failed", "failing", "failures", "errors"]) {
+    } else if has_in(&REQUEST_NOUNS) && has(&["failed", "failing", "failures", "errors"]) {
         Measure::Failed
     } else {
         return None;
@@ -1193,6 +1244,70 @@ mod tests {
         }
     }
 
+    /// [`Words::has`] says what a comparison with each word says, on the
+    /// words in any case, near misses, marks and non-ASCII words.
+    #[test]
+    fn word_lists_filter_as_a_search_does() {
+        let lists = [
+            &USER_NOUNS,
+            &REQUEST_NOUNS,
+            &SUPPORT_NOUNS,
+            &CONTACT_NOUNS,
+            &SOCIAL_NOUNS,
+            &UNITS,
+            &PHRASE_ENDS,
+            &SHARE_FILLERS,
+        ];
+        let mut samples: Vec<String> = [
+            "",
+            "%",
+            "/",
+            "(",
+            "5",
+            "1,200",
+            "ünïque",
+            "tic\u{212a}ets",
+            "ſupport",
+            "é",
+            "_users",
+            "@ll",
+            "[in",
+            "`at",
+            "{or",
+            "a",
+            "z",
+            "transactionsss",
+            "subscribersubscribers",
+        ]
+        .map(String::from)
+        .to_vec();
+        for list in lists {
+            for w in list.words {
+                let upper = w.to_ascii_uppercase();
+                let mut title = w.to_string();
+                title[..1].make_ascii_uppercase();
+                samples.extend([
+                    w.to_string(),
+                    upper,
+                    title,
+                    format!("{w}s"),
+                    w[..w.len() - 1].to_string(),
+                    format!("x{}", &w[1..]),
+                    format!("{w}é"),
+                ]);
+            }
+        }
+        let mut hits = 0;
+        for list in lists {
+            for s in &samples {
+                let by_search = list.words.iter().any(|w| s.eq_ignore_ascii_case(w));
+                hits += usize::from(by_search);
+                assert_eq!(list.has(s), by_search, "{s:?}");
+            }
+        }
+        assert!(hits > 300, "{hits}");
+    }
+
     #[test]
     fn counts_of_users_support_and_failures() {
         assert_eq!(
@@ -1432,4 +1547,3 @@ mod tests {
         assert_eq!(report.impact.duration_minutes(), Some(36));
     }
 }
-
