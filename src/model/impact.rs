@@ -13,7 +13,7 @@ use crate::model::pattern::Twin;
 use crate::document::{BlockKind, Span};
 use crate::model::numbers::{Quantity, find_quantities};
 use crate::model::pattern::{Cues, Plain, folds_to_ascii};
-use crate::model::time::{Place, find_durations};
+use crate::model::time::{Place, StatedDuration, find_durations};
 use crate::model::{Report, Section};
 use memchr::memmem;
 
@@ -130,14 +130,47 @@ impl Impact {
         impact.severity = find_severity(report);
         // Figures are read where reports state them: Summary and Impact.
         let read: Vec<usize> = impact.summary.into_iter().chain(impact.impact).collect();
+        let mut durations = Vec::new();
         for (index, section) in report.sections.iter().enumerate() {
             if !read.contains(&index) {
                 continue;
             }
-            for span in prose_spans(report, section) {
+            let place = if Some(index) == impact.summary {
+                Place::Summary
+            } else {
+                Place::Impact
+            };
+            let spans: Vec<Span> = prose_spans(report, section).collect();
+            // The time model has read the durations of these very blocks
+            // (the same blocks, in the same order): they are taken from it
+            // rather than searched for twice, block by block, when no block
+            // overlaps the next (else a block's durations are searched for
+            // here).
+            let shared = spans.windows(2).all(|w| w[0].end <= w[1].start);
+            let mut stated = report
+                .times
+                .durations
+                .iter()
+                .filter(|d| d.place == place)
+                .map(|d| &d.detail.stated)
+                .peekable();
+            for span in spans {
                 let text = report.doc.text(&span);
                 read_figures(text, span.start, index, &mut impact.figures);
-                read_durations(text, span.start, index, &mut impact.durations);
+                if shared {
+                    durations.clear();
+                    durations.extend(
+                        std::iter::from_fn(|| stated.next_if(|d| d.span.end <= span.end)).map(
+                            |d| StatedDuration {
+                                span: d.span.start - span.start..d.span.end - span.start,
+                                ..d.clone()
+                            },
+                        ),
+                    );
+                } else {
+                    durations = find_durations(text);
+                }
+                read_durations(text, &durations, span.start, index, &mut impact.durations);
             }
         }
         // Windows are read once, by the time model.
@@ -253,7 +286,7 @@ pub(crate) fn prose_spans<'r>(
         })
 }
 
-const USER_NOUNS: &[&str] = &[
+const USER_NOUNS: Words = Words::new(&[
     "user",
     "users",
     "customer",
@@ -275,8 +308,8 @@ const USER_NOUNS: &[&str] = &[
     "patrons",
     "franchisees",
     "accounts",
-];
-const REQUEST_NOUNS: &[&str] = &[
+]);
+const REQUEST_NOUNS: Words = Words::new(&[
     "order",
     "orders",
     "request",
@@ -295,11 +328,12 @@ const REQUEST_NOUNS: &[&str] = &[
     "traffic",
     "calls",
     "failures",
-];
+]);
 /// Support nouns that mean support on their own.
-const SUPPORT_NOUNS: &[&str] = &["ticket", "tickets", "complaint", "complaints", "compliants"];
+const SUPPORT_NOUNS: Words =
+    Words::new(&["ticket", "tickets", "complaint", "complaints", "compliants"]);
 /// Nouns that mean support only with "support" or "submitted" around them.
-const CONTACT_NOUNS: &[&str] = &[
+const CONTACT_NOUNS: Words = Words::new(&[
     "call",
     "calls",
     "email",
@@ -314,17 +348,18 @@ const CONTACT_NOUNS: &[&str] = &[
     "issues",
     "contacts",
     "chats",
-];
-const SOCIAL_NOUNS: &[&str] = &["post", "posts", "tweet", "tweets", "mentions", "comments"];
+]);
+const SOCIAL_NOUNS: Words =
+    Words::new(&["post", "posts", "tweet", "tweets", "mentions", "comments"]);
 /// Words that end a count's phrase without naming what it counts.
-const UNITS: &[&str] = &[
+const UNITS: Words = Words::new(&[
     "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr",
     "hrs", "day", "days", "week", "weeks", "month", "months", "year", "years", "ms", "am", "pm",
     "utc", "times", "percent",
-];
+]);
 /// Words that end a count's phrase: what follows is not what it counts
 /// ("500 errors for users", "5 minutes for users").
-const PHRASE_ENDS: &[&str] = &[
+const PHRASE_ENDS: Words = Words::new(&[
     "for",
     "in",
     "at",
@@ -359,9 +394,9 @@ const PHRASE_ENDS: &[&str] = &[
     "responses",
     "response",
     "than",
-];
+]);
 /// Words after a share's `%` that may come before the noun.
-const SHARE_FILLERS: &[&str] = &[
+const SHARE_FILLERS: Words = Words::new(&[
     "of",
     "our",
     "the",
@@ -375,7 +410,44 @@ const SHARE_FILLERS: &[&str] = &[
     "service",
     "total",
     "real",
-];
+]);
+
+/// A list of lower-case ASCII words, with a filter built at compile time
+/// that rules out most tokens without comparing them with each word: bit
+/// `k` of `filter[n]` is set when a word of `n` bytes starts with the
+/// letter `k` after `a`.
+struct Words {
+    words: &'static [&'static str],
+    filter: [u32; 16],
+}
+
+impl Words {
+    const fn new(words: &'static [&'static str]) -> Words {
+        let mut filter = [0u32; 16];
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i].as_bytes();
+            assert!(w.len() < 16 && w[0].is_ascii_lowercase());
+            filter[w.len()] |= 1 << (w[0] - b'a');
+            i += 1;
+        }
+        Words { words, filter }
+    }
+
+    /// True when `text` is one of the words, ignoring ASCII case.
+    fn has(&self, text: &str) -> bool {
+        let b = text.as_bytes();
+        let Some(&first) = b.first() else {
+            return false;
+        };
+        // Only an ASCII letter, in either case, is a letter after `a`.
+        let k = (first | 0x20).wrapping_sub(b'a');
+        b.len() < 16
+            && k < 26
+            && self.filter[b.len()] >> k & 1 == 1
+            && self.words.iter().any(|w| text.eq_ignore_ascii_case(w))
+    }
+}
 
 /// A word or a punctuation mark after a number.
 #[derive(Debug)]
@@ -395,6 +467,10 @@ impl Token<'_> {
     /// True when the token, lower-cased, is one of `words` (lower case).
     fn is(&self, words: &[&str]) -> bool {
         words.iter().any(|w| self.eq(w))
+    }
+    /// True when the token, lower-cased, is one of `words`.
+    fn is_in(&self, words: &Words) -> bool {
+        words.has(&self.text)
     }
     fn is_word(&self) -> bool {
         self.text.starts_with(|c: char| c.is_alphabetic())
@@ -418,27 +494,37 @@ impl<'t> Tokens<'t> {
     }
 }
 
+/// The character that starts at byte `at` of `text` (a char boundary),
+/// read from its byte when it is ASCII; `None` at the end.
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<char> {
+    let b = *text.as_bytes().get(at)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        text[at..].chars().next()
+    }
+}
+
 impl<'t> Iterator for Tokens<'t> {
     type Item = Token<'t>;
 
     fn next(&mut self) -> Option<Token<'t>> {
         let text = self.text;
-        let from = self.at;
-        let mut chars = text[from..]
-            .char_indices()
-            .map(|(i, c)| (i + from, c))
-            .peekable();
-        while let Some((i, c)) = chars.next() {
+        let mut i = self.at;
+        while let Some(c) = char_at(text, i) {
             if c.is_alphanumeric() {
                 let mut end = i + c.len_utf8();
-                while let Some(&(j, d)) = chars.peek() {
+                // The word so far is all ASCII digits: a comma may join it.
+                let mut digits = c.is_ascii_digit();
+                while let Some(d) = char_at(text, end) {
                     let joins = matches!(d, '-' | '\'' | ',' | '.')
-                        && text[j + 1..].starts_with(|e: char| e.is_alphanumeric())
+                        && char_at(text, end + 1).is_some_and(char::is_alphanumeric)
                         && !(d == '.' && c.is_alphabetic())
-                        && (d != ',' || text[i..j].chars().all(|x| x.is_ascii_digit()));
+                        && (d != ',' || digits);
                     if d.is_alphanumeric() || joins {
-                        end = j + d.len_utf8();
-                        chars.next();
+                        digits &= d.is_ascii_digit();
+                        end += d.len_utf8();
                     } else {
                         break;
                     }
@@ -461,6 +547,7 @@ impl<'t> Iterator for Tokens<'t> {
                     end,
                 });
             }
+            i += c.len_utf8();
         }
         self.at = text.len();
         None
@@ -582,7 +669,9 @@ fn read_figures(text: &str, base: usize, section: usize, out: &mut Vec<Figure>) 
     for c in ALL_USERS.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
         let of = match c.name("who").map(|w| w.as_str().to_ascii_lowercase()) {
-            Some(w) if USER_NOUNS.iter().any(|n| w.ends_with(n)) || w == "people" => ShareOf::Users,
+            Some(w) if USER_NOUNS.words.iter().any(|n| w.ends_with(n)) || w == "people" => {
+                ShareOf::Users
+            }
             Some(_) => ShareOf::Requests,
             None => ShareOf::Users,
         };
@@ -646,7 +735,12 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
             if t.eq("out") && toks.peek().is_some_and(|n| n.eq("of")) {
                 continue;
             }
-            if is_stop(&t) || t.is_number() || t.is(UNITS) || t.is(PHRASE_ENDS) || !t.is_word() {
+            if is_stop(&t)
+                || t.is_number()
+                || t.is_in(&UNITS)
+                || t.is_in(&PHRASE_ENDS)
+                || !t.is_word()
+            {
                 return label_measure(before, q);
             }
             let next = toks.peek();
@@ -656,7 +750,7 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
                 support_said = true;
             } else if t.is(&["social", "media", "twitter", "reddit"]) {
                 social_said = true;
-            } else if t.is(USER_NOUNS)
+            } else if t.is_in(&USER_NOUNS)
                 && !next_is(&[
                     "orders",
                     "order",
@@ -671,19 +765,19 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
                 ])
             {
                 return Some((Measure::Users, end));
-            } else if t.is(SUPPORT_NOUNS) {
+            } else if t.is_in(&SUPPORT_NOUNS) {
                 return (!next_is(&["count", "number", "data", "system"]))
                     .then_some((Measure::Support, end));
-            } else if t.is(SOCIAL_NOUNS)
+            } else if t.is_in(&SOCIAL_NOUNS)
                 && (social_said
                     || t.text
                         .get(..5)
                         .is_some_and(|p| p.eq_ignore_ascii_case("tweet")))
             {
                 return Some((Measure::Social, end));
-            } else if t.is(CONTACT_NOUNS) && (support_said || support_context(&rest[t.end..])) {
+            } else if t.is_in(&CONTACT_NOUNS) && (support_said || support_context(&rest[t.end..])) {
                 return Some((Measure::Support, end));
-            } else if t.is(REQUEST_NOUNS)
+            } else if t.is_in(&REQUEST_NOUNS)
                 && !t.is(&["sessions", "traffic", "calls"])
                 && mentions_failure(sentence())
             {
@@ -721,13 +815,13 @@ fn classify_share<'t>(
         if is_stop(&t) && !t.eq("(") || t.is_number() || !t.is_word() && !t.eq("(") {
             break;
         }
-        if t.is(USER_NOUNS) {
+        if t.is_in(&USER_NOUNS) {
             return Some((Measure::Share(ShareOf::Users), t.end));
         }
-        if t.is(REQUEST_NOUNS) {
+        if t.is_in(&REQUEST_NOUNS) {
             return Some((Measure::Share(ShareOf::Requests), t.end));
         }
-        if !t.is(SHARE_FILLERS) {
+        if !t.is_in(&SHARE_FILLERS) {
             unknown += 1;
             if !of || unknown > 3 {
                 break;
@@ -752,11 +846,12 @@ fn label_measure(before: &str, q: &Quantity) -> Option<(Measure, usize)> {
     })?;
     let words: Vec<Token> = Tokens::new(label).take(8).collect();
     let has = |set: &[&str]| words.iter().any(|w| w.is(set));
-    let measure = if has(SUPPORT_NOUNS) || has(&["support"]) {
+    let has_in = |set: &Words| words.iter().any(|w| w.is_in(set));
+    let measure = if has_in(&SUPPORT_NOUNS) || has(&["support"]) {
         Measure::Support
-    } else if has(USER_NOUNS) {
+    } else if has_in(&USER_NOUNS) {
         Measure::Users
-    } else if has(REQUEST_NOUNS) && has(&["failed", "failing", "failures", "errors"]) {
+    } else if has_in(&REQUEST_NOUNS) && has(&["failed", "failing", "failures", "errors"]) {
         Measure::Failed
     } else {
         return None;
@@ -789,8 +884,16 @@ static LENGTH_AFTER: LazyLock<Plain> = LazyLock::new(|| {
     )
 });
 
-fn read_durations(text: &str, base: usize, section: usize, out: &mut Vec<Duration>) {
-    for d in find_durations(text) {
+/// Reads which of `found`, the durations of one block of text that starts
+/// at byte `base` (spans relative to it), are the incident's length.
+fn read_durations(
+    text: &str,
+    found: &[StatedDuration],
+    base: usize,
+    section: usize,
+    out: &mut Vec<Duration>,
+) {
+    for d in found {
         let Some(before) = text.get(..d.span.start) else {
             continue;
         };
@@ -1051,6 +1154,160 @@ mod tests {
         assert_eq!(toks[1].1, "**Ünïque** users".len());
     }
 
+    /// [`Tokens`] as it was, reading the text char by char: the test below
+    /// compares the two.
+    struct OldTokens<'t> {
+        text: &'t str,
+        at: usize,
+    }
+
+    impl<'t> Iterator for OldTokens<'t> {
+        type Item = Token<'t>;
+
+        fn next(&mut self) -> Option<Token<'t>> {
+            let text = self.text;
+            let from = self.at;
+            let mut chars = text[from..]
+                .char_indices()
+                .map(|(i, c)| (i + from, c))
+                .peekable();
+            while let Some((i, c)) = chars.next() {
+                if c.is_alphanumeric() {
+                    let mut end = i + c.len_utf8();
+                    while let Some(&(j, d)) = chars.peek() {
+                        let joins = matches!(d, '-' | '\'' | ',' | '.')
+                            && text[j + 1..].starts_with(|e: char| e.is_alphanumeric())
+                            && !(d == '.' && c.is_alphabetic())
+                            && (d != ',' || text[i..j].chars().all(|x| x.is_ascii_digit()));
+                        if d.is_alphanumeric() || joins {
+                            end = j + d.len_utf8();
+                            chars.next();
+                        } else {
+                            break;
+                        }
+                    }
+                    self.at = end;
+                    let word = &text[i..end];
+                    return Some(Token {
+                        text: if word.is_ascii() {
+                            Cow::Borrowed(word)
+                        } else {
+                            Cow::Owned(word.to_lowercase())
+                        },
+                        end,
+                    });
+                } else if !(c.is_whitespace() || matches!(c, '*' | '_' | '`' | '"' | '“' | '”'))
+                {
+                    let end = i + c.len_utf8();
+                    self.at = end;
+                    return Some(Token {
+                        text: Cow::Borrowed(&text[i..end]),
+                        end,
+                    });
+                }
+            }
+            self.at = text.len();
+            None
+        }
+    }
+
+    #[test]
+    fn tokens_read_as_they_did_char_by_char() {
+        let key = |t: Token| (t.text.into_owned(), t.end);
+        let check = |text: &str| {
+            let new: Vec<_> = Tokens::new(text).map(key).collect();
+            let old: Vec<_> = OldTokens { text, at: 0 }.map(key).collect();
+            assert_eq!(new, old, "{text:?}");
+        };
+        for text in [
+            "**Ünïque** users, 1,200 e-mails. 1,200,000 and 3.5% v2.14.0 don't",
+            "a.b 1.a a1.5 1,a x,1 12,3 ,5 -5 5- 'x' x'y x-ÿ é-5 ñ.ñ 5.é",
+            "“quoted” \"plain\" `code` _em_ *strong* — – ’ 日本語 ٣,٤ Ⅻ 5\u{a0}users",
+            "",
+            " ",
+            "x",
+        ] {
+            check(text);
+        }
+        let pieces = [
+            "a", "B", "1", "23", "-", "'", ",", ".", " ", "\t", "\n", "*", "_", "`", "\"", "“",
+            "”", "é", "Ü", "ſ", "٣", "Ⅻ", "’", "—", "%", "/", "(", "users", "\u{a0}", "日",
+        ];
+        let mut seed: u64 = 0x6a09_e667_f3bc_c908;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            for _ in 0..8 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            check(&t);
+        }
+    }
+
+    /// [`Words::has`] says what a comparison with each word says, on the
+    /// words in any case, near misses, marks and non-ASCII words.
+    #[test]
+    fn word_lists_filter_as_a_search_does() {
+        let lists = [
+            &USER_NOUNS,
+            &REQUEST_NOUNS,
+            &SUPPORT_NOUNS,
+            &CONTACT_NOUNS,
+            &SOCIAL_NOUNS,
+            &UNITS,
+            &PHRASE_ENDS,
+            &SHARE_FILLERS,
+        ];
+        let mut samples: Vec<String> = [
+            "",
+            "%",
+            "/",
+            "(",
+            "5",
+            "1,200",
+            "ünïque",
+            "tic\u{212a}ets",
+            "ſupport",
+            "é",
+            "_users",
+            "@ll",
+            "[in",
+            "`at",
+            "{or",
+            "a",
+            "z",
+            "transactionsss",
+            "subscribersubscribers",
+        ]
+        .map(String::from)
+        .to_vec();
+        for list in lists {
+            for w in list.words {
+                let upper = w.to_ascii_uppercase();
+                let mut title = w.to_string();
+                title[..1].make_ascii_uppercase();
+                samples.extend([
+                    w.to_string(),
+                    upper,
+                    title,
+                    format!("{w}s"),
+                    w[..w.len() - 1].to_string(),
+                    format!("x{}", &w[1..]),
+                    format!("{w}é"),
+                ]);
+            }
+        }
+        let mut hits = 0;
+        for list in lists {
+            for s in &samples {
+                let by_search = list.words.iter().any(|w| s.eq_ignore_ascii_case(w));
+                hits += usize::from(by_search);
+                assert_eq!(list.has(s), by_search, "{s:?}");
+            }
+        }
+        assert!(hits > 300, "{hits}");
+    }
+
     #[test]
     fn counts_of_users_support_and_failures() {
         assert_eq!(
@@ -1225,6 +1482,49 @@ mod tests {
             assert_eq!(severity_via_cues(&t), found, "{t:?}");
         }
         assert!(matched > 1_000, "{matched} matches");
+    }
+
+    /// The durations taken from the time model are those a search of
+    /// each prose block finds, with the same spans, in the same order, and
+    /// a Summary after Impact is read in document order.
+    #[test]
+    fn durations_come_from_the_time_model() {
+        let template = crate::templates::builtin(crate::templates::DEFAULT_TEMPLATE).unwrap();
+        for text in [
+            "# Incident: 2025-10-14\n\n## Summary\n\nFor 36 minutes users waited. It lasted an hour.\n\n- about 5 minutes\n- 2 hrs\n  - 3 minutes later\n\n## Impact\n\n| For | 20 minutes |\n|---|---|\n| 1h 5m | x |\n\nThe outage lasted 45 minutes in total.\n",
+            "# Incident: 2025-10-14\n\n## Impact\n\nOrders failed for 12 minutes.\n\n## Summary\n\nDuration: 8 minutes\n\n> quoted 9 minutes\n\n```\n10 minutes\n```\n",
+            "# Incident\n\n## Summary\n\n1. first for 3 minutes\n\n   more text, 4 minutes\n2. second ~6 min\n",
+        ] {
+            let report = Report::build(
+                "r.md",
+                crate::document::Document::parse(text.to_string()),
+                template,
+                &[],
+            );
+            let mut expected = Vec::new();
+            for (index, section) in report.sections.iter().enumerate() {
+                if ![report.impact.summary, report.impact.impact].contains(&Some(index)) {
+                    continue;
+                }
+                for span in prose_spans(&report, section) {
+                    let text = report.doc.text(&span);
+                    let found = find_durations(text);
+                    read_durations(text, &found, span.start, index, &mut expected);
+                }
+            }
+            let key = |d: &Duration| {
+                (
+                    d.span.clone(),
+                    d.seconds,
+                    d.approximate,
+                    d.section,
+                    d.incident_length,
+                )
+            };
+            let got: Vec<_> = report.impact.durations.iter().map(key).collect();
+            assert_eq!(got, expected.iter().map(key).collect::<Vec<_>>(), "{text}");
+            assert!(got.len() >= 3, "{got:?}");
+        }
     }
 
     #[test]

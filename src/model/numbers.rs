@@ -112,6 +112,13 @@ static NUMBER: LazyLock<Plain> = LazyLock::new(|| {
 /// name (`SEV-2`, `OPS-118`) are left out.
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
     let mut found = Vec::new();
+    // An ASCII text is scanned as it is, its matches read as they are found.
+    if text.is_ascii() && memchr::memchr2(2, 3, text.as_bytes()).is_none() {
+        for m in number_matches(text.as_bytes()) {
+            read_match(text, m, &mut found);
+        }
+        return found;
+    }
     let matches = scanned_matches(text).unwrap_or_else(|| {
         NUMBER
             .captures_iter(text, 4)
@@ -126,39 +133,45 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
             })
             .collect()
     });
-    for NumberMatch {
+    for m in matches {
+        read_match(text, m, &mut found);
+    }
+    found
+}
+
+/// Adds to `found` the quantity of one match of [`NUMBER`] in `text`,
+/// unless it is part of something else or has no value.
+fn read_match(text: &str, m: NumberMatch, found: &mut Vec<Quantity>) {
+    let NumberMatch {
         whole,
         approx,
         a,
         b,
-    } in matches
-    {
-        let a = &a;
-        // `b` only when it is itself a clean number.
-        let b = b.as_ref();
-        let number_end = b.map_or(a.end, |b| b.end);
-        if !stands_alone(text, a.start, number_end) {
-            continue;
-        }
-        let Some(low) = value_of(&text[a.clone()]) else {
-            continue;
-        };
-        let high = b.and_then(|b| value_of(&text[b.clone()]));
-        let (low, high, ranged) = match high {
-            Some(high) if high >= low => (low, high, true),
-            _ => (low, low, false),
-        };
-        // A dash joining two numbers is a range, not a minus sign.
-        let negative = text[a.clone()].starts_with('-') && !ranged;
-        found.push(Quantity {
-            span: whole.start..if ranged { number_end } else { a.end },
-            low,
-            high,
-            approximate: approx || ranged,
-            negative,
-        });
+    } = m;
+    let a = &a;
+    // `b` only when it is itself a clean number.
+    let b = b.as_ref();
+    let number_end = b.map_or(a.end, |b| b.end);
+    if !stands_alone(text, a.start, number_end) {
+        return;
     }
-    found
+    let Some(low) = value_of(&text[a.clone()]) else {
+        return;
+    };
+    let high = b.and_then(|b| value_of(&text[b.clone()]));
+    let (low, high, ranged) = match high {
+        Some(high) if high >= low => (low, high, true),
+        _ => (low, low, false),
+    };
+    // A dash joining two numbers is a range, not a minus sign.
+    let negative = text[a.clone()].starts_with('-') && !ranged;
+    found.push(Quantity {
+        span: whole.start..if ranged { number_end } else { a.end },
+        low,
+        high,
+        approximate: approx || ranged,
+        negative,
+    });
 }
 
 /// The matches of [`NUMBER`] in `text`, found by the scanner
@@ -176,7 +189,7 @@ fn scanned_matches(text: &str) -> Option<Vec<NumberMatch>> {
         if memchr::memchr2(2, 3, text.as_bytes()).is_some() {
             return None;
         }
-        return Some(number_matches(text.as_bytes()));
+        return Some(number_matches(text.as_bytes()).collect());
     }
     let mut standin = Vec::with_capacity(text.len());
     let mut offsets = Vec::with_capacity(text.len() + 1);
@@ -196,7 +209,6 @@ fn scanned_matches(text: &str) -> Option<Vec<NumberMatch>> {
     let at = |r: Range<usize>| offsets[r.start]..offsets[r.end];
     Some(
         number_matches(&standin)
-            .into_iter()
             .map(|m| NumberMatch {
                 whole: at(m.whole),
                 approx: m.approx,
@@ -244,51 +256,108 @@ const APPROX_WORDS: &[&str] = &[
 /// The matches of [`NUMBER`] on an ASCII text or stand-in
 /// ([`scanned_matches`]), found as the regex finds them (leftmost-first,
 /// without overlap) by a scanner.
-fn number_matches(h: &[u8]) -> Vec<NumberMatch> {
-    let mut out = Vec::new();
+fn number_matches(h: &[u8]) -> impl Iterator<Item = NumberMatch> + '_ {
     let mut p = 0;
-    while p < h.len() {
+    std::iter::from_fn(move || number_after(h, &mut p))
+}
+
+/// The first match of [`NUMBER`] in `h` (see [`number_matches`]) at or
+/// after `*p`; `*p` moves past it.
+fn number_after(h: &[u8], at: &mut usize) -> Option<NumberMatch> {
+    let mut p = *at;
+    // Only a letter, `_`, a digit, `-`, `~` or `\x03` (`≈`) may start a
+    // match; other bytes are passed over in one go.
+    while let Some(n) = h[p..]
+        .iter()
+        .position(|&b| BYTE_CLASS[b as usize] & MAY_START != 0)
+    {
+        p += n;
         let c = h[p];
-        if c.is_ascii_alphabetic() || c == b'_' {
-            // Only a word's start may start a match, and only with two or
-            // three letters that a word of the pattern starts with.
-            if word_starts(h, p) && may_start_word(h, p) {
+        if BYTE_CLASS[c as usize] & LETTER != 0 {
+            // Only a word's start may start a match, and only with a first
+            // letter and then two or three bytes that a word of the
+            // pattern starts with.
+            if WORD_FIRST_LETTERS >> ((c | 0x20).wrapping_sub(b'a') & 31) & 1 == 1
+                && c != b'_'
+                && word_starts(h, p)
+                && may_start_word(h, p)
+            {
                 if let Some(m) = number_at(h, p) {
-                    p = m.whole.end;
-                    out.push(m);
-                    continue;
+                    *at = m.whole.end;
+                    return Some(m);
                 }
             }
-            p += 1;
-            while h
-                .get(p)
-                .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
-            {
-                p += 1;
-            }
+            p += 1 + h[p + 1..]
+                .iter()
+                .position(|&b| BYTE_CLASS[b as usize] & LETTER == 0)
+                .unwrap_or(h.len() - p - 1);
             continue;
         }
-        if !(c.is_ascii_digit() || matches!(c, b'-' | b'~' | 3)) {
+        // A `-` starts a match only before a digit (`-5`): no word follows it.
+        if c == b'-' && !h.get(p + 1).is_some_and(u8::is_ascii_digit) {
             p += 1;
             continue;
         }
         match number_at(h, p) {
             Some(m) => {
-                p = m.whole.end;
-                out.push(m);
+                *at = m.whole.end;
+                return Some(m);
             }
             None => p += 1,
         }
     }
-    out
+    *at = h.len();
+    None
 }
 
-/// The first three bytes, lower-cased, of the words a match may start with
-/// at a word's start ([`APPROX_WORDS`] and [`WORD_NUMBERS`]), as
-/// [`prefix_key`] packs them: sorted, each once, and how many there are.
-const WORD_STARTS: ([u32; 64], usize) = {
-    let mut keys = [u32::MAX; 64];
-    let mut n = 0;
+/// [`BYTE_CLASS`]: an ASCII letter or `_`.
+const LETTER: u8 = 2;
+/// [`BYTE_CLASS`]: a byte that may start a match of [`NUMBER`] in a
+/// stand-in: a letter, `_`, a digit, `-`, `~` or `\x03` (`≈`).
+const MAY_START: u8 = 4;
+
+/// The classes of each byte, as bits, for the scanners' inner loops (one
+/// table look-up a byte rather than a chain of range tests).
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphabetic() || c == b'_' {
+            table[b] |= LETTER;
+        }
+        if c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'~' | 3) {
+            table[b] |= MAY_START;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// The first letters of the words a match may start with at a word's
+/// start (`a dozen`, [`APPROX_WORDS`] and [`WORD_NUMBERS`]), bit `k` for
+/// the letter `k` after `a`: a word with another first letter is passed
+/// over without [`may_start_word`].
+const WORD_FIRST_LETTERS: u32 = {
+    let mut mask = 1;
+    let mut i = 0;
+    while i < WORD_STARTS.len() {
+        if WORD_STARTS[i] != 0 {
+            mask |= 1 << (i / 26);
+        }
+        i += 1;
+    }
+    mask
+};
+
+/// The words a match may start with at a word's start ([`APPROX_WORDS`]
+/// and [`WORD_NUMBERS`]) by their first three bytes, lower-cased: bit `k`
+/// of entry `26 * first + second` (letters counted from `a`) is set when
+/// a word starts with those two letters and then letter `k`, bit 26 when
+/// then a space (`an estimated`, `up to`). Built from the two lists at
+/// compile time; every word starts with two letters and a letter or space.
+const WORD_STARTS: [u32; 26 * 26] = {
+    let mut table = [0u32; 26 * 26];
     let mut list = 0;
     while list < 2 {
         let words = if list == 0 {
@@ -299,43 +368,45 @@ const WORD_STARTS: ([u32; 64], usize) = {
         let mut i = 0;
         while i < words.len() {
             let w = words[i].as_bytes();
-            let key = (w[0] as u32) << 16 | (w[1] as u32) << 8 | w[2] as u32;
-            // Insert in order, once.
-            let mut j = 0;
-            while j < n && keys[j] < key {
-                j += 1;
-            }
-            if j == n || keys[j] != key {
-                let mut k = n;
-                while k > j {
-                    keys[k] = keys[k - 1];
-                    k -= 1;
-                }
-                keys[j] = key;
-                n += 1;
-            }
+            assert!(w[0].is_ascii_lowercase() && w[1].is_ascii_lowercase());
+            let bit = match w[2] {
+                b'a'..=b'z' => w[2] - b'a',
+                b' ' => 26,
+                _ => panic!("a word starts with two letters and a letter or space"),
+            };
+            table[(w[0] - b'a') as usize * 26 + (w[1] - b'a') as usize] |= 1 << bit;
             i += 1;
         }
         list += 1;
     }
-    (keys, n)
+    table
 };
 
-/// Bytes `i..i + 3` of `h`, lower-cased and packed as in [`WORD_STARTS`]
-/// (a missing byte is 0).
-fn prefix_key(h: &[u8], i: usize) -> u32 {
-    let b = |k: usize| h.get(i + k).map_or(0, |b| b.to_ascii_lowercase() as u32);
-    b(0) << 16 | b(1) << 8 | b(2)
-}
-
 /// True when a match may start with the word at `p`: its first three
-/// bytes start one of the pattern's words, or it is `a` and white space
-/// (`a dozen`).
+/// bytes, lower-cased, start one of the pattern's words ([`WORD_STARTS`]),
+/// or it is `a` and white space (`a dozen`).
+#[inline]
 fn may_start_word(h: &[u8], p: usize) -> bool {
-    (matches!(h[p], b'a' | b'A') && h.get(p + 1).is_some_and(|b| is_ascii_space(*b)))
-        || WORD_STARTS.0[..WORD_STARTS.1]
-            .binary_search(&prefix_key(h, p))
-            .is_ok()
+    let Some(&[a, b, c]) = h.get(p..p + 3) else {
+        return matches!(h[p], b'a' | b'A') && h.get(p + 1).is_some_and(|b| is_ascii_space(*b));
+    };
+    if matches!(a, b'a' | b'A') && is_ascii_space(b) {
+        return true;
+    }
+    let (a, b, c) = (
+        a.to_ascii_lowercase(),
+        b.to_ascii_lowercase(),
+        c.to_ascii_lowercase(),
+    );
+    if !(a.is_ascii_lowercase() && b.is_ascii_lowercase()) {
+        return false;
+    }
+    let bit = match c {
+        b'a'..=b'z' => c - b'a',
+        b' ' => 26,
+        _ => return false,
+    };
+    WORD_STARTS[(a - b'a') as usize * 26 + (b - b'a') as usize] >> bit & 1 == 1
 }
 
 fn skip_space(h: &[u8], mut i: usize) -> usize {
@@ -395,6 +466,7 @@ fn starts_with_ci(h: &[u8], i: usize, word: &str) -> bool {
 }
 
 /// True at an ASCII word boundary before the word character at `i`.
+#[inline]
 fn word_starts(h: &[u8], i: usize) -> bool {
     i == 0 || !is_word_byte_at(h, i - 1)
 }
@@ -623,7 +695,7 @@ mod tests {
     /// The scanner's matches and the regex's, on an ASCII stand-in.
     fn both(text: &str) -> (Vec<NumberMatch>, Vec<NumberMatch>) {
         let regex = regex_matches(&NUMBER.standin, text);
-        (number_matches(text.as_bytes()), regex)
+        (number_matches(text.as_bytes()).collect(), regex)
     }
 
     /// The matches of `pattern` (the number pattern, in one of its forms).
@@ -793,6 +865,49 @@ mod tests {
         ] {
             assert_eq!(value_of(t), v, "{t}");
         }
+    }
+
+    /// [`may_start_word`] as it was: a binary search of the words' first
+    /// three bytes, packed, sorted.
+    fn may_start_word_by_search(h: &[u8], p: usize) -> bool {
+        let mut keys: Vec<u32> = APPROX_WORDS
+            .iter()
+            .chain(WORD_NUMBERS)
+            .map(|w| {
+                let w = w.as_bytes();
+                (w[0] as u32) << 16 | (w[1] as u32) << 8 | w[2] as u32
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let b = |k: usize| h.get(p + k).map_or(0, |b| b.to_ascii_lowercase() as u32);
+        (matches!(h[p], b'a' | b'A') && h.get(p + 1).is_some_and(|b| is_ascii_space(*b)))
+            || keys.binary_search(&(b(0) << 16 | b(1) << 8 | b(2))).is_ok()
+    }
+
+    #[test]
+    fn word_table_agrees_with_a_search_of_the_words() {
+        let bytes: Vec<u8> = (b'a'..=b'z')
+            .chain(b'A'..=b'Z')
+            .chain([
+                b' ', b'\t', 0x0B, b'_', b'0', b'-', b'@', b'[', b'`', b'{', 0, 0x80, 0xC3,
+            ])
+            .collect();
+        let mut seen = 0;
+        for &x in &bytes {
+            for &y in &bytes {
+                for len in 1..=3 {
+                    for &z in &bytes {
+                        let h = [x, y, z];
+                        let h = &h[..len];
+                        let fast = may_start_word(h, 0);
+                        seen += usize::from(fast);
+                        assert_eq!(fast, may_start_word_by_search(h, 0), "{h:?}");
+                    }
+                }
+            }
+        }
+        assert!(seen > 100, "{seen}");
     }
 
     #[test]
