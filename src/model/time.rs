@@ -2240,14 +2240,49 @@ fn unit_anchor(bytes: &[u8], at: usize) -> bool {
     }
 }
 
+/// True when a match of [`DURATION`] may have its first [`unit_anchor`]
+/// at `at`.
+///
+/// No `pre` word has an anchor in it, and of the numbers only `three`
+/// (its `hr`). So the first anchor of a match is `half` (the core starts
+/// there, or with `a\s+` before it), the `hr` of `three`, or the unit or
+/// `half` after a number and `\s*-?\s*` (`2 hours`, `an hour`, `2 and a
+/// half hours`, `2h05m`): the text before it ends with a digit or a number
+/// word, and that white space and dash. (As the regex, this asks nothing of
+/// what comes before the number: `data hours` has the number `a`.)
+fn anchor_has_lead(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    if word_at(bytes, at, "half") || (at > 0 && word_at(bytes, at - 1, "three")) {
+        return true;
+    }
+    // Back over `\s*-?\s*`: a number ends with a digit or a letter, so
+    // it ends where the longest such gap starts.
+    let spaces_back = |mut i: usize| {
+        while let Some(c) = text[..i].chars().next_back().filter(|c| c.is_whitespace()) {
+            i -= c.len_utf8();
+        }
+        i
+    };
+    let mut end = spaces_back(at);
+    if end > 0 && bytes[end - 1] == b'-' {
+        end = spaces_back(end - 1);
+    }
+    let before = &bytes[..end];
+    before.last().is_some_and(u8::is_ascii_digit)
+        || NUMBER_LIST.iter().any(|w| {
+            before.len() >= w.len() && before[end - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+        })
+}
+
 /// The first match of [`DURATION`] at or after `start`, in a text that
 /// [`needs_regex`] lets it read.
 ///
 /// Every match has a [`unit_anchor`], and before the first one at most its
 /// `pre` words, a number and `and a` (27 letters), with digits, white
-/// space and `.`, `-`, `~`, `+`, `/`, `≈`. So each anchor is tried with the
-/// positions before it that such a text joins to it ([`window_start`]),
-/// and no other position can start a match.
+/// space and `.`, `-`, `~`, `+`, `/`, `≈`. So each anchor that
+/// [`anchor_has_lead`] is tried with the positions before it that such a
+/// text joins to it ([`window_start`]), and no other position can start a
+/// match.
 fn scan_duration(text: &str, start: usize) -> Option<DurationGroups> {
     let bytes = text.as_bytes();
     let filler = |b: u8| {
@@ -2261,6 +2296,11 @@ fn scan_duration(text: &str, start: usize) -> Option<DurationGroups> {
     while let Some(anchor) = next_where(bytes, next, unit_letter_lanes, unit_letter) {
         next = anchor + 1;
         if !unit_anchor(bytes, anchor) {
+            continue;
+        }
+        if !anchor_has_lead(text, anchor) {
+            // No match has its first anchor here, as when the window finds none.
+            checked = anchor + 1;
             continue;
         }
         let from = window_start(bytes, anchor, checked, 27, filler);
@@ -3542,6 +3582,8 @@ mod tests {
         "under-5 minutes, 100h, 123h45m, 1h123m, 1h 2.5 minutes, 3 hours 2.5 min",
         "At 10:05 UTC, about 2 minutes after, alerts fired; resolved within the hour.",
         "a hours, ahour, an hours, 5hours, 5hourss, 5 hoursly, 5 hr_s, 5_hours, 2 h_",
+        "three hours, THREE hrs, threehours, with admin, each 5 - - hours, 5 -\u{a0}h, data hours",
+        "security today, seconds later, with 2 h, month, birth 3 days, sixty-minutes, fivemin",
     ];
 
     /// The duration scanner gives the regex's matches and groups, and the
