@@ -480,6 +480,10 @@ fn regex_time(text: &str, start: usize) -> Option<TimeGroups<'_>> {
 
 /// The end of one white space character (`\s`) at `at`, if there is one.
 fn space_at(text: &str, at: usize) -> Option<usize> {
+    let &b = text.as_bytes().get(at)?;
+    if b.is_ascii() {
+        return is_ascii_space(b).then_some(at + 1);
+    }
     let c = text.get(at..)?.chars().next()?;
     c.is_whitespace().then(|| at + c.len_utf8())
 }
@@ -630,6 +634,14 @@ fn clock_at(text: &str, at: usize) -> Option<TimeGroups<'_>> {
     if run == 0 || run == 3 {
         return None;
     }
+    let h_end = at + run;
+    let clock = bytes.get(h_end) == Some(&b':') && digits_at(bytes, h_end + 1, 1) == 1;
+    // `\d{1,2}\s?meridiem`, else nothing, when the clock part is not there.
+    let mer2_end = if clock {
+        None
+    } else {
+        Some(spaced_meridiem_at(text, h_end)?)
+    };
     let mut g = TimeGroups {
         whole: Group::at(text, at..at),
         approx: None,
@@ -644,10 +656,14 @@ fn clock_at(text: &str, at: usize) -> Option<TimeGroups<'_>> {
         zone: None,
     };
     let mut end;
-    if bytes.get(at + run) == Some(&b':') && digits_at(bytes, at + run + 1, 1) == 1 {
+    if let Some(mer_end) = mer2_end {
+        g.h2 = part(at..h_end);
+        g.mer2 = part(h_end..mer_end);
+        end = mer_end;
+    } else {
         // `\d{1,2}:\d{1,2}(?::\d{2}(?:[.,]\d{1,9})?)?(\s?meridiem)?`
-        g.h = part(at..at + run);
-        let m = at + run + 1;
+        g.h = part(at..h_end);
+        let m = h_end + 1;
         end = m + digits_at(bytes, m, 2);
         g.m = part(m..end);
         if bytes.get(end) == Some(&b':') && digits_at(bytes, end + 1, 2) == 2 {
@@ -663,13 +679,6 @@ fn clock_at(text: &str, at: usize) -> Option<TimeGroups<'_>> {
             g.mer = part(end..mer_end);
             end = mer_end;
         }
-    } else {
-        // `\d{1,2}\s?meridiem`
-        let h_end = at + run;
-        let mer_end = spaced_meridiem_at(text, h_end)?;
-        g.h2 = part(at..h_end);
-        g.mer2 = part(h_end..mer_end);
-        end = mer_end;
     }
     // `(?:\s?\(?ZONE\)?)?`: the separators in the order the regex tries them.
     let space = space_at(text, end);
@@ -1138,7 +1147,9 @@ fn regex_date(text: &str, start: usize) -> Option<DateGroups> {
 // as [`spaces_end`] and [`word_char`] read them).
 
 /// The month names of [`MONTHS`] in the order the regex tries them
-/// (`Sept?(?:ember)?` as `september`, `sept`, `sepember`, `sep`).
+/// (`Sept?(?:ember)?` as `september`, `sept`, `sepember`, `sep`): what
+/// [`month_names`] is checked against.
+#[cfg(test)]
 const MONTH_LIST: [&str; 25] = [
     "january",
     "jan",
@@ -1167,7 +1178,9 @@ const MONTH_LIST: [&str; 25] = [
     "dec",
 ];
 
-/// The weekday names of [`WEEKDAYS`] in the order the regex tries them.
+/// The weekday names of [`WEEKDAYS`] in the order the regex tries them:
+/// what [`weekday_names`] is checked against.
+#[cfg(test)]
 const WEEKDAY_LIST: [&str; 17] = [
     "monday",
     "tuesday",
@@ -1188,12 +1201,45 @@ const WEEKDAY_LIST: [&str; 17] = [
     "sun",
 ];
 
-/// The ends of the names of `list` at `at`, in its order.
-fn names_at<'a>(bytes: &'a [u8], at: usize, list: &'a [&str]) -> impl Iterator<Item = usize> + 'a {
-    // Every name starts with a lower-case ASCII letter.
-    let first = bytes.get(at).map_or(0, u8::to_ascii_lowercase);
+/// The names of [`MONTH_LIST`] that start with `first` (either case), in
+/// its order.
+fn month_names(first: u8) -> &'static [&'static str] {
+    match first.to_ascii_lowercase() {
+        b'j' => &["january", "jan", "june", "jun", "july", "jul"],
+        b'f' => &["february", "feb"],
+        b'm' => &["march", "mar", "may"],
+        b'a' => &["april", "apr", "august", "aug"],
+        b's' => &["september", "sept", "sepember", "sep"],
+        b'o' => &["october", "oct"],
+        b'n' => &["november", "nov"],
+        b'd' => &["december", "dec"],
+        _ => &[],
+    }
+}
+
+/// The names of [`WEEKDAY_LIST`] that start with `first` (either case), in
+/// its order.
+fn weekday_names(first: u8) -> &'static [&'static str] {
+    match first.to_ascii_lowercase() {
+        b'm' => &["monday", "mon"],
+        b't' => &["tuesday", "thursday", "tues", "tue", "thurs", "thur", "thu"],
+        b'w' => &["wednesday", "wed"],
+        b'f' => &["friday", "fri"],
+        b's' => &["saturday", "sunday", "sat", "sun"],
+        _ => &[],
+    }
+}
+
+/// The ends of the names at `at`, in the order of their list: `names`
+/// gives those that start with a byte ([`month_names`], [`weekday_names`]).
+fn names_at(
+    bytes: &[u8],
+    at: usize,
+    names: fn(u8) -> &'static [&'static str],
+) -> impl Iterator<Item = usize> + '_ {
+    let list = bytes.get(at).map_or(&[][..], |&b| names(b));
     list.iter()
-        .filter(move |n| n.as_bytes()[0] == first && word_at(bytes, at, n))
+        .filter(move |n| word_at(bytes, at, n))
         .map(move |n| at + n.len())
 }
 
@@ -1216,10 +1262,32 @@ fn two_numbers(bytes: &[u8], at: usize, sep: u8) -> Option<(Range<usize>, Range<
     (b > 0).then(|| (at..at + a, b_start..b_start + b))
 }
 
+/// False when no alternative of [`DATE`] after its weekday group can
+/// match at `at`. Each starts with a month name, or with digits: four and
+/// `-` or `/`, or one or two and `/` (`10/14/25`), a suffix (`14th`) or
+/// white space (`14 Oct`). (`\d{1,2}` given back one digit would leave a
+/// digit where these must be.)
+fn may_have_date_core(bytes: &[u8], at: usize) -> bool {
+    let run = digits_at(bytes, at, 4);
+    match run {
+        0 => name_start(bytes, at),
+        1 | 2 => bytes.get(at + run).is_some_and(|&b| {
+            matches!(b.to_ascii_lowercase(), b'/' | b's' | b'n' | b'r' | b't')
+                || is_ascii_space(b)
+                || !b.is_ascii()
+        }),
+        4 => matches!(bytes.get(at + 4), Some(b'-' | b'/')),
+        _ => false,
+    }
+}
+
 /// The match of [`DATE`] after its weekday group: at `at`, its first
 /// alternative that matches, and the optional weekday after it.
 fn date_core_at(text: &str, at: usize) -> Option<DateGroups> {
     let bytes = text.as_bytes();
+    if !may_have_date_core(bytes, at) {
+        return None;
+    }
     let mut g = DateGroups::default();
     // The byte after four digits.
     let year_sep = (digits_at(bytes, at, 4) == 4)
@@ -1254,7 +1322,7 @@ fn date_core_at(text: &str, at: usize) -> Option<DateGroups> {
         g.ub = Some(b);
         g.uy = Some(y.clone());
         y.end
-    } else if let Some((mn, md, my)) = names_at(bytes, at, &MONTH_LIST).find_map(|mn| {
+    } else if let Some((mn, md, my)) = names_at(bytes, at, month_names).find_map(|mn| {
         // `MONTH\.?\s+\d{1,2}(?i:st|nd|rd|th)?,?\s+\d{4}`: each part takes
         // all it can, since what follows cannot start with what it gave back.
         let dot = mn + usize::from(bytes.get(mn) == Some(&b'.'));
@@ -1289,7 +1357,7 @@ fn date_core_at(text: &str, at: usize) -> Option<DateGroups> {
             .into_iter()
             .flatten()
             .find_map(|m| {
-                names_at(bytes, m, &MONTH_LIST).find_map(|dn| {
+                names_at(bytes, m, month_names).find_map(|dn| {
                     let dot = dn + usize::from(bytes.get(dn) == Some(&b'.'));
                     let comma = dot + usize::from(bytes.get(dot) == Some(&b','));
                     let dy = some_spaces_end(text, comma)?;
@@ -1307,7 +1375,7 @@ fn date_core_at(text: &str, at: usize) -> Option<DateGroups> {
     let spaces = spaces_end(text, comma);
     let open = spaces + usize::from(bytes.get(spaces) == Some(&b'('));
     g.whole = at..end;
-    if let Some(wd_end) = names_at(bytes, open, &WEEKDAY_LIST).find(|&e| boundary_at(text, e)) {
+    if let Some(wd_end) = names_at(bytes, open, weekday_names).find(|&e| boundary_at(text, e)) {
         let tail_end = wd_end + usize::from(bytes.get(wd_end) == Some(&b')'));
         g.wd2 = Some(open..wd_end);
         g.tail = Some(end..tail_end);
@@ -1365,7 +1433,7 @@ fn date_at(text: &str, at: usize) -> Option<DateGroups> {
     // `WEEKDAY\.?,?\s+(?:the\s+)?`: `\.?`, `,?` and `\s+` take all they
     // can (a date starts with a letter or digit); `the\s+` is tried taken,
     // then not.
-    let with_weekday = names_at(bytes, at, &WEEKDAY_LIST).find_map(|wd| {
+    let with_weekday = names_at(bytes, at, weekday_names).find_map(|wd| {
         let dot = wd + usize::from(bytes.get(wd) == Some(&b'.'));
         let comma = dot + usize::from(bytes.get(dot) == Some(&b','));
         let core = some_spaces_end(text, comma)?;
@@ -2754,10 +2822,16 @@ impl Times {
         for piece in &pieces {
             let text = doc.text(piece);
             let odd = unusual(text);
-            let (clocks, dates) = (
-                times_in(text, odd),
-                dates_in(text, odd || date_digits(text)),
-            );
+            // Without a digit (that the byte tests can read) there is
+            // neither a time nor a date.
+            let (clocks, dates) = if odd || next_digit(text.as_bytes(), 0).is_some() {
+                (
+                    times_in(text, odd),
+                    dates_in(text, odd || date_digits(text)),
+                )
+            } else {
+                (Vec::new(), Vec::new())
+            };
             if stated
                 .iter()
                 .any(|b| b.start <= piece.start && piece.end <= b.end)
@@ -2981,6 +3055,26 @@ mod tests {
                         naive(unit_letter)
                     );
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn name_tables_follow_the_lists() {
+        for first in 0..=u8::MAX {
+            for (names, list) in [
+                (
+                    month_names as fn(u8) -> &'static [&'static str],
+                    &MONTH_LIST[..],
+                ),
+                (weekday_names, &WEEKDAY_LIST[..]),
+            ] {
+                let expected: Vec<&str> = list
+                    .iter()
+                    .copied()
+                    .filter(|n| n.as_bytes()[0] == first.to_ascii_lowercase())
+                    .collect();
+                assert_eq!(names(first), expected.as_slice(), "{first}");
             }
         }
     }
