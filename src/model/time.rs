@@ -2308,8 +2308,37 @@ fn unit_anchor(bytes: &[u8], at: usize) -> bool {
     }
 }
 
-/// True when a match of [`DURATION`] may have its first [`unit_anchor`]
-/// at `at`.
+/// Where a match of [`DURATION`] with its first [`unit_anchor`] at a
+/// given position can start ([`anchor_lead`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lead {
+    /// Wherever a match can start ([`may_start_duration`]).
+    Anywhere,
+    /// At a number that ends at `end` (digits, from `digits` on, or a
+    /// number word), or at `pre` words before it.
+    Number { digits: usize, end: usize },
+}
+
+impl Lead {
+    /// True when a match may start at `at`.
+    fn may_start(self, bytes: &[u8], at: usize) -> bool {
+        let b = bytes[at];
+        match self {
+            Lead::Anywhere => may_start_duration(b),
+            Lead::Number { digits, end } => {
+                at < end
+                    && (!pre_words(b).is_empty()
+                        || (digits <= at && b.is_ascii_digit())
+                        || number_words(b)
+                            .iter()
+                            .any(|w| at + w.len() == end && word_at(bytes, at, w)))
+            }
+        }
+    }
+}
+
+/// Where a match of [`DURATION`] may start that has its first
+/// [`unit_anchor`] at `at`; `None` when no match has.
 ///
 /// No `pre` word has an anchor in it, and of the numbers only `three`
 /// (its `hr`). So the first anchor of a match is `half` (the core starts
@@ -2318,10 +2347,10 @@ fn unit_anchor(bytes: &[u8], at: usize) -> bool {
 /// half hours`, `2h05m`): the text before it ends with a digit or a number
 /// word, and that white space and dash. (As the regex, this asks nothing of
 /// what comes before the number: `data hours` has the number `a`.)
-fn anchor_has_lead(text: &str, at: usize) -> bool {
+fn anchor_lead(text: &str, at: usize) -> Option<Lead> {
     let bytes = text.as_bytes();
     if word_at(bytes, at, "half") || (at > 0 && word_at(bytes, at - 1, "three")) {
-        return true;
+        return Some(Lead::Anywhere);
     }
     // Back over `\s*-?\s*`: a number ends with a digit or a letter, so
     // it ends where the longest such gap starts.
@@ -2336,10 +2365,19 @@ fn anchor_has_lead(text: &str, at: usize) -> bool {
         end = spaces_back(end - 1);
     }
     let before = &bytes[..end];
-    before.last().is_some_and(u8::is_ascii_digit)
+    // Digits (`\d+(?:\.\d+)?`, taken whole) start in the run of digits
+    // and dots before `end`.
+    let digits = end
+        - before
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit() || **b == b'.')
+            .count();
+    let number = before.last().is_some_and(u8::is_ascii_digit)
         || NUMBER_LIST.iter().any(|w| {
             before.len() >= w.len() && before[end - w.len()..].eq_ignore_ascii_case(w.as_bytes())
-        })
+        });
+    number.then_some(Lead::Number { digits, end })
 }
 
 /// The first match of [`DURATION`] at or after `start`, in a text that
@@ -2347,10 +2385,10 @@ fn anchor_has_lead(text: &str, at: usize) -> bool {
 ///
 /// Every match has a [`unit_anchor`], and before the first one at most its
 /// `pre` words, a number and `and a` (27 letters), with digits, white
-/// space and `.`, `-`, `~`, `+`, `/`, `≈`. So each anchor that
-/// [`anchor_has_lead`] is tried with the positions before it that such a
-/// text joins to it ([`window_start`]), and no other position can start a
-/// match.
+/// space and `.`, `-`, `~`, `+`, `/`, `≈`. So each anchor that has an
+/// [`anchor_lead`] is tried with the positions before it that such a text
+/// joins to it ([`window_start`]) and the lead allows, and no other
+/// position can start a match.
 fn scan_duration(text: &str, start: usize) -> Option<DurationGroups> {
     let bytes = text.as_bytes();
     let filler = |b: u8| {
@@ -2366,15 +2404,14 @@ fn scan_duration(text: &str, start: usize) -> Option<DurationGroups> {
         if !unit_anchor(bytes, anchor) {
             continue;
         }
-        if !anchor_has_lead(text, anchor) {
+        let Some(lead) = anchor_lead(text, anchor) else {
             // No match has its first anchor here, as when the window finds none.
             checked = anchor + 1;
             continue;
-        }
+        };
         let from = window_start(bytes, anchor, checked, 27, filler);
-        let found = (from..anchor)
-            .chain([anchor])
-            .filter(|&at| may_start_duration(bytes[at]))
+        let found = (from..=anchor)
+            .filter(|&at| lead.may_start(bytes, at))
             .find_map(|at| duration_at(text, at));
         if found.is_some() {
             return found;
@@ -2424,10 +2461,12 @@ fn range_before(text: &str) -> bool {
 pub fn find_durations_detailed(text: &str) -> Vec<DurationDetail> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    if !may_have_duration(text) {
+    let slow = needs_regex(text);
+    // Where it says no, nothing found is kept: it spares the regex (the
+    // scanner's search is as quick as the test).
+    if slow && !may_have_duration(text) {
         return out;
     }
-    let slow = needs_regex(text);
     let mut pos = 0;
     while let Some(g) = next_duration(text, pos, slow) {
         // Never empty: every match names a unit.
