@@ -381,6 +381,44 @@ fn next_where(
     rest.iter().position(one).map(|i| at + i)
 }
 
+/// The positions at or after `from` of the bytes of `bytes` that `one`
+/// accepts, in order, read eight bytes at a time: `lanes` of eight bytes
+/// (little endian) sets the high bit of every byte that `one` accepts (and
+/// maybe of others, which `one` then turns down).
+fn positions_where<'b>(
+    bytes: &'b [u8],
+    from: usize,
+    lanes: impl Fn(u64) -> u64 + 'b,
+    one: impl Fn(&u8) -> bool + 'b,
+) -> impl Iterator<Item = usize> + 'b {
+    // `mask` holds the flagged bytes of the chunk read at `base` that are
+    // still to be looked at; reading goes on at `at`.
+    let (mut base, mut mask, mut at) = (from, 0u64, from);
+    std::iter::from_fn(move || {
+        loop {
+            let i = if mask != 0 {
+                let i = base + (mask.trailing_zeros() / 8) as usize;
+                mask &= mask - 1;
+                i
+            } else if let Some(chunk) = bytes.get(at..at + 8) {
+                let mut word = [0; 8];
+                word.copy_from_slice(chunk);
+                (base, mask) = (at, lanes(u64::from_le_bytes(word)));
+                at += 8;
+                continue;
+            } else if at < bytes.len() {
+                at += 1;
+                at - 1
+            } else {
+                return None;
+            };
+            if one(&bytes[i]) {
+                return Some(i);
+            }
+        }
+    })
+}
+
 /// The high bit of each byte of `x` that is an ASCII digit (between `/`
 /// and `:`), lane by lane without carries ("hasbetween", Bit Twiddling
 /// Hacks).
@@ -392,14 +430,14 @@ fn digit_lanes(x: u64) -> u64 {
         & (ONES * 128)
 }
 
-/// The high bit of the lowest zero byte of `y` (bytes above it may be
-/// flagged wrongly, after a borrow).
+/// The high bit of each zero byte of `y`, and maybe of bytes above the
+/// lowest one (flagged wrongly, after a borrow).
 fn zero_lanes(y: u64) -> u64 {
     y.wrapping_sub(ONES) & !y & (ONES * 128)
 }
 
-/// The high bit of the lowest byte of `x` that is `h`, `m`, `s` or `d`
-/// in either case (and maybe of bytes above it).
+/// The high bit of each byte of `x` that is `h`, `m`, `s` or `d` in
+/// either case (and maybe of other bytes above the lowest one).
 fn unit_letter_lanes(x: u64) -> u64 {
     // Only `H` and `h` give `h` with the 0x20 bit set, and so on.
     let lower = x | (ONES * 0x20);
@@ -1467,7 +1505,7 @@ fn scan_date(text: &str, start: usize) -> Option<DateGroups> {
     let bytes = text.as_bytes();
     let filler = |b: u8| matches!(b, b'.' | b',') || is_ascii_space(b) || !b.is_ascii();
     let mut checked = start;
-    while let Some(digit) = next_digit(bytes, checked) {
+    for digit in positions_where(bytes, start, digit_lanes, u8::is_ascii_digit) {
         // What comes before the first digit ends with `\s+`.
         let spaced = digit > checked && {
             let before = bytes[digit - 1];
@@ -1478,10 +1516,11 @@ fn scan_date(text: &str, start: usize) -> Option<DateGroups> {
         } else {
             digit
         };
-        // Before the digit, only a weekday or a month can start a match.
+        // Before the digit, only a weekday or a month can start a match;
+        // at the digit, a date core.
         let found = (from..digit)
             .filter(|&at| name_start(bytes, at))
-            .chain([digit])
+            .chain((may_have_date_core(bytes, digit)).then_some(digit))
             .find_map(|at| date_at(text, at));
         if found.is_some() {
             return found;
@@ -2398,9 +2437,7 @@ fn scan_duration(text: &str, start: usize) -> Option<DurationGroups> {
             || !b.is_ascii()
     };
     let mut checked = start;
-    let mut next = start;
-    while let Some(anchor) = next_where(bytes, next, unit_letter_lanes, unit_letter) {
-        next = anchor + 1;
+    for anchor in positions_where(bytes, start, unit_letter_lanes, unit_letter) {
         if !unit_anchor(bytes, anchor) {
             continue;
         }
@@ -3078,6 +3115,21 @@ mod tests {
                     naive(unit_letter),
                     "{text:?} {from}"
                 );
+                let all = |one: fn(&u8) -> bool| -> Vec<usize> {
+                    (from..bytes.len()).filter(|&i| one(&bytes[i])).collect()
+                };
+                assert_eq!(
+                    positions_where(bytes, from, digit_lanes, u8::is_ascii_digit)
+                        .collect::<Vec<_>>(),
+                    all(u8::is_ascii_digit),
+                    "{text:?} {from}"
+                );
+                assert_eq!(
+                    positions_where(bytes, from, unit_letter_lanes, unit_letter)
+                        .collect::<Vec<_>>(),
+                    all(unit_letter),
+                    "{text:?} {from}"
+                );
             }
         }
         // Every byte value, at every place in a chunk, after every other.
@@ -3092,6 +3144,19 @@ mod tests {
                     assert_eq!(
                         next_where(&bytes, 0, unit_letter_lanes, unit_letter),
                         naive(unit_letter)
+                    );
+                    let all = |one: fn(&u8) -> bool| -> Vec<usize> {
+                        (0..bytes.len()).filter(|&i| one(&bytes[i])).collect()
+                    };
+                    assert_eq!(
+                        positions_where(&bytes, 0, digit_lanes, u8::is_ascii_digit)
+                            .collect::<Vec<_>>(),
+                        all(u8::is_ascii_digit)
+                    );
+                    assert_eq!(
+                        positions_where(&bytes, 0, unit_letter_lanes, unit_letter)
+                            .collect::<Vec<_>>(),
+                        all(unit_letter)
                     );
                 }
             }
