@@ -326,10 +326,20 @@ static TIME: LazyLock<Pattern> = LazyLock::new(|| {
 /// a case-insensitive pattern matches for an ASCII one (`ſ` for `s`, the
 /// Kelvin sign for `k`). Such a text is always searched with the regex.
 fn unusual(text: &str) -> bool {
-    !text.is_ascii()
-        && text
-            .chars()
-            .any(|c| !c.is_ascii() && (c.is_numeric() || FOLDS_TO_ASCII.contains(&c)))
+    !text.is_ascii() && non_ascii_chars(text).any(|c| c.is_numeric() || FOLDS_TO_ASCII.contains(&c))
+}
+
+/// The characters of `text` that are not ASCII, in order (the ASCII bytes
+/// between them skipped eight at a time).
+fn non_ascii_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        at = next_where(bytes, at, |x| x & (ONES * 128), |b| !b.is_ascii())?;
+        let c = text[at..].chars().next()?;
+        at += c.len_utf8();
+        Some(c)
+    })
 }
 
 /// False when [`DATE`] cannot match in `text`: every match has four ASCII
@@ -932,9 +942,8 @@ fn times_in(text: &str, slow: bool) -> Vec<ClockTime> {
 /// blocks below U+0250 (word characters; `ſ` folds to `s`, so is unusual).
 fn needs_regex(text: &str) -> bool {
     !text.is_ascii()
-        && !text.chars().all(|c| {
-            c.is_ascii()
-                || c.is_whitespace()
+        && !non_ascii_chars(text).all(|c| {
+            c.is_whitespace()
                 || is_plain_symbol(c)
                 || (c < '\u{250}' && c.is_alphabetic() && !FOLDS_TO_ASCII.contains(&c))
         })
@@ -2725,19 +2734,17 @@ fn windows_among(text: &str, times: &[ClockTime], dates: &[FoundDate]) -> Vec<Wi
 
 /// The byte range of the sentence holding `start..end`.
 pub fn sentence_around(text: &str, start: usize, end: usize) -> Range<usize> {
-    let is_stop = |s: &str| s.ends_with(". ") || s.ends_with(".\n") || s.ends_with("\n\n");
+    // A sentence ends with `. `, `.\n` or `\n\n`: ASCII, so whatever
+    // follows starts a character.
+    let bytes = text.as_bytes();
+    let stop_before =
+        |i: usize| i >= 2 && matches!(bytes.get(i - 2..i), Some(b". " | b".\n" | b"\n\n"));
     let mut from = start;
-    while from > 0 {
-        if text.is_char_boundary(from) && is_stop(&text[..from]) {
-            break;
-        }
+    while from > 0 && !stop_before(from) {
         from -= 1;
     }
     let mut to = end;
-    while to < text.len() {
-        if text.is_char_boundary(to + 1) && is_stop(&text[..=to]) {
-            break;
-        }
+    while to < text.len() && !stop_before(to + 1) {
         to += 1;
     }
     from..to.min(text.len())
@@ -3160,6 +3167,60 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// [`sentence_around`] as it was first written, over string slices.
+    fn sentence_around_by_slices(text: &str, start: usize, end: usize) -> Range<usize> {
+        let is_stop = |s: &str| s.ends_with(". ") || s.ends_with(".\n") || s.ends_with("\n\n");
+        let mut from = start;
+        while from > 0 {
+            if text.is_char_boundary(from) && is_stop(&text[..from]) {
+                break;
+            }
+            from -= 1;
+        }
+        let mut to = end;
+        while to < text.len() {
+            if text.is_char_boundary(to + 1) && is_stop(&text[..=to]) {
+                break;
+            }
+            to += 1;
+        }
+        from..to.min(text.len())
+    }
+
+    #[test]
+    fn sentences_and_character_tests_read_bytes_as_chars_do() {
+        let texts = [
+            "",
+            ".",
+            "a. b",
+            "Between 08:41 and 09:17. Then é. \n\nNext.\nLine. ",
+            "é. ü\n\n日本. x.\n≈5 min. ",
+            "..  .\n\n\n. .",
+        ];
+        for text in texts {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &start in &bounds {
+                for &end in bounds.iter().filter(|&&e| e >= start) {
+                    assert_eq!(
+                        sentence_around(text, start, end),
+                        sentence_around_by_slices(text, start, end),
+                        "{text:?} {start}..{end}"
+                    );
+                }
+            }
+            let chars: Vec<char> = text.chars().filter(|c| !c.is_ascii()).collect();
+            assert_eq!(non_ascii_chars(text).collect::<Vec<_>>(), chars, "{text:?}");
+        }
+        let long = "plain ascii text, then é and ſ and \u{663} and 日本 at the end";
+        for start in (0..=long.len()).filter(|&i| long.is_char_boundary(i)) {
+            let text = &long[start..];
+            let chars: Vec<char> = text.chars().filter(|c| !c.is_ascii()).collect();
+            assert_eq!(non_ascii_chars(text).collect::<Vec<_>>(), chars, "{text:?}");
         }
     }
 
