@@ -560,7 +560,7 @@ fn meridiem_at(bytes: &[u8], at: usize) -> Option<usize> {
         return None;
     }
     if word_at(bytes, at + 1, ".m") {
-        return Some(at + 3 + usize::from(bytes.get(at + 3) == Some(&b'.')));
+        return Some(skip_byte(bytes, at + 3, b'.'));
     }
     word_at(bytes, at + 1, "m").then_some(at + 2)
 }
@@ -739,7 +739,7 @@ fn clock_at(text: &str, at: usize) -> Option<TimeGroups<'_>> {
     {
         g.zsep = part(end..sep);
         g.zone = part(sep..zone_end);
-        end = zone_end + usize::from(bytes.get(zone_end) == Some(&b')'));
+        end = skip_byte(bytes, zone_end, b')');
     }
     g.whole = Group::at(text, g.whole.start()..end);
     Some(g)
@@ -1336,25 +1336,22 @@ fn date_core_at(text: &str, at: usize) -> Option<DateGroups> {
         return None;
     }
     let mut g = DateGroups::default();
-    // The byte after four digits.
-    let year_sep = (digits_at(bytes, at, 4) == 4)
+    // `\d{4}-\d{1,2}-\d{1,2}` and `\d{4}/\d{1,2}/\d{1,2}`: the byte after
+    // four digits, and the month and day after it.
+    let year_first = (digits_at(bytes, at, 4) == 4)
         .then(|| bytes.get(at + 4).copied())
-        .flatten();
-    // `\d{4}-\d{1,2}-\d{1,2}` and `\d{4}/\d{1,2}/\d{1,2}`
-    let end = if let Some((m, d)) = (year_sep == Some(b'-'))
-        .then(|| two_numbers(bytes, at + 5, b'-'))
         .flatten()
-    {
-        g.iy = Some(at..at + 4);
-        (g.im, g.id) = (Some(m), Some(d.clone()));
-        d.end
-    } else if let Some((m, d)) = (year_sep == Some(b'/'))
-        .then(|| two_numbers(bytes, at + 5, b'/'))
-        .flatten()
-    {
-        g.sy = Some(at..at + 4);
-        (g.sm, g.sd) = (Some(m), Some(d.clone()));
-        d.end
+        .filter(|sep| matches!(sep, b'-' | b'/'))
+        .and_then(|sep| Some((sep, two_numbers(bytes, at + 5, sep)?)));
+    let end = if let Some((sep, (m, d))) = year_first {
+        let end = d.end;
+        let parts = (Some(at..at + 4), Some(m), Some(d));
+        if sep == b'-' {
+            (g.iy, g.im, g.id) = parts;
+        } else {
+            (g.sy, g.sm, g.sd) = parts;
+        }
+        end
     } else if let Some((a, b, y)) = two_numbers(bytes, at, b'/').and_then(|(a, b)| {
         // `/(?:\d{4}|\d{2})`
         let y = b.end + 1;
@@ -1372,7 +1369,7 @@ fn date_core_at(text: &str, at: usize) -> Option<DateGroups> {
     } else if let Some((mn, md, my)) = names_at(bytes, at, month_names).find_map(|mn| {
         // `MONTH\.?\s+\d{1,2}(?i:st|nd|rd|th)?,?\s+\d{4}`: each part takes
         // all it can, since what follows cannot start with what it gave back.
-        let dot = mn + usize::from(bytes.get(mn) == Some(&b'.'));
+        let dot = skip_byte(bytes, mn, b'.');
         let md = some_spaces_end(text, dot)?;
         let md_len = digits_at(bytes, md, 2);
         if md_len == 0 {
@@ -1392,10 +1389,7 @@ fn date_core_at(text: &str, at: usize) -> Option<DateGroups> {
             return None;
         }
         let after_dd = at + dd;
-        let suffix = ["st", "nd", "rd", "th"]
-            .iter()
-            .any(|s| word_at(bytes, after_dd, s));
-        let month_start = some_spaces_end(text, after_dd + if suffix { 2 } else { 0 })?;
+        let month_start = some_spaces_end(text, ordinal_end(bytes, after_dd))?;
         let of = bytes[month_start..]
             .starts_with(b"of")
             .then(|| some_spaces_end(text, month_start + 2))
@@ -1405,8 +1399,8 @@ fn date_core_at(text: &str, at: usize) -> Option<DateGroups> {
             .flatten()
             .find_map(|m| {
                 names_at(bytes, m, month_names).find_map(|dn| {
-                    let dot = dn + usize::from(bytes.get(dn) == Some(&b'.'));
-                    let comma = dot + usize::from(bytes.get(dot) == Some(&b','));
+                    let dot = skip_byte(bytes, dn, b'.');
+                    let comma = skip_byte(bytes, dot, b',');
                     let dy = some_spaces_end(text, comma)?;
                     (digits_at(bytes, dy, 4) == 4).then(|| (m..dn, dy..dy + 4))
                 })
@@ -1418,12 +1412,12 @@ fn date_core_at(text: &str, at: usize) -> Option<DateGroups> {
     };
     // `(?P<tail>,?\s*\(?(?P<wd2>WEEKDAY)\b\)?)?`: `,?`, `\s*` and `\(?`
     // take all they can, since the weekday starts with a letter.
-    let comma = end + usize::from(bytes.get(end) == Some(&b','));
+    let comma = skip_byte(bytes, end, b',');
     let spaces = spaces_end(text, comma);
-    let open = spaces + usize::from(bytes.get(spaces) == Some(&b'('));
+    let open = skip_byte(bytes, spaces, b'(');
     g.whole = at..end;
     if let Some(wd_end) = names_at(bytes, open, weekday_names).find(|&e| boundary_at(text, e)) {
-        let tail_end = wd_end + usize::from(bytes.get(wd_end) == Some(&b')'));
+        let tail_end = skip_byte(bytes, wd_end, b')');
         g.wd2 = Some(open..wd_end);
         g.tail = Some(end..tail_end);
         g.whole = at..tail_end;
@@ -1431,15 +1425,24 @@ fn date_core_at(text: &str, at: usize) -> Option<DateGroups> {
     Some(g)
 }
 
+/// The end of `(?i:st|nd|rd|th)?` at `at` (after the day of `14th`).
+fn ordinal_end(bytes: &[u8], at: usize) -> usize {
+    let suffix = ["st", "nd", "rd", "th"]
+        .iter()
+        .any(|s| word_at(bytes, at, s));
+    at + if suffix { 2 } else { 0 }
+}
+
+/// The end of `b?` at `at`: past `b` if it is there.
+fn skip_byte(bytes: &[u8], at: usize, b: u8) -> usize {
+    at + usize::from(bytes.get(at) == Some(&b))
+}
+
 /// The year of `(?i:st|nd|rd|th)?,?\s+(\d{4})` at `at` (after the day of
 /// `October 14th, 2025`).
 fn year_after_day(text: &str, at: usize) -> Option<Range<usize>> {
     let bytes = text.as_bytes();
-    let suffix = ["st", "nd", "rd", "th"]
-        .iter()
-        .any(|s| word_at(bytes, at, s));
-    let comma = at + if suffix { 2 } else { 0 };
-    let comma = comma + usize::from(bytes.get(comma) == Some(&b','));
+    let comma = skip_byte(bytes, ordinal_end(bytes, at), b',');
     let year = some_spaces_end(text, comma)?;
     (digits_at(bytes, year, 4) == 4).then_some(year..year + 4)
 }
@@ -1481,8 +1484,8 @@ fn date_at(text: &str, at: usize) -> Option<DateGroups> {
     // can (a date starts with a letter or digit); `the\s+` is tried taken,
     // then not.
     let with_weekday = names_at(bytes, at, weekday_names).find_map(|wd| {
-        let dot = wd + usize::from(bytes.get(wd) == Some(&b'.'));
-        let comma = dot + usize::from(bytes.get(dot) == Some(&b','));
+        let dot = skip_byte(bytes, wd, b'.');
+        let comma = skip_byte(bytes, dot, b',');
         let core = some_spaces_end(text, comma)?;
         let the = bytes[core..]
             .starts_with(b"the")
@@ -1793,7 +1796,10 @@ pub struct DurationDetail {
     pub offset: bool,
 }
 
+/// The number words of [`DURATION`] and their values, in the order the
+/// pattern tries them (`forty-five` before `forty`).
 const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("forty-five", 45.0),
     ("a", 1.0),
     ("an", 1.0),
     ("one", 1.0),
@@ -1812,14 +1818,14 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("twenty", 20.0),
     ("thirty", 30.0),
     ("forty", 40.0),
-    ("forty-five", 45.0),
     ("fifty", 50.0),
     ("sixty", 60.0),
     ("ninety", 90.0),
 ];
 
 static DURATION: LazyLock<Pattern> = LazyLock::new(|| {
-    let number = format!(r"\d+(?:\.\d+)?|{}", NUMBER_LIST.join("|"));
+    let words: Vec<&str> = NUMBER_WORDS.iter().map(|(w, _)| *w).collect();
+    let number = format!(r"\d+(?:\.\d+)?|{}", words.join("|"));
     Pattern::new(&format!(
         r"(?ix)
         (?P<pre>(?:{APPROX_WORDS}|just\s+over|just\s+under|over|under|more\s+than|less\s+than|at\s+least|up\s+to|within)\s*)?
@@ -1989,33 +1995,7 @@ fn gap_end(text: &str, at: usize) -> usize {
     }
 }
 
-/// The number words of [`DURATION`], in its order.
-const NUMBER_LIST: [&str; 22] = [
-    "forty-five",
-    "a",
-    "an",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "fifteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "ninety",
-];
-
-/// The words of [`NUMBER_LIST`] that start with `first` (either case), in
+/// The words of [`NUMBER_WORDS`] that start with `first` (either case), in
 /// its order.
 fn number_words(first: u8) -> &'static [&'static str] {
     match first.to_ascii_lowercase() {
@@ -2088,7 +2068,7 @@ fn part_at(
     let bytes = text.as_bytes();
     // `,?` and `\s*` take all they can: given back, a `,` or white space
     // would be where `and` or the count must start.
-    let after_comma = at + usize::from(bytes.get(at) == Some(&b','));
+    let after_comma = skip_byte(bytes, at, b',');
     let i = spaces_end(text, after_comma);
     let and = words_end(text, i, &["and"])
         .map(|e| (e, spaces_end(text, e)))
@@ -2198,23 +2178,21 @@ fn duration_core_at(text: &str, at: usize) -> Option<DurationGroups> {
         g.whole = at..end;
         return Some(g);
     }
-    // `\d{1,2}h\d{1,2}m?\b`
-    let hours = digits_at(bytes, at, 2);
-    let hm2 = (1..=hours).rev().find_map(|h| {
-        let m = at + h + 1;
-        if !word_at(bytes, at + h, "h") {
-            return None;
-        }
-        (1..=digits_at(bytes, m, 2)).rev().find_map(|len| {
-            let end = m + len;
-            let with_m = word_at(bytes, end, "m").then_some(end + 1);
-            [with_m, Some(end)]
+    // `\d{1,2}h\d{1,2}m?\b`: each `\d{1,2}` takes all it can (given back,
+    // a digit would be where `h`, or `m` or `\b`, must be).
+    let h_end = at + digits_at(bytes, at, 2);
+    let m = h_end + 1;
+    let minutes = m..m + digits_at(bytes, m, 2);
+    let hm2 = (h_end > at && word_at(bytes, h_end, "h") && !minutes.is_empty())
+        .then(|| {
+            let with_m = word_at(bytes, minutes.end, "m").then_some(minutes.end + 1);
+            [with_m, Some(minutes.end)]
                 .into_iter()
                 .flatten()
                 .find(|&e| boundary_at(text, e))
-                .map(|e| (at + h, m..end, e))
         })
-    });
+        .flatten()
+        .map(|e| (h_end, minutes, e));
     if let Some((h_end, minutes, end)) = hm2 {
         g.hm2 = Some(at..h_end);
         g.mm2 = Some(minutes);
@@ -2422,7 +2400,7 @@ fn anchor_lead(text: &str, at: usize) -> Option<Lead> {
             .take_while(|b| b.is_ascii_digit() || **b == b'.')
             .count();
     let number = before.last().is_some_and(u8::is_ascii_digit)
-        || NUMBER_LIST.iter().any(|w| {
+        || NUMBER_WORDS.iter().any(|(w, _)| {
             before.len() >= w.len() && before[end - w.len()..].eq_ignore_ascii_case(w.as_bytes())
         });
     number.then_some(Lead::Number { digits, end })
@@ -3894,9 +3872,9 @@ mod tests {
             assert_eq!(pre_words(first), phrases.as_slice(), "{first}");
         }
         for letter in b'a'..=b'z' {
-            let words: Vec<&str> = NUMBER_LIST
+            let words: Vec<&str> = NUMBER_WORDS
                 .iter()
-                .copied()
+                .map(|(w, _)| *w)
                 .filter(|w| w.as_bytes()[0] == letter)
                 .collect();
             assert_eq!(number_words(letter), words.as_slice());
