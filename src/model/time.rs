@@ -326,10 +326,20 @@ static TIME: LazyLock<Pattern> = LazyLock::new(|| {
 /// a case-insensitive pattern matches for an ASCII one (`ſ` for `s`, the
 /// Kelvin sign for `k`). Such a text is always searched with the regex.
 fn unusual(text: &str) -> bool {
-    !text.is_ascii()
-        && text
-            .chars()
-            .any(|c| !c.is_ascii() && (c.is_numeric() || FOLDS_TO_ASCII.contains(&c)))
+    !text.is_ascii() && non_ascii_chars(text).any(|c| c.is_numeric() || FOLDS_TO_ASCII.contains(&c))
+}
+
+/// The characters of `text` that are not ASCII, in order (the ASCII bytes
+/// between them skipped eight at a time).
+fn non_ascii_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        at = next_where(bytes, at, |x| x & (ONES * 128), |b| !b.is_ascii())?;
+        let c = text[at..].chars().next()?;
+        at += c.len_utf8();
+        Some(c)
+    })
 }
 
 /// False when [`DATE`] cannot match in `text`: every match has four ASCII
@@ -381,6 +391,44 @@ fn next_where(
     rest.iter().position(one).map(|i| at + i)
 }
 
+/// The positions at or after `from` of the bytes of `bytes` that `one`
+/// accepts, in order, read eight bytes at a time: `lanes` of eight bytes
+/// (little endian) sets the high bit of every byte that `one` accepts (and
+/// maybe of others, which `one` then turns down).
+fn positions_where<'b>(
+    bytes: &'b [u8],
+    from: usize,
+    lanes: impl Fn(u64) -> u64 + 'b,
+    one: impl Fn(&u8) -> bool + 'b,
+) -> impl Iterator<Item = usize> + 'b {
+    // `mask` holds the flagged bytes of the chunk read at `base` that are
+    // still to be looked at; reading goes on at `at`.
+    let (mut base, mut mask, mut at) = (from, 0u64, from);
+    std::iter::from_fn(move || {
+        loop {
+            let i = if mask != 0 {
+                let i = base + (mask.trailing_zeros() / 8) as usize;
+                mask &= mask - 1;
+                i
+            } else if let Some(chunk) = bytes.get(at..at + 8) {
+                let mut word = [0; 8];
+                word.copy_from_slice(chunk);
+                (base, mask) = (at, lanes(u64::from_le_bytes(word)));
+                at += 8;
+                continue;
+            } else if at < bytes.len() {
+                at += 1;
+                at - 1
+            } else {
+                return None;
+            };
+            if one(&bytes[i]) {
+                return Some(i);
+            }
+        }
+    })
+}
+
 /// The high bit of each byte of `x` that is an ASCII digit (between `/`
 /// and `:`), lane by lane without carries ("hasbetween", Bit Twiddling
 /// Hacks).
@@ -392,14 +440,14 @@ fn digit_lanes(x: u64) -> u64 {
         & (ONES * 128)
 }
 
-/// The high bit of the lowest zero byte of `y` (bytes above it may be
-/// flagged wrongly, after a borrow).
+/// The high bit of each zero byte of `y`, and maybe of bytes above the
+/// lowest one (flagged wrongly, after a borrow).
 fn zero_lanes(y: u64) -> u64 {
     y.wrapping_sub(ONES) & !y & (ONES * 128)
 }
 
-/// The high bit of the lowest byte of `x` that is `h`, `m`, `s` or `d`
-/// in either case (and maybe of bytes above it).
+/// The high bit of each byte of `x` that is `h`, `m`, `s` or `d` in
+/// either case (and maybe of other bytes above the lowest one).
 fn unit_letter_lanes(x: u64) -> u64 {
     // Only `H` and `h` give `h` with the 0x20 bit set, and so on.
     let lower = x | (ONES * 0x20);
@@ -480,6 +528,10 @@ fn regex_time(text: &str, start: usize) -> Option<TimeGroups<'_>> {
 
 /// The end of one white space character (`\s`) at `at`, if there is one.
 fn space_at(text: &str, at: usize) -> Option<usize> {
+    let &b = text.as_bytes().get(at)?;
+    if b.is_ascii() {
+        return is_ascii_space(b).then_some(at + 1);
+    }
     let c = text.get(at..)?.chars().next()?;
     c.is_whitespace().then(|| at + c.len_utf8())
 }
@@ -508,7 +560,7 @@ fn meridiem_at(bytes: &[u8], at: usize) -> Option<usize> {
         return None;
     }
     if word_at(bytes, at + 1, ".m") {
-        return Some(at + 3 + usize::from(bytes.get(at + 3) == Some(&b'.')));
+        return Some(skip_byte(bytes, at + 3, b'.'));
     }
     word_at(bytes, at + 1, "m").then_some(at + 2)
 }
@@ -630,6 +682,14 @@ fn clock_at(text: &str, at: usize) -> Option<TimeGroups<'_>> {
     if run == 0 || run == 3 {
         return None;
     }
+    let h_end = at + run;
+    let clock = bytes.get(h_end) == Some(&b':') && digits_at(bytes, h_end + 1, 1) == 1;
+    // `\d{1,2}\s?meridiem`, else nothing, when the clock part is not there.
+    let mer2_end = if clock {
+        None
+    } else {
+        Some(spaced_meridiem_at(text, h_end)?)
+    };
     let mut g = TimeGroups {
         whole: Group::at(text, at..at),
         approx: None,
@@ -644,10 +704,14 @@ fn clock_at(text: &str, at: usize) -> Option<TimeGroups<'_>> {
         zone: None,
     };
     let mut end;
-    if bytes.get(at + run) == Some(&b':') && digits_at(bytes, at + run + 1, 1) == 1 {
+    if let Some(mer_end) = mer2_end {
+        g.h2 = part(at..h_end);
+        g.mer2 = part(h_end..mer_end);
+        end = mer_end;
+    } else {
         // `\d{1,2}:\d{1,2}(?::\d{2}(?:[.,]\d{1,9})?)?(\s?meridiem)?`
-        g.h = part(at..at + run);
-        let m = at + run + 1;
+        g.h = part(at..h_end);
+        let m = h_end + 1;
         end = m + digits_at(bytes, m, 2);
         g.m = part(m..end);
         if bytes.get(end) == Some(&b':') && digits_at(bytes, end + 1, 2) == 2 {
@@ -663,13 +727,6 @@ fn clock_at(text: &str, at: usize) -> Option<TimeGroups<'_>> {
             g.mer = part(end..mer_end);
             end = mer_end;
         }
-    } else {
-        // `\d{1,2}\s?meridiem`
-        let h_end = at + run;
-        let mer_end = spaced_meridiem_at(text, h_end)?;
-        g.h2 = part(at..h_end);
-        g.mer2 = part(h_end..mer_end);
-        end = mer_end;
     }
     // `(?:\s?\(?ZONE\)?)?`: the separators in the order the regex tries them.
     let space = space_at(text, end);
@@ -682,7 +739,7 @@ fn clock_at(text: &str, at: usize) -> Option<TimeGroups<'_>> {
     {
         g.zsep = part(end..sep);
         g.zone = part(sep..zone_end);
-        end = zone_end + usize::from(bytes.get(zone_end) == Some(&b')'));
+        end = skip_byte(bytes, zone_end, b')');
     }
     g.whole = Group::at(text, g.whole.start()..end);
     Some(g)
@@ -885,9 +942,8 @@ fn times_in(text: &str, slow: bool) -> Vec<ClockTime> {
 /// blocks below U+0250 (word characters; `ſ` folds to `s`, so is unusual).
 fn needs_regex(text: &str) -> bool {
     !text.is_ascii()
-        && !text.chars().all(|c| {
-            c.is_ascii()
-                || c.is_whitespace()
+        && !non_ascii_chars(text).all(|c| {
+            c.is_whitespace()
                 || is_plain_symbol(c)
                 || (c < '\u{250}' && c.is_alphabetic() && !FOLDS_TO_ASCII.contains(&c))
         })
@@ -1138,7 +1194,9 @@ fn regex_date(text: &str, start: usize) -> Option<DateGroups> {
 // as [`spaces_end`] and [`word_char`] read them).
 
 /// The month names of [`MONTHS`] in the order the regex tries them
-/// (`Sept?(?:ember)?` as `september`, `sept`, `sepember`, `sep`).
+/// (`Sept?(?:ember)?` as `september`, `sept`, `sepember`, `sep`): what
+/// [`month_names`] is checked against.
+#[cfg(test)]
 const MONTH_LIST: [&str; 25] = [
     "january",
     "jan",
@@ -1167,7 +1225,9 @@ const MONTH_LIST: [&str; 25] = [
     "dec",
 ];
 
-/// The weekday names of [`WEEKDAYS`] in the order the regex tries them.
+/// The weekday names of [`WEEKDAYS`] in the order the regex tries them:
+/// what [`weekday_names`] is checked against.
+#[cfg(test)]
 const WEEKDAY_LIST: [&str; 17] = [
     "monday",
     "tuesday",
@@ -1188,12 +1248,45 @@ const WEEKDAY_LIST: [&str; 17] = [
     "sun",
 ];
 
-/// The ends of the names of `list` at `at`, in its order.
-fn names_at<'a>(bytes: &'a [u8], at: usize, list: &'a [&str]) -> impl Iterator<Item = usize> + 'a {
-    // Every name starts with a lower-case ASCII letter.
-    let first = bytes.get(at).map_or(0, u8::to_ascii_lowercase);
+/// The names of [`MONTH_LIST`] that start with `first` (either case), in
+/// its order.
+fn month_names(first: u8) -> &'static [&'static str] {
+    match first.to_ascii_lowercase() {
+        b'j' => &["january", "jan", "june", "jun", "july", "jul"],
+        b'f' => &["february", "feb"],
+        b'm' => &["march", "mar", "may"],
+        b'a' => &["april", "apr", "august", "aug"],
+        b's' => &["september", "sept", "sepember", "sep"],
+        b'o' => &["october", "oct"],
+        b'n' => &["november", "nov"],
+        b'd' => &["december", "dec"],
+        _ => &[],
+    }
+}
+
+/// The names of [`WEEKDAY_LIST`] that start with `first` (either case), in
+/// its order.
+fn weekday_names(first: u8) -> &'static [&'static str] {
+    match first.to_ascii_lowercase() {
+        b'm' => &["monday", "mon"],
+        b't' => &["tuesday", "thursday", "tues", "tue", "thurs", "thur", "thu"],
+        b'w' => &["wednesday", "wed"],
+        b'f' => &["friday", "fri"],
+        b's' => &["saturday", "sunday", "sat", "sun"],
+        _ => &[],
+    }
+}
+
+/// The ends of the names at `at`, in the order of their list: `names`
+/// gives those that start with a byte ([`month_names`], [`weekday_names`]).
+fn names_at(
+    bytes: &[u8],
+    at: usize,
+    names: fn(u8) -> &'static [&'static str],
+) -> impl Iterator<Item = usize> + '_ {
+    let list = bytes.get(at).map_or(&[][..], |&b| names(b));
     list.iter()
-        .filter(move |n| n.as_bytes()[0] == first && word_at(bytes, at, n))
+        .filter(move |n| word_at(bytes, at, n))
         .map(move |n| at + n.len())
 }
 
@@ -1216,30 +1309,49 @@ fn two_numbers(bytes: &[u8], at: usize, sep: u8) -> Option<(Range<usize>, Range<
     (b > 0).then(|| (at..at + a, b_start..b_start + b))
 }
 
+/// False when no alternative of [`DATE`] after its weekday group can
+/// match at `at`. Each starts with a month name, or with digits: four and
+/// `-` or `/`, or one or two and `/` (`10/14/25`), a suffix (`14th`) or
+/// white space (`14 Oct`). (`\d{1,2}` given back one digit would leave a
+/// digit where these must be.)
+fn may_have_date_core(bytes: &[u8], at: usize) -> bool {
+    let run = digits_at(bytes, at, 4);
+    match run {
+        0 => name_start(bytes, at),
+        1 | 2 => bytes.get(at + run).is_some_and(|&b| {
+            matches!(b.to_ascii_lowercase(), b'/' | b's' | b'n' | b'r' | b't')
+                || is_ascii_space(b)
+                || !b.is_ascii()
+        }),
+        4 => matches!(bytes.get(at + 4), Some(b'-' | b'/')),
+        _ => false,
+    }
+}
+
 /// The match of [`DATE`] after its weekday group: at `at`, its first
 /// alternative that matches, and the optional weekday after it.
 fn date_core_at(text: &str, at: usize) -> Option<DateGroups> {
     let bytes = text.as_bytes();
+    if !may_have_date_core(bytes, at) {
+        return None;
+    }
     let mut g = DateGroups::default();
-    // The byte after four digits.
-    let year_sep = (digits_at(bytes, at, 4) == 4)
+    // `\d{4}-\d{1,2}-\d{1,2}` and `\d{4}/\d{1,2}/\d{1,2}`: the byte after
+    // four digits, and the month and day after it.
+    let year_first = (digits_at(bytes, at, 4) == 4)
         .then(|| bytes.get(at + 4).copied())
-        .flatten();
-    // `\d{4}-\d{1,2}-\d{1,2}` and `\d{4}/\d{1,2}/\d{1,2}`
-    let end = if let Some((m, d)) = (year_sep == Some(b'-'))
-        .then(|| two_numbers(bytes, at + 5, b'-'))
         .flatten()
-    {
-        g.iy = Some(at..at + 4);
-        (g.im, g.id) = (Some(m), Some(d.clone()));
-        d.end
-    } else if let Some((m, d)) = (year_sep == Some(b'/'))
-        .then(|| two_numbers(bytes, at + 5, b'/'))
-        .flatten()
-    {
-        g.sy = Some(at..at + 4);
-        (g.sm, g.sd) = (Some(m), Some(d.clone()));
-        d.end
+        .filter(|sep| matches!(sep, b'-' | b'/'))
+        .and_then(|sep| Some((sep, two_numbers(bytes, at + 5, sep)?)));
+    let end = if let Some((sep, (m, d))) = year_first {
+        let end = d.end;
+        let parts = (Some(at..at + 4), Some(m), Some(d));
+        if sep == b'-' {
+            (g.iy, g.im, g.id) = parts;
+        } else {
+            (g.sy, g.sm, g.sd) = parts;
+        }
+        end
     } else if let Some((a, b, y)) = two_numbers(bytes, at, b'/').and_then(|(a, b)| {
         // `/(?:\d{4}|\d{2})`
         let y = b.end + 1;
@@ -1254,10 +1366,10 @@ fn date_core_at(text: &str, at: usize) -> Option<DateGroups> {
         g.ub = Some(b);
         g.uy = Some(y.clone());
         y.end
-    } else if let Some((mn, md, my)) = names_at(bytes, at, &MONTH_LIST).find_map(|mn| {
+    } else if let Some((mn, md, my)) = names_at(bytes, at, month_names).find_map(|mn| {
         // `MONTH\.?\s+\d{1,2}(?i:st|nd|rd|th)?,?\s+\d{4}`: each part takes
         // all it can, since what follows cannot start with what it gave back.
-        let dot = mn + usize::from(bytes.get(mn) == Some(&b'.'));
+        let dot = skip_byte(bytes, mn, b'.');
         let md = some_spaces_end(text, dot)?;
         let md_len = digits_at(bytes, md, 2);
         if md_len == 0 {
@@ -1277,10 +1389,7 @@ fn date_core_at(text: &str, at: usize) -> Option<DateGroups> {
             return None;
         }
         let after_dd = at + dd;
-        let suffix = ["st", "nd", "rd", "th"]
-            .iter()
-            .any(|s| word_at(bytes, after_dd, s));
-        let month_start = some_spaces_end(text, after_dd + if suffix { 2 } else { 0 })?;
+        let month_start = some_spaces_end(text, ordinal_end(bytes, after_dd))?;
         let of = bytes[month_start..]
             .starts_with(b"of")
             .then(|| some_spaces_end(text, month_start + 2))
@@ -1289,9 +1398,9 @@ fn date_core_at(text: &str, at: usize) -> Option<DateGroups> {
             .into_iter()
             .flatten()
             .find_map(|m| {
-                names_at(bytes, m, &MONTH_LIST).find_map(|dn| {
-                    let dot = dn + usize::from(bytes.get(dn) == Some(&b'.'));
-                    let comma = dot + usize::from(bytes.get(dot) == Some(&b','));
+                names_at(bytes, m, month_names).find_map(|dn| {
+                    let dot = skip_byte(bytes, dn, b'.');
+                    let comma = skip_byte(bytes, dot, b',');
                     let dy = some_spaces_end(text, comma)?;
                     (digits_at(bytes, dy, 4) == 4).then(|| (m..dn, dy..dy + 4))
                 })
@@ -1303,12 +1412,12 @@ fn date_core_at(text: &str, at: usize) -> Option<DateGroups> {
     };
     // `(?P<tail>,?\s*\(?(?P<wd2>WEEKDAY)\b\)?)?`: `,?`, `\s*` and `\(?`
     // take all they can, since the weekday starts with a letter.
-    let comma = end + usize::from(bytes.get(end) == Some(&b','));
+    let comma = skip_byte(bytes, end, b',');
     let spaces = spaces_end(text, comma);
-    let open = spaces + usize::from(bytes.get(spaces) == Some(&b'('));
+    let open = skip_byte(bytes, spaces, b'(');
     g.whole = at..end;
-    if let Some(wd_end) = names_at(bytes, open, &WEEKDAY_LIST).find(|&e| boundary_at(text, e)) {
-        let tail_end = wd_end + usize::from(bytes.get(wd_end) == Some(&b')'));
+    if let Some(wd_end) = names_at(bytes, open, weekday_names).find(|&e| boundary_at(text, e)) {
+        let tail_end = skip_byte(bytes, wd_end, b')');
         g.wd2 = Some(open..wd_end);
         g.tail = Some(end..tail_end);
         g.whole = at..tail_end;
@@ -1316,15 +1425,24 @@ fn date_core_at(text: &str, at: usize) -> Option<DateGroups> {
     Some(g)
 }
 
+/// The end of `(?i:st|nd|rd|th)?` at `at` (after the day of `14th`).
+fn ordinal_end(bytes: &[u8], at: usize) -> usize {
+    let suffix = ["st", "nd", "rd", "th"]
+        .iter()
+        .any(|s| word_at(bytes, at, s));
+    at + if suffix { 2 } else { 0 }
+}
+
+/// The end of `b?` at `at`: past `b` if it is there.
+fn skip_byte(bytes: &[u8], at: usize, b: u8) -> usize {
+    at + usize::from(bytes.get(at) == Some(&b))
+}
+
 /// The year of `(?i:st|nd|rd|th)?,?\s+(\d{4})` at `at` (after the day of
 /// `October 14th, 2025`).
 fn year_after_day(text: &str, at: usize) -> Option<Range<usize>> {
     let bytes = text.as_bytes();
-    let suffix = ["st", "nd", "rd", "th"]
-        .iter()
-        .any(|s| word_at(bytes, at, s));
-    let comma = at + if suffix { 2 } else { 0 };
-    let comma = comma + usize::from(bytes.get(comma) == Some(&b','));
+    let comma = skip_byte(bytes, ordinal_end(bytes, at), b',');
     let year = some_spaces_end(text, comma)?;
     (digits_at(bytes, year, 4) == 4).then_some(year..year + 4)
 }
@@ -1365,9 +1483,9 @@ fn date_at(text: &str, at: usize) -> Option<DateGroups> {
     // `WEEKDAY\.?,?\s+(?:the\s+)?`: `\.?`, `,?` and `\s+` take all they
     // can (a date starts with a letter or digit); `the\s+` is tried taken,
     // then not.
-    let with_weekday = names_at(bytes, at, &WEEKDAY_LIST).find_map(|wd| {
-        let dot = wd + usize::from(bytes.get(wd) == Some(&b'.'));
-        let comma = dot + usize::from(bytes.get(dot) == Some(&b','));
+    let with_weekday = names_at(bytes, at, weekday_names).find_map(|wd| {
+        let dot = skip_byte(bytes, wd, b'.');
+        let comma = skip_byte(bytes, dot, b',');
         let core = some_spaces_end(text, comma)?;
         let the = bytes[core..]
             .starts_with(b"the")
@@ -1399,7 +1517,7 @@ fn scan_date(text: &str, start: usize) -> Option<DateGroups> {
     let bytes = text.as_bytes();
     let filler = |b: u8| matches!(b, b'.' | b',') || is_ascii_space(b) || !b.is_ascii();
     let mut checked = start;
-    while let Some(digit) = next_digit(bytes, checked) {
+    for digit in positions_where(bytes, start, digit_lanes, u8::is_ascii_digit) {
         // What comes before the first digit ends with `\s+`.
         let spaced = digit > checked && {
             let before = bytes[digit - 1];
@@ -1410,10 +1528,11 @@ fn scan_date(text: &str, start: usize) -> Option<DateGroups> {
         } else {
             digit
         };
-        // Before the digit, only a weekday or a month can start a match.
+        // Before the digit, only a weekday or a month can start a match;
+        // at the digit, a date core.
         let found = (from..digit)
             .filter(|&at| name_start(bytes, at))
-            .chain([digit])
+            .chain((may_have_date_core(bytes, digit)).then_some(digit))
             .find_map(|at| date_at(text, at));
         if found.is_some() {
             return found;
@@ -1677,7 +1796,10 @@ pub struct DurationDetail {
     pub offset: bool,
 }
 
+/// The number words of [`DURATION`] and their values, in the order the
+/// pattern tries them (`forty-five` before `forty`).
 const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("forty-five", 45.0),
     ("a", 1.0),
     ("an", 1.0),
     ("one", 1.0),
@@ -1696,14 +1818,14 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("twenty", 20.0),
     ("thirty", 30.0),
     ("forty", 40.0),
-    ("forty-five", 45.0),
     ("fifty", 50.0),
     ("sixty", 60.0),
     ("ninety", 90.0),
 ];
 
 static DURATION: LazyLock<Pattern> = LazyLock::new(|| {
-    let number = format!(r"\d+(?:\.\d+)?|{}", NUMBER_LIST.join("|"));
+    let words: Vec<&str> = NUMBER_WORDS.iter().map(|(w, _)| *w).collect();
+    let number = format!(r"\d+(?:\.\d+)?|{}", words.join("|"));
     Pattern::new(&format!(
         r"(?ix)
         (?P<pre>(?:{APPROX_WORDS}|just\s+over|just\s+under|over|under|more\s+than|less\s+than|at\s+least|up\s+to|within)\s*)?
@@ -1873,33 +1995,7 @@ fn gap_end(text: &str, at: usize) -> usize {
     }
 }
 
-/// The number words of [`DURATION`], in its order.
-const NUMBER_LIST: [&str; 22] = [
-    "forty-five",
-    "a",
-    "an",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "fifteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "ninety",
-];
-
-/// The words of [`NUMBER_LIST`] that start with `first` (either case), in
+/// The words of [`NUMBER_WORDS`] that start with `first` (either case), in
 /// its order.
 fn number_words(first: u8) -> &'static [&'static str] {
     match first.to_ascii_lowercase() {
@@ -1972,7 +2068,7 @@ fn part_at(
     let bytes = text.as_bytes();
     // `,?` and `\s*` take all they can: given back, a `,` or white space
     // would be where `and` or the count must start.
-    let after_comma = at + usize::from(bytes.get(at) == Some(&b','));
+    let after_comma = skip_byte(bytes, at, b',');
     let i = spaces_end(text, after_comma);
     let and = words_end(text, i, &["and"])
         .map(|e| (e, spaces_end(text, e)))
@@ -2082,23 +2178,21 @@ fn duration_core_at(text: &str, at: usize) -> Option<DurationGroups> {
         g.whole = at..end;
         return Some(g);
     }
-    // `\d{1,2}h\d{1,2}m?\b`
-    let hours = digits_at(bytes, at, 2);
-    let hm2 = (1..=hours).rev().find_map(|h| {
-        let m = at + h + 1;
-        if !word_at(bytes, at + h, "h") {
-            return None;
-        }
-        (1..=digits_at(bytes, m, 2)).rev().find_map(|len| {
-            let end = m + len;
-            let with_m = word_at(bytes, end, "m").then_some(end + 1);
-            [with_m, Some(end)]
+    // `\d{1,2}h\d{1,2}m?\b`: each `\d{1,2}` takes all it can (given back,
+    // a digit would be where `h`, or `m` or `\b`, must be).
+    let h_end = at + digits_at(bytes, at, 2);
+    let m = h_end + 1;
+    let minutes = m..m + digits_at(bytes, m, 2);
+    let hm2 = (h_end > at && word_at(bytes, h_end, "h") && !minutes.is_empty())
+        .then(|| {
+            let with_m = word_at(bytes, minutes.end, "m").then_some(minutes.end + 1);
+            [with_m, Some(minutes.end)]
                 .into_iter()
                 .flatten()
                 .find(|&e| boundary_at(text, e))
-                .map(|e| (at + h, m..end, e))
         })
-    });
+        .flatten()
+        .map(|e| (h_end, minutes, e));
     if let Some((h_end, minutes, end)) = hm2 {
         g.hm2 = Some(at..h_end);
         g.mm2 = Some(minutes);
@@ -2240,14 +2334,87 @@ fn unit_anchor(bytes: &[u8], at: usize) -> bool {
     }
 }
 
+/// Where a match of [`DURATION`] with its first [`unit_anchor`] at a
+/// given position can start ([`anchor_lead`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lead {
+    /// Wherever a match can start ([`may_start_duration`]).
+    Anywhere,
+    /// At a number that ends at `end` (digits, from `digits` on, or a
+    /// number word), or at `pre` words before it.
+    Number { digits: usize, end: usize },
+}
+
+impl Lead {
+    /// True when a match may start at `at`.
+    fn may_start(self, bytes: &[u8], at: usize) -> bool {
+        let b = bytes[at];
+        match self {
+            Lead::Anywhere => may_start_duration(b),
+            Lead::Number { digits, end } => {
+                at < end
+                    && (!pre_words(b).is_empty()
+                        || (digits <= at && b.is_ascii_digit())
+                        || number_words(b)
+                            .iter()
+                            .any(|w| at + w.len() == end && word_at(bytes, at, w)))
+            }
+        }
+    }
+}
+
+/// Where a match of [`DURATION`] may start that has its first
+/// [`unit_anchor`] at `at`; `None` when no match has.
+///
+/// No `pre` word has an anchor in it, and of the numbers only `three`
+/// (its `hr`). So the first anchor of a match is `half` (the core starts
+/// there, or with `a\s+` before it), the `hr` of `three`, or the unit or
+/// `half` after a number and `\s*-?\s*` (`2 hours`, `an hour`, `2 and a
+/// half hours`, `2h05m`): the text before it ends with a digit or a number
+/// word, and that white space and dash. (As the regex, this asks nothing of
+/// what comes before the number: `data hours` has the number `a`.)
+fn anchor_lead(text: &str, at: usize) -> Option<Lead> {
+    let bytes = text.as_bytes();
+    if word_at(bytes, at, "half") || (at > 0 && word_at(bytes, at - 1, "three")) {
+        return Some(Lead::Anywhere);
+    }
+    // Back over `\s*-?\s*`: a number ends with a digit or a letter, so
+    // it ends where the longest such gap starts.
+    let spaces_back = |mut i: usize| {
+        while let Some(c) = text[..i].chars().next_back().filter(|c| c.is_whitespace()) {
+            i -= c.len_utf8();
+        }
+        i
+    };
+    let mut end = spaces_back(at);
+    if end > 0 && bytes[end - 1] == b'-' {
+        end = spaces_back(end - 1);
+    }
+    let before = &bytes[..end];
+    // Digits (`\d+(?:\.\d+)?`, taken whole) start in the run of digits
+    // and dots before `end`.
+    let digits = end
+        - before
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit() || **b == b'.')
+            .count();
+    let number = before.last().is_some_and(u8::is_ascii_digit)
+        || NUMBER_WORDS.iter().any(|(w, _)| {
+            before.len() >= w.len() && before[end - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+        });
+    number.then_some(Lead::Number { digits, end })
+}
+
 /// The first match of [`DURATION`] at or after `start`, in a text that
 /// [`needs_regex`] lets it read.
 ///
 /// Every match has a [`unit_anchor`], and before the first one at most its
 /// `pre` words, a number and `and a` (27 letters), with digits, white
-/// space and `.`, `-`, `~`, `+`, `/`, `≈`. So each anchor is tried with the
-/// positions before it that such a text joins to it ([`window_start`]),
-/// and no other position can start a match.
+/// space and `.`, `-`, `~`, `+`, `/`, `≈`. So each anchor that has an
+/// [`anchor_lead`] is tried with the positions before it that such a text
+/// joins to it ([`window_start`]) and the lead allows, and no other
+/// position can start a match.
 fn scan_duration(text: &str, start: usize) -> Option<DurationGroups> {
     let bytes = text.as_bytes();
     let filler = |b: u8| {
@@ -2257,16 +2424,18 @@ fn scan_duration(text: &str, start: usize) -> Option<DurationGroups> {
             || !b.is_ascii()
     };
     let mut checked = start;
-    let mut next = start;
-    while let Some(anchor) = next_where(bytes, next, unit_letter_lanes, unit_letter) {
-        next = anchor + 1;
+    for anchor in positions_where(bytes, start, unit_letter_lanes, unit_letter) {
         if !unit_anchor(bytes, anchor) {
             continue;
         }
+        let Some(lead) = anchor_lead(text, anchor) else {
+            // No match has its first anchor here, as when the window finds none.
+            checked = anchor + 1;
+            continue;
+        };
         let from = window_start(bytes, anchor, checked, 27, filler);
-        let found = (from..anchor)
-            .chain([anchor])
-            .filter(|&at| may_start_duration(bytes[at]))
+        let found = (from..=anchor)
+            .filter(|&at| lead.may_start(bytes, at))
             .find_map(|at| duration_at(text, at));
         if found.is_some() {
             return found;
@@ -2316,10 +2485,12 @@ fn range_before(text: &str) -> bool {
 pub fn find_durations_detailed(text: &str) -> Vec<DurationDetail> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    if !may_have_duration(text) {
+    let slow = needs_regex(text);
+    // Where it says no, nothing found is kept: it spares the regex (the
+    // scanner's search is as quick as the test).
+    if slow && !may_have_duration(text) {
         return out;
     }
-    let slow = needs_regex(text);
     let mut pos = 0;
     while let Some(g) = next_duration(text, pos, slow) {
         // Never empty: every match names a unit.
@@ -2541,19 +2712,17 @@ fn windows_among(text: &str, times: &[ClockTime], dates: &[FoundDate]) -> Vec<Wi
 
 /// The byte range of the sentence holding `start..end`.
 pub fn sentence_around(text: &str, start: usize, end: usize) -> Range<usize> {
-    let is_stop = |s: &str| s.ends_with(". ") || s.ends_with(".\n") || s.ends_with("\n\n");
+    // A sentence ends with `. `, `.\n` or `\n\n`: ASCII, so whatever
+    // follows starts a character.
+    let bytes = text.as_bytes();
+    let stop_before =
+        |i: usize| i >= 2 && matches!(bytes.get(i - 2..i), Some(b". " | b".\n" | b"\n\n"));
     let mut from = start;
-    while from > 0 {
-        if text.is_char_boundary(from) && is_stop(&text[..from]) {
-            break;
-        }
+    while from > 0 && !stop_before(from) {
         from -= 1;
     }
     let mut to = end;
-    while to < text.len() {
-        if text.is_char_boundary(to + 1) && is_stop(&text[..=to]) {
-            break;
-        }
+    while to < text.len() && !stop_before(to + 1) {
         to += 1;
     }
     from..to.min(text.len())
@@ -2714,10 +2883,16 @@ impl Times {
         for piece in &pieces {
             let text = doc.text(piece);
             let odd = unusual(text);
-            let (clocks, dates) = (
-                times_in(text, odd),
-                dates_in(text, odd || date_digits(text)),
-            );
+            // Without a digit (that the byte tests can read) there is
+            // neither a time nor a date.
+            let (clocks, dates) = if odd || next_digit(text.as_bytes(), 0).is_some() {
+                (
+                    times_in(text, odd),
+                    dates_in(text, odd || date_digits(text)),
+                )
+            } else {
+                (Vec::new(), Vec::new())
+            };
             if stated
                 .iter()
                 .any(|b| b.start <= piece.start && piece.end <= b.end)
@@ -2925,6 +3100,21 @@ mod tests {
                     naive(unit_letter),
                     "{text:?} {from}"
                 );
+                let all = |one: fn(&u8) -> bool| -> Vec<usize> {
+                    (from..bytes.len()).filter(|&i| one(&bytes[i])).collect()
+                };
+                assert_eq!(
+                    positions_where(bytes, from, digit_lanes, u8::is_ascii_digit)
+                        .collect::<Vec<_>>(),
+                    all(u8::is_ascii_digit),
+                    "{text:?} {from}"
+                );
+                assert_eq!(
+                    positions_where(bytes, from, unit_letter_lanes, unit_letter)
+                        .collect::<Vec<_>>(),
+                    all(unit_letter),
+                    "{text:?} {from}"
+                );
             }
         }
         // Every byte value, at every place in a chunk, after every other.
@@ -2940,7 +3130,94 @@ mod tests {
                         next_where(&bytes, 0, unit_letter_lanes, unit_letter),
                         naive(unit_letter)
                     );
+                    let all = |one: fn(&u8) -> bool| -> Vec<usize> {
+                        (0..bytes.len()).filter(|&i| one(&bytes[i])).collect()
+                    };
+                    assert_eq!(
+                        positions_where(&bytes, 0, digit_lanes, u8::is_ascii_digit)
+                            .collect::<Vec<_>>(),
+                        all(u8::is_ascii_digit)
+                    );
+                    assert_eq!(
+                        positions_where(&bytes, 0, unit_letter_lanes, unit_letter)
+                            .collect::<Vec<_>>(),
+                        all(unit_letter)
+                    );
                 }
+            }
+        }
+    }
+
+    /// [`sentence_around`] as it was first written, over string slices.
+    fn sentence_around_by_slices(text: &str, start: usize, end: usize) -> Range<usize> {
+        let is_stop = |s: &str| s.ends_with(". ") || s.ends_with(".\n") || s.ends_with("\n\n");
+        let mut from = start;
+        while from > 0 {
+            if text.is_char_boundary(from) && is_stop(&text[..from]) {
+                break;
+            }
+            from -= 1;
+        }
+        let mut to = end;
+        while to < text.len() {
+            if text.is_char_boundary(to + 1) && is_stop(&text[..=to]) {
+                break;
+            }
+            to += 1;
+        }
+        from..to.min(text.len())
+    }
+
+    #[test]
+    fn sentences_and_character_tests_read_bytes_as_chars_do() {
+        let texts = [
+            "",
+            ".",
+            "a. b",
+            "Between 08:41 and 09:17. Then é. \n\nNext.\nLine. ",
+            "é. ü\n\n日本. x.\n≈5 min. ",
+            "..  .\n\n\n. .",
+        ];
+        for text in texts {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &start in &bounds {
+                for &end in bounds.iter().filter(|&&e| e >= start) {
+                    assert_eq!(
+                        sentence_around(text, start, end),
+                        sentence_around_by_slices(text, start, end),
+                        "{text:?} {start}..{end}"
+                    );
+                }
+            }
+            let chars: Vec<char> = text.chars().filter(|c| !c.is_ascii()).collect();
+            assert_eq!(non_ascii_chars(text).collect::<Vec<_>>(), chars, "{text:?}");
+        }
+        let long = "plain ascii text, then é and ſ and \u{663} and 日本 at the end";
+        for start in (0..=long.len()).filter(|&i| long.is_char_boundary(i)) {
+            let text = &long[start..];
+            let chars: Vec<char> = text.chars().filter(|c| !c.is_ascii()).collect();
+            assert_eq!(non_ascii_chars(text).collect::<Vec<_>>(), chars, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn name_tables_follow_the_lists() {
+        for first in 0..=u8::MAX {
+            for (names, list) in [
+                (
+                    month_names as fn(u8) -> &'static [&'static str],
+                    &MONTH_LIST[..],
+                ),
+                (weekday_names, &WEEKDAY_LIST[..]),
+            ] {
+                let expected: Vec<&str> = list
+                    .iter()
+                    .copied()
+                    .filter(|n| n.as_bytes()[0] == first.to_ascii_lowercase())
+                    .collect();
+                assert_eq!(names(first), expected.as_slice(), "{first}");
             }
         }
     }
@@ -3542,6 +3819,8 @@ mod tests {
         "under-5 minutes, 100h, 123h45m, 1h123m, 1h 2.5 minutes, 3 hours 2.5 min",
         "At 10:05 UTC, about 2 minutes after, alerts fired; resolved within the hour.",
         "a hours, ahour, an hours, 5hours, 5hourss, 5 hoursly, 5 hr_s, 5_hours, 2 h_",
+        "three hours, THREE hrs, threehours, with admin, each 5 - - hours, 5 -\u{a0}h, data hours",
+        "security today, seconds later, with 2 h, month, birth 3 days, sixty-minutes, fivemin",
     ];
 
     /// The duration scanner gives the regex's matches and groups, and the
@@ -3593,9 +3872,9 @@ mod tests {
             assert_eq!(pre_words(first), phrases.as_slice(), "{first}");
         }
         for letter in b'a'..=b'z' {
-            let words: Vec<&str> = NUMBER_LIST
+            let words: Vec<&str> = NUMBER_WORDS
                 .iter()
-                .copied()
+                .map(|(w, _)| *w)
                 .filter(|w| w.as_bytes()[0] == letter)
                 .collect();
             assert_eq!(number_words(letter), words.as_slice());
