@@ -9,7 +9,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::model::pattern::{AfterBox, Cues, Plain, folds_to_ascii, list_marker_end};
+use crate::model::pattern::{AfterBox, Plain, folds_to_ascii, list_marker_end};
 use crate::model::pattern::{Twin, is_plain_symbol, is_word_byte_at};
 use chrono::{Datelike, NaiveDate};
 
@@ -2167,8 +2167,7 @@ fn find_tracking(text: &str, base: usize, cues: &Words) -> Option<Field> {
     }
     let label = cues.any(const { cue_mask(&["track"]) })
         || memchr::memchr(b':', text.as_bytes()).is_some()
-            && cues.any(const { cue_mask(TRACKING_LABEL_WORDS) })
-            && Cues::of(text).has_any_word_start(TRACKING_LABEL_WORDS);
+            && cues.any(const { cue_mask(TRACKING_LABEL_WORDS) });
     if let Some(end) = label.then(|| tracking_label_end(text)).flatten() {
         let value = take_value(&text[end..]);
         if !is_placeholder(value) {
@@ -2181,7 +2180,7 @@ fn find_tracking(text: &str, base: usize, cues: &Words) -> Option<Field> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::pattern::list_marker_pattern;
+    use crate::model::pattern::{Cues, list_marker_pattern};
 
     #[test]
     fn owner_forms() {

@@ -532,29 +532,41 @@ pub(crate) fn list_marker_end(text: &str, after_box: AfterBox) -> usize {
     i
 }
 
-/// A text lower-cased (ASCII letters only), for deciding cheaply whether a
-/// case-insensitive pattern can match it before running the pattern.
+/// A text's cue words: whether a word occurs in it in any case, for
+/// deciding cheaply whether a case-insensitive pattern can match it before
+/// running the pattern.
 ///
 /// Under Unicode case folding only two non-ASCII characters fold to ASCII
 /// letters: `K` (Kelvin sign, to `k`) and `ſ` (long s, to `s`). A text with
 /// either is said to have every cue, so a gate never skips a match.
 #[derive(Debug)]
-pub(crate) struct Cues {
-    lower: String,
+pub(crate) struct Cues<'t> {
+    text: &'t str,
     folds: bool,
 }
 
-impl Cues {
-    pub(crate) fn of(text: &str) -> Cues {
+impl<'t> Cues<'t> {
+    pub(crate) fn of(text: &'t str) -> Cues<'t> {
         Cues {
-            lower: text.to_ascii_lowercase(),
+            text,
             folds: folds_to_ascii(text),
         }
     }
 
-    /// True when `word` (lower case) may occur in the text, in any case.
+    /// True when `word` (lower case ASCII) may occur in the text, in any case.
     pub(crate) fn has(&self, word: &str) -> bool {
-        self.folds || self.starts(word).next().is_some()
+        if self.folds {
+            return true;
+        }
+        // The texts are short: a search for the first byte, in either case,
+        // beats building a substring searcher or a lower-cased copy.
+        let (bytes, word) = (self.text.as_bytes(), word.as_bytes());
+        let first = word[0];
+        memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes).any(|at| {
+            bytes
+                .get(at..at + word.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(word))
+        })
     }
 
     /// True when the cues are exact: a text without a character that folds
@@ -566,30 +578,6 @@ impl Cues {
     /// True when any of `words` may occur.
     pub(crate) fn has_any(&self, words: &[&str]) -> bool {
         words.iter().any(|w| self.has(w))
-    }
-
-    /// True when any of `words` may occur at the start of a word (after an
-    /// ASCII word boundary), in any case.
-    pub(crate) fn has_any_word_start(&self, words: &[&str]) -> bool {
-        words.iter().any(|w| self.find_word(w, false))
-    }
-
-    fn find_word(&self, word: &str, whole: bool) -> bool {
-        if self.folds {
-            return true;
-        }
-        let bytes = self.lower.as_bytes();
-        let is_word = |i: usize| is_word_byte_at(bytes, i);
-        self.starts(word)
-            .any(|at| (at == 0 || !is_word(at - 1)) && !(whole && is_word(at + word.len())))
-    }
-
-    /// Where `word` occurs in the lower-cased text. (The texts are short: a
-    /// search for the first byte beats building a substring searcher.)
-    fn starts<'a>(&'a self, word: &'a str) -> impl Iterator<Item = usize> + 'a {
-        let bytes = self.lower.as_bytes();
-        let word = word.as_bytes();
-        memchr::memchr_iter(word[0], bytes).filter(move |&at| bytes[at..].starts_with(word))
     }
 }
 
@@ -838,7 +826,16 @@ mod tests {
     fn cues_never_miss_a_case_insensitive_match() {
         let c = Cues::of("Fix the BUG_: Owner-less, due 2026");
         assert!(c.has("owner") && c.has_any(&["x", "bug"]) && !c.has("tbd"));
-        assert!(c.has_any_word_start(&["bug", "due"]) && !c.has_any_word_start(&["wner"]));
+        // Against the case-insensitive pattern of each word, on every cut of
+        // a mixed text.
+        let text = "Fix the BUG_: Owner-less, dUe 2026 — naïve ÉTÉ tbD.";
+        for end in (0..=text.len()).filter(|&end| text.is_char_boundary(end)) {
+            let cues = Cues::of(&text[..end]);
+            for word in ["owner", "bug", "due", "tbd", "x", "less,", "fix the", "zzz"] {
+                let re = Regex::new(&format!("(?i){}", regex::escape(word))).unwrap();
+                assert_eq!(cues.has(word), re.is_match(&text[..end]), "{end} {word}");
+            }
+        }
         // The Kelvin sign folds to `k` under Unicode rules.
         assert!(Cues::of("bloc\u{212A}ed").has("blocked"));
     }
