@@ -49,6 +49,73 @@ static LEADS_IN: LazyLock<Twin> = LazyLock::new(|| {
         r"(?i)(?:\bfor|\blasted|\blasting|\blasts|\btotal of|\bspanning|\bduration of|\boutage of|\bdowntime of|\bwindow of|\bperiod of|\bover a|\(|—|–)\s*(?:about|around|approximately|approx\.?|roughly|nearly|almost|~|a|an)?\s*$",
     )
 });
+/// The alternatives of [`LEADS_IN`]'s lead, and whether each needs a word
+/// boundary before it.
+const LEADS: &[(&str, bool)] = &[
+    ("for", true),
+    ("lasted", true),
+    ("lasting", true),
+    ("lasts", true),
+    ("total of", true),
+    ("spanning", true),
+    ("duration of", true),
+    ("outage of", true),
+    ("downtime of", true),
+    ("window of", true),
+    ("period of", true),
+    ("over a", true),
+    ("(", false),
+    ("—", false),
+    ("–", false),
+];
+
+/// The alternatives of [`LEADS_IN`]'s optional hedge after the lead.
+const HEDGES: &[&str] = &[
+    "about",
+    "around",
+    "approximately",
+    "approx.",
+    "approx",
+    "roughly",
+    "nearly",
+    "almost",
+    "~",
+    "a",
+    "an",
+];
+
+/// `text` without the ASCII white space (`\s` on plain text) at its end.
+fn trim_space_end(text: &str) -> &str {
+    text.trim_end_matches(|c: char| c.is_ascii() && pattern::is_ascii_space(c as u8))
+}
+
+/// Whether [`LEADS_IN`] matches `text`: read backwards from its end on
+/// [`pattern::plain`] text, so that the pattern is compiled only for other
+/// text.
+fn leads_in(text: &str) -> bool {
+    if !pattern::plain(text) {
+        return LEADS_IN.is_match(text);
+    }
+    let ends_with = |t: &str, word: &str| {
+        t.len() >= word.len()
+            && t.as_bytes()[t.len() - word.len()..].eq_ignore_ascii_case(word.as_bytes())
+    };
+    let led = |t: &str| {
+        LEADS.iter().any(|&(lead, boundary)| {
+            ends_with(t, lead)
+                && !(boundary && {
+                    let at = t.len() - lead.len();
+                    at > 0 && pattern::is_word_byte_at(t.as_bytes(), at - 1)
+                })
+        })
+    };
+    let text = trim_space_end(text);
+    led(text)
+        || HEDGES.iter().any(|hedge| {
+            ends_with(text, hedge) && led(trim_space_end(&text[..text.len() - hedge.len()]))
+        })
+}
+
 /// Words after a duration that make it the length of the window.
 static LEADS_OUT: LazyLock<Twin> = LazyLock::new(|| {
     Twin::new(
@@ -220,7 +287,7 @@ fn pair<'a>(
                 LINKING.contains(&w.to_ascii_lowercase().as_str())
                     || w.chars().all(|c| c.is_ascii_digit() || c == '/')
             });
-    let worded = LEADS_IN.is_match(tail(source, span.start, 40))
+    let worded = leads_in(tail(source, span.start, 40))
         || LEADS_OUT.is_match(source.get(span.end..).unwrap_or(""));
     (adjacent || worded).then_some(nearest)
 }
@@ -228,6 +295,69 @@ fn pair<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn leads_in_agrees_with_its_pattern() {
+        let pieces = [
+            "for",
+            "FOR",
+            "lasted",
+            "Lasting",
+            "lasts",
+            "total of",
+            "spanning",
+            "duration of",
+            "outage of",
+            "downtime of",
+            "window of",
+            "period of",
+            "over a",
+            "over",
+            "(",
+            "—",
+            "–",
+            "about",
+            "approx.",
+            "approx",
+            "approximately",
+            "a",
+            "an",
+            "~",
+            " ",
+            "  ",
+            "\t",
+            "\u{b}",
+            "x",
+            "be",
+            "_",
+            "9",
+            "é",
+            "ſ",
+            "’",
+            ".",
+            "of",
+            "total",
+            "nearly",
+            "ROUGHLY",
+            "almost",
+            "around",
+            "\n",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut matched = 0;
+        for _ in 0..30_000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 6) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let expected = LEADS_IN.is_match(&text);
+            assert_eq!(leads_in(&text), expected, "{text:?}");
+            matched += usize::from(expected);
+        }
+        assert!(matched > 1_000, "{matched}");
+    }
 
     #[test]
     fn says_approximately_agrees_with_its_pattern() {
