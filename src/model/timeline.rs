@@ -41,6 +41,9 @@ pub struct Timeline {
     pub other_zone_declared: Option<(Span, Zone)>,
     /// The Timeline section's heading, if the report has that section.
     pub heading: Option<Span>,
+    /// The report's date ([`report_date`]), read once here for the times
+    /// of the whole report too.
+    pub(crate) report_date: Option<NaiveDate>,
 }
 
 /// One timeline entry.
@@ -529,7 +532,10 @@ fn zone_in_brackets(text: &str, at: usize) -> Option<(usize, usize)> {
 impl Timeline {
     /// Reads the Timeline section of a report.
     pub fn build(report: &Report<'_>) -> Timeline {
-        let mut timeline = Timeline::default();
+        let mut timeline = Timeline {
+            report_date: report_date(report),
+            ..Timeline::default()
+        };
         let Some(section) = report.section("Timeline") else {
             return timeline;
         };
@@ -689,7 +695,7 @@ impl Timeline {
                 !matches!(i, Item::Malformed(_)) || timed_groups.contains(&group(*at))
             });
         }
-        timeline.resolve(items, report_date(report));
+        timeline.resolve(items, timeline.report_date);
         timeline
     }
 
