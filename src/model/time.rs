@@ -2941,16 +2941,21 @@ impl Times {
         let mut found: Vec<(Range<usize>, Vec<ClockTime>, Vec<FoundDate>)> = Vec::new();
         for piece in &pieces {
             let text = doc.text(piece);
-            let odd = unusual(text);
-            // Without a digit (that the byte tests can read) there is
-            // neither a time nor a date.
-            let (clocks, dates) = if odd || next_digit(text.as_bytes(), 0).is_some() {
-                (
-                    times_in(text, odd),
-                    dates_in(text, odd || date_digits(text)),
-                )
-            } else {
-                (Vec::new(), Vec::new())
+            // The timeline has read its items. Without a digit (that the
+            // byte tests can read) there is neither a time nor a date.
+            let (clocks, dates) = match report.timeline.found_in(piece) {
+                Some(found) => found,
+                None => {
+                    let odd = unusual(text);
+                    if odd || next_digit(text.as_bytes(), 0).is_some() {
+                        (
+                            times_in(text, odd),
+                            dates_in(text, odd || date_digits(text)),
+                        )
+                    } else {
+                        (Vec::new(), Vec::new())
+                    }
+                }
             };
             if stated
                 .iter()
