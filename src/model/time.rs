@@ -299,11 +299,15 @@ impl ClockTime {
 
     /// The same time written on the 24-hour clock (`16:20`, `16:20:05`).
     pub fn to_24h(&self) -> Option<String> {
+        use chrono::Timelike;
         let t = self.time()?;
+        let (h, m) = (t.hour(), t.minute());
+        // What `%H:%M:%S` and `%H:%M` write (a fraction is below a second,
+        // never a leap second).
         Some(if self.second != 0 || self.nanos != 0 {
-            t.format("%H:%M:%S").to_string()
+            format!("{h:02}:{m:02}:{:02}", t.second())
         } else {
-            t.format("%H:%M").to_string()
+            format!("{h:02}:{m:02}")
         })
     }
 }
@@ -1693,7 +1697,10 @@ static SHORT_DATE: LazyLock<Twin> = LazyLock::new(|| {
 /// character is a digit (`\d`) or folds to an ASCII letter (`ſ` of `ſep`).
 fn may_start_short_date(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let month = [
+    let month = matches!(
+        bytes.first().map(u8::to_ascii_lowercase),
+        Some(b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
+    ) && [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ]
     .iter()
@@ -4473,6 +4480,33 @@ mod tests {
             "from ",
         ] {
             assert_eq!(approx_ends(lead), APPROX_END.is_match(lead), "{lead:?}");
+        }
+    }
+
+    #[test]
+    fn writes_24_hour_times_as_chrono_formats_them() {
+        for text in [
+            "00:00",
+            "9:05 am",
+            "12:00 AM",
+            "11:59:59 PM",
+            "16:20:05.311",
+            "23:59:00,5",
+            "24:00",
+            "7:5",
+            "25:10",
+            "08:41:07",
+            "12:30 pm",
+        ] {
+            let clock = &find_times(text)[0];
+            let chrono = clock.time().map(|t| {
+                if clock.second != 0 || clock.nanos != 0 {
+                    t.format("%H:%M:%S").to_string()
+                } else {
+                    t.format("%H:%M").to_string()
+                }
+            });
+            assert_eq!(clock.to_24h(), chrono, "{text}");
         }
     }
 
