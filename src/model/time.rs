@@ -142,8 +142,13 @@ const ZONE_ALTERNATION: &str = r"UTC(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?|GMT(?:\s?
 
 /// Reads a zone as written (one alternative of [`ZONE_ALTERNATION`]).
 fn zone_from(name: &str, span: Range<usize>) -> Zone {
-    let compact: String = name.chars().filter(|c| !c.is_whitespace()).collect();
-    let generic = match compact.as_str() {
+    // Most zones are written without white space: then nothing is copied.
+    let compact: std::borrow::Cow<'_, str> = if name.contains(char::is_whitespace) {
+        name.chars().filter(|c| !c.is_whitespace()).collect()
+    } else {
+        name.into()
+    };
+    let generic = match &*compact {
         "ET" => Some(-300),
         "CT" => Some(-360),
         "MT" => Some(-420),
@@ -159,7 +164,7 @@ fn zone_from(name: &str, span: Range<usize>) -> Zone {
         parse_offset(rest)
     } else if compact.starts_with(['+', '-']) {
         parse_offset(&compact)
-    } else if let Some((_, off)) = ZONES.iter().find(|(z, _)| *z == compact) {
+    } else if let Some((_, off)) = ZONES.iter().find(|(z, _)| **z == *compact) {
         *off
     } else {
         let lower = name.to_ascii_lowercase();
@@ -294,11 +299,15 @@ impl ClockTime {
 
     /// The same time written on the 24-hour clock (`16:20`, `16:20:05`).
     pub fn to_24h(&self) -> Option<String> {
+        use chrono::Timelike;
         let t = self.time()?;
+        let (h, m) = (t.hour(), t.minute());
+        // What `%H:%M:%S` and `%H:%M` write (a fraction is below a second,
+        // never a leap second).
         Some(if self.second != 0 || self.nanos != 0 {
-            t.format("%H:%M:%S").to_string()
+            format!("{h:02}:{m:02}:{:02}", t.second())
         } else {
-            t.format("%H:%M").to_string()
+            format!("{h:02}:{m:02}")
         })
     }
 }
@@ -852,11 +861,7 @@ fn times_in(text: &str, slow: bool) -> Vec<ClockTime> {
             continue;
         }
         let meridiem = mer.map(|x| {
-            if x.as_str()
-                .trim_start()
-                .to_ascii_lowercase()
-                .starts_with('a')
-            {
+            if x.as_str().trim_start().starts_with(['a', 'A']) {
                 Meridiem::Am
             } else {
                 Meridiem::Pm
@@ -1686,22 +1691,35 @@ static SHORT_DATE: LazyLock<Twin> = LazyLock::new(|| {
     ))
 });
 
-/// A date without a year at the very start of `text` (`Jan 13`, `May 31st`,
-/// `12-05`, `12/05`), as timeline entries write them. The year is left to
-/// the caller (`year` is 0 and `year_given` false).
-pub fn short_date_at_start(text: &str) -> Option<FoundDate> {
-    // The pattern starts with a month (`jan` … `dec`) or one or two digits
-    // and `-` or `/`; a text starting with a non-ASCII character is searched
-    // anyway (`\d`, `ſ`).
+/// False when [`SHORT_DATE`] cannot match `text`: it starts with a month
+/// (`jan` … `dec`, in any case) or one or two digits and `-` or `/`. A
+/// text starting with a non-ASCII character is searched only when that
+/// character is a digit (`\d`) or folds to an ASCII letter (`ſ` of `ſep`).
+fn may_start_short_date(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let month = [
+    let month = matches!(
+        bytes.first().map(u8::to_ascii_lowercase),
+        Some(b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
+    ) && [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ]
     .iter()
     .any(|m| word_at(bytes, 0, m));
     let run = digits_at(bytes, 0, 3);
     let numeric = (1..=2).contains(&run) && matches!(bytes.get(run), Some(b'-' | b'/'));
-    if !month && !numeric && bytes.first().is_none_or(u8::is_ascii) {
+    month
+        || numeric
+        || text
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_ascii() && (c.is_numeric() || FOLDS_TO_ASCII.contains(&c)))
+}
+
+/// A date without a year at the very start of `text` (`Jan 13`, `May 31st`,
+/// `12-05`, `12/05`), as timeline entries write them. The year is left to
+/// the caller (`year` is 0 and `year_given` false).
+pub fn short_date_at_start(text: &str) -> Option<FoundDate> {
+    if !may_start_short_date(text) {
         return None;
     }
     let caps = SHORT_DATE.captures(text)?;
@@ -2617,6 +2635,57 @@ static WINDOW_JOIN: LazyLock<Twin> = LazyLock::new(|| {
     ))
 });
 
+/// The joiner (group `j`) of the match of [`WINDOW_JOIN`] in `between`,
+/// if it matches. A text with a character that folds to an ASCII letter
+/// (`almoſt`) is read by the pattern, any other by the scanner below: the
+/// match is white space, maybe ` on …`/` of …` (up to 30 characters, no
+/// `.` or `;`, the fewest that let the rest match), white space, the
+/// joiner, and to the end only white space and maybe one word of
+/// [`APPROX_LIST`].
+fn window_joiner(between: &str) -> Option<Range<usize>> {
+    if crate::model::pattern::folds_to_ascii(between) {
+        return Some(WINDOW_JOIN.captures(between)?.name("j")?.range());
+    }
+    let bytes = between.as_bytes();
+    let lead = spaces_end(between, 0);
+    // `\s(?:on|of)\s[^.;]{0,30}?\s*`, tried first (the group is greedy).
+    let on_of = lead > 0 && (word_at(bytes, lead, "on") || word_at(bytes, lead, "of"));
+    if let Some(mut p) = on_of.then(|| space_at(between, lead + 2)).flatten() {
+        for taken in 0..=30 {
+            if let Some(j) = joiner_at(between, spaces_end(between, p)) {
+                return Some(j);
+            }
+            match between[p..].chars().next() {
+                Some(c) if taken < 30 && c != '.' && c != ';' => p += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    joiner_at(between, lead)
+}
+
+/// The joiners of [`WINDOW_JOIN`], in its order.
+const JOINERS: [&str; 10] = [
+    "-", "–", "—", "to", "until", "till", "til", "through", "thru", "and",
+];
+
+/// The first joiner of [`JOINERS`] at `at` (any case) after which the
+/// text is `\s*(?:(?:APPROX)\s*)?` to its end.
+fn joiner_at(text: &str, at: usize) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    let to_end = |i: usize| {
+        let i = spaces_end(text, i);
+        i == text.len()
+            || APPROX_LIST
+                .iter()
+                .any(|w| word_at(bytes, i, w) && spaces_end(text, i + w.len()) == text.len())
+    };
+    JOINERS
+        .iter()
+        .find(|j| word_at(bytes, at, j) && to_end(at + j.len()))
+        .map(|j| at..at + j.len())
+}
+
 static APPROX_END: LazyLock<Twin> = LazyLock::new(|| {
     Twin::new(&format!(
         r"(?i)(?:^|\W)(?:{APPROX_WORDS})\s*(?:between|from)?\s*$"
@@ -2656,16 +2725,12 @@ fn windows_among(text: &str, times: &[ClockTime], dates: &[FoundDate]) -> Vec<Wi
     while i + 1 < times.len() {
         let (a, b) = (&times[i], &times[i + 1]);
         let between = &text[a.span.end..b.clock_span.start.max(a.span.end)];
-        let Some(caps) = WINDOW_JOIN.captures(between) else {
+        let Some(joiner) = window_joiner(between) else {
             i += 1;
             continue;
         };
-        let joiner = caps
-            .name("j")
-            .map_or("", |j| j.as_str())
-            .to_ascii_lowercase();
         let lead = tail(text, a.span.start, 40).to_ascii_lowercase();
-        if joiner == "and" && !lead.contains("between") {
+        if between[joiner].eq_ignore_ascii_case("and") && !lead.contains("between") {
             i += 1;
             continue;
         }
@@ -2841,12 +2906,13 @@ pub struct Times {
 }
 
 impl Times {
-    /// Reads the times of a report (after its timeline is built).
+    /// Reads the times of a report (after its timeline is built, which
+    /// has read the report's date).
     pub fn build(report: &crate::model::Report<'_>) -> Times {
         use crate::document::BlockKind;
         let doc = &report.doc;
         let mut times = Times {
-            report_date: crate::model::timeline::report_date(report),
+            report_date: report.timeline.report_date,
             ..Times::default()
         };
         let title = report.title.as_ref().map(|t| t.span.clone());
@@ -2882,16 +2948,21 @@ impl Times {
         let mut found: Vec<(Range<usize>, Vec<ClockTime>, Vec<FoundDate>)> = Vec::new();
         for piece in &pieces {
             let text = doc.text(piece);
-            let odd = unusual(text);
-            // Without a digit (that the byte tests can read) there is
-            // neither a time nor a date.
-            let (clocks, dates) = if odd || next_digit(text.as_bytes(), 0).is_some() {
-                (
-                    times_in(text, odd),
-                    dates_in(text, odd || date_digits(text)),
-                )
-            } else {
-                (Vec::new(), Vec::new())
+            // The timeline has read its items. Without a digit (that the
+            // byte tests can read) there is neither a time nor a date.
+            let (clocks, dates) = match report.timeline.found_in(piece) {
+                Some(found) => found,
+                None => {
+                    let odd = unusual(text);
+                    if odd || next_digit(text.as_bytes(), 0).is_some() {
+                        (
+                            times_in(text, odd),
+                            dates_in(text, odd || date_digits(text)),
+                        )
+                    } else {
+                        (Vec::new(), Vec::new())
+                    }
+                }
             };
             if stated
                 .iter()
@@ -3019,13 +3090,97 @@ pub fn title_zone(title: &str) -> Option<Zone> {
 
 /// [`title_zone`], read.
 fn read_title_zone(title: &str) -> Option<Zone> {
-    let caps = TITLE_ZONE.captures(title.trim_end())?;
-    let z = caps.name("z")?;
+    let title = title.trim_end();
+    // A title with a digit `\d` reads differently from an ASCII one is
+    // searched with the pattern.
+    let z = if title.is_ascii() || !non_ascii_chars(title).any(char::is_numeric) {
+        title_zone_span(title)?
+    } else {
+        TITLE_ZONE.captures(title)?.name("z")?.range()
+    };
+    let name = &title[z.clone()];
     // `13:43-14:23` is a range, not an offset.
-    if !z.as_str().starts_with(|c: char| c.is_ascii_alphabetic()) {
+    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
     }
-    Some(zone_from(z.as_str(), z.range()))
+    Some(zone_from(name, z))
+}
+
+/// The group `z` of the match of [`TITLE_ZONE`] in `title` (with no
+/// trailing white space, and no non-ASCII digit).
+///
+/// The match ends the title, so its zone ends at the end, or before a
+/// closing `)` that ends it; it starts after a digit, white space and
+/// maybe `(` (no zone starts with white space or `(`). The leftmost digit
+/// from which the rest up to that end is one zone gives the match.
+fn title_zone_span(title: &str) -> Option<Range<usize>> {
+    let bytes = title.as_bytes();
+    let end = title.strip_suffix(')').unwrap_or(title).len();
+    positions_where(bytes, 0, digit_lanes, u8::is_ascii_digit).find_map(|digit| {
+        let zone = skip_byte(bytes, spaces_end(title, digit + 1), b'(');
+        // Every zone starts with a capital letter, `l` (`local time`), `+` or `-`.
+        let first = bytes.get(zone).copied().unwrap_or_default();
+        (zone <= end
+            && (first.is_ascii_uppercase() || matches!(first, b'l' | b'+' | b'-'))
+            && is_zone(&title[zone..end]))
+        .then_some(zone..end)
+    })
+}
+
+/// True when all of `text` is one zone: a match of [`ZONE_ALTERNATION`]
+/// (its `\d` read as an ASCII digit).
+fn is_zone(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let all_digits = |b: &[u8]| b.iter().all(u8::is_ascii_digit);
+    // `\s?` at `at`: its end.
+    let space = |at: usize| space_at(text, at).unwrap_or(at);
+    if text.starts_with("UTC") || text.starts_with("GMT") {
+        if text.len() == 3 {
+            return true;
+        }
+        // `\s?[+-]\s?\d{1,2}(?::?\d{2})?`
+        let sign = space(3);
+        if !matches!(bytes.get(sign), Some(b'+' | b'-')) {
+            return false;
+        }
+        let digits = &bytes[space(sign + 1)..];
+        return match digits.iter().position(|&b| b == b':') {
+            Some(colon) => {
+                (1..=2).contains(&colon)
+                    && digits.len() == colon + 3
+                    && all_digits(&digits[..colon])
+                    && all_digits(&digits[colon + 1..])
+            }
+            None => (1..=4).contains(&digits.len()) && all_digits(digits),
+        };
+    }
+    if ZONE_WORDS.contains(&text) {
+        return true;
+    }
+    // `[Tt]ime` from `at` to the end.
+    let time_to_end = |at: usize| matches!(bytes.get(at..), Some(b"Time" | b"time"));
+    // `\s[Tt]ime` from `at` to the end.
+    let spaced_time = |at: usize| space_at(text, at).is_some_and(time_to_end);
+    if let Some(place) = ["Mountain", "Pacific", "Eastern", "Central"]
+        .iter()
+        .find(|p| text.starts_with(*p))
+    {
+        let after = place.len();
+        let kind = space_at(text, after).filter(|&k| {
+            bytes[k..].starts_with(b"Standard") || bytes[k..].starts_with(b"Daylight")
+        });
+        return kind.is_some_and(|k| spaced_time(k + 8)) || spaced_time(after);
+    }
+    if matches!(bytes.first(), Some(b'L' | b'l')) && bytes[1..].starts_with(b"ocal") {
+        return spaced_time(5);
+    }
+    // `[+-]\d{2}:?\d{2}`
+    matches!(bytes.first(), Some(b'+' | b'-'))
+        && match bytes.len() {
+            5 => all_digits(&bytes[1..]),
+            6 => bytes[3] == b':' && all_digits(&bytes[1..3]) && all_digits(&bytes[4..]),
+            _ => false,
+        }
 }
 
 /// Byte ranges of inline code (`` `…` ``) in a line of text.
@@ -3230,6 +3385,192 @@ mod tests {
         }
         assert!(!name_start(b"ja", 0));
         assert!(!name_start(b"the", 0));
+    }
+
+    /// [`read_title_zone`] as it was, with the pattern.
+    fn regex_title_zone(title: &str) -> Option<Zone> {
+        let caps = TITLE_ZONE.captures(title.trim_end())?;
+        let z = caps.name("z")?;
+        if !z.as_str().starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        Some(zone_from(z.as_str(), z.range()))
+    }
+
+    /// Pieces of titles with zones, and near misses.
+    const TITLE_TOKENS: &[&str] = &[
+        "Incident:",
+        "2025-12-02",
+        "09-39-00",
+        "13:43-14:23",
+        "9",
+        "10",
+        "0530",
+        "05:30",
+        "1",
+        "UTC",
+        "GMT",
+        "UTC+5",
+        "UTC +05:30",
+        "UTC-0700",
+        "GMT+ 2",
+        "UTC+123",
+        "UT",
+        "Z",
+        "Zulu",
+        "MST",
+        "MT",
+        "EST",
+        "ESTX",
+        "PT",
+        "NZDT",
+        "Mountain",
+        "Pacific",
+        "Standard",
+        "Daylight",
+        "Time",
+        "time",
+        "Local",
+        "local",
+        "+0200",
+        "-07:00",
+        "+02",
+        "(",
+        ")",
+        "(UTC)",
+        "é",
+        "’",
+        "日",
+        "\u{a0}",
+        "\u{663}",
+        "x",
+        "outage",
+        "API",
+        "SCRIPT",
+        "GET",
+        "-",
+        "+",
+    ];
+
+    #[test]
+    fn title_zone_scanner_agrees_with_the_pattern() {
+        for title in [
+            "Incident: 2025-12-02 09-39-00 MST",
+            "Incident: 13:43-14:23",
+            "Outage at 16:20 (UTC)  ",
+            "Outage at 16:20 UTC + 5",
+            "Outage 4 Mountain Standard Time",
+            "Outage 4 Mountain  Time",
+            "Outage 4 local\u{a0}time)",
+            "Outage 4 (Local Time",
+            "Outage 2025-10-14 +0530",
+            "Outage 12 UTC+05:3",
+            "Outage \u{663} UTC",
+            "Outage 1 UTC 2 Zulu",
+            "Payments API outage",
+            "",
+        ] {
+            assert_eq!(read_title_zone(title), regex_title_zone(title), "{title:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5_000))]
+        #[test]
+        fn title_zone_scanner_agrees_on_any_text(
+            title in texts_of(TITLE_TOKENS, &[" ", "", " ", "  ", "\u{a0}", ")", "("], 6)
+        ) {
+            proptest::prop_assert_eq!(read_title_zone(&title), regex_title_zone(&title), "{:?}", title);
+        }
+    }
+
+    /// The joiner of [`WINDOW_JOIN`] in `between`, with the pattern.
+    fn regex_window_joiner(between: &str) -> Option<Range<usize>> {
+        Some(WINDOW_JOIN.captures(between)?.name("j")?.range())
+    }
+
+    /// Pieces of the text between two times of a window, and near misses.
+    const JOIN_TOKENS: &[&str] = &[
+        "-",
+        "–",
+        "—",
+        "to",
+        "TO",
+        "until",
+        "till",
+        "til",
+        "through",
+        "thru",
+        "and",
+        "And",
+        "on",
+        "ON",
+        "of",
+        "onto",
+        "about",
+        "~",
+        "≈",
+        "+/-",
+        "approx.",
+        "approx",
+        "ca.",
+        "almost",
+        "almoſt",
+        "roughly",
+        "between",
+        ".",
+        ";",
+        ",",
+        "x",
+        "Monday",
+        "2025-10-14",
+        "UTC",
+        "é",
+        "’",
+        "日",
+        "\u{a0}",
+        "the outage lasted",
+        "K",
+    ];
+
+    #[test]
+    fn window_joiner_agrees_with_the_pattern() {
+        for between in [
+            " to ",
+            "–",
+            " - ",
+            " and ",
+            " until about ",
+            " on 2025-10-14 to ",
+            " on Monday, the 14th; to ",
+            " of the first day we were down until ",
+            " of the first day that we were all down until ",
+            "  on  x +/- ",
+            " on to",
+            " UTC, the service recovered at ",
+            " almoſt to",
+            " to almoſt",
+            " til till",
+            "",
+        ] {
+            assert_eq!(
+                window_joiner(between),
+                regex_window_joiner(between),
+                "{between:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn window_joiner_agrees_on_any_text(
+            between in texts_of(JOIN_TOKENS, &[" ", "", " ", "  ", "\u{a0}", "\n", "."], 6)
+        ) {
+            proptest::prop_assert_eq!(window_joiner(&between), regex_window_joiner(&between), "{:?}", between);
+            let spaced = format!(" {between}");
+            proptest::prop_assert_eq!(window_joiner(&spaced), regex_window_joiner(&spaced), "{:?}", spaced);
+        }
     }
 
     #[test]
@@ -3790,6 +4131,84 @@ mod tests {
         }
     }
 
+    /// The pieces of [`SHORT_DATE`], words close to them, and non-ASCII
+    /// characters (a Unicode digit only at the start: after an ASCII digit
+    /// it would be read by `\d{1,2}`, which the gate has never asked about).
+    const SHORT_DATE_TOKENS: &[&str] = &[
+        "Jan",
+        "jan",
+        "JANUARY",
+        "Sep",
+        "ſep",
+        "ſeptember",
+        "Sept.",
+        "May",
+        "mayday",
+        "Dec",
+        "Oct",
+        "Octo",
+        "12",
+        "1",
+        "123",
+        "05",
+        "-",
+        "/",
+        "st",
+        "TH",
+        "nd",
+        "é",
+        "’",
+        "–",
+        "日",
+        "\u{a0}",
+        "x",
+        ".",
+        ":",
+    ];
+
+    /// [`may_start_short_date`] says no only where [`SHORT_DATE`] finds nothing.
+    fn assert_short_date_gate_agrees(text: &str) {
+        if !may_start_short_date(text) {
+            assert!(SHORT_DATE.captures(text).is_none(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn short_date_gate_agrees_with_the_pattern() {
+        for text in [
+            "Jan 13",
+            "ſep 3",
+            "\u{663}-05",
+            "\u{663}\u{664}/05",
+            "é Jan 13",
+            "’12-05",
+            "–12-05",
+            "日 12/05",
+            "12-05",
+            "7/4",
+            "123-4",
+            "May 31st",
+            "KJan",
+            "\u{212a}",
+            "",
+        ] {
+            assert_short_date_gate_agrees(text);
+        }
+        assert!(may_start_short_date("ſep 3") && may_start_short_date("\u{663}-05"));
+        assert!(!may_start_short_date("é 12-05") && !may_start_short_date("’Jan 13"));
+        assert!(SHORT_DATE.captures("ſep 3").is_some());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn short_date_gate_agrees_on_any_text(
+            lead in proptest::sample::select(&["", "\u{663}", "\u{663}\u{664}", "é", "ſ", "’"][..]),
+            text in texts_of(SHORT_DATE_TOKENS, &[" ", "", " ", "\u{a0}"], 5),
+        ) {
+            assert_short_date_gate_agrees(&format!("{lead}{text}"));
+        }
+    }
+
     /// Texts with durations and near misses, with the non-ASCII neighbours
     /// reports have.
     const DURATION_SHAPES: &[&str] = &[
@@ -4061,6 +4480,33 @@ mod tests {
             "from ",
         ] {
             assert_eq!(approx_ends(lead), APPROX_END.is_match(lead), "{lead:?}");
+        }
+    }
+
+    #[test]
+    fn writes_24_hour_times_as_chrono_formats_them() {
+        for text in [
+            "00:00",
+            "9:05 am",
+            "12:00 AM",
+            "11:59:59 PM",
+            "16:20:05.311",
+            "23:59:00,5",
+            "24:00",
+            "7:5",
+            "25:10",
+            "08:41:07",
+            "12:30 pm",
+        ] {
+            let clock = &find_times(text)[0];
+            let chrono = clock.time().map(|t| {
+                if clock.second != 0 || clock.nanos != 0 {
+                    t.format("%H:%M:%S").to_string()
+                } else {
+                    t.format("%H:%M").to_string()
+                }
+            });
+            assert_eq!(clock.to_24h(), chrono, "{text}");
         }
     }
 

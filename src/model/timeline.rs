@@ -41,6 +41,24 @@ pub struct Timeline {
     pub other_zone_declared: Option<(Span, Zone)>,
     /// The Timeline section's heading, if the report has that section.
     pub heading: Option<Span>,
+    /// The report's date ([`report_date`]), read once here for the times
+    /// of the whole report too.
+    pub(crate) report_date: Option<NaiveDate>,
+    /// The times and dates found in the timeline's one-line list items,
+    /// in order, for the times of the whole report ([`Timeline::found_in`]).
+    found: Vec<LineFinds>,
+}
+
+/// The times and dates found in a one-line list item of the timeline.
+#[derive(Debug, Clone)]
+struct LineFinds {
+    /// The item's own text.
+    own: Span,
+    /// Where the text after its list marker starts in the item's text: the
+    /// spans below are byte ranges of that text.
+    body: usize,
+    clocks: Vec<ClockTime>,
+    dates: Vec<FoundDate>,
 }
 
 /// One timeline entry.
@@ -529,7 +547,10 @@ fn zone_in_brackets(text: &str, at: usize) -> Option<(usize, usize)> {
 impl Timeline {
     /// Reads the Timeline section of a report.
     pub fn build(report: &Report<'_>) -> Timeline {
-        let mut timeline = Timeline::default();
+        let mut timeline = Timeline {
+            report_date: report_date(report),
+            ..Timeline::default()
+        };
         let Some(section) = report.section("Timeline") else {
             return timeline;
         };
@@ -565,7 +586,20 @@ impl Timeline {
                     let own = block.own.clone();
                     let text = doc.text(&own);
                     let first_line_end = text.find('\n').map_or(own.end, |i| own.start + i);
-                    match read_line(doc.text(&(own.start..first_line_end)), own.start) {
+                    let line = doc.text(&(own.start..first_line_end));
+                    let marker = list_marker_end(line, AfterBox::Space);
+                    let body = &line[marker..];
+                    let (clocks, dates) = (time::find_times(body), time::find_dates(body));
+                    let read = read_found(line, own.start, marker, &clocks, &dates);
+                    if first_line_end == own.end && after_marker(line, marker) {
+                        timeline.found.push(LineFinds {
+                            own: own.clone(),
+                            body: marker,
+                            clocks,
+                            dates,
+                        });
+                    }
+                    match read {
                         Line::Entry(mut e) => {
                             e.span = own.start..trim_end(doc.text(&own), own.start);
                             item_spans.push(block.span.clone());
@@ -689,7 +723,7 @@ impl Timeline {
                 !matches!(i, Item::Malformed(_)) || timed_groups.contains(&group(*at))
             });
         }
-        timeline.resolve(items, report_date(report));
+        timeline.resolve(items, timeline.report_date);
         timeline
     }
 
@@ -910,6 +944,43 @@ enum Line<'a> {
     Other(&'a str),
 }
 
+/// True when the times and dates of `line[marker..]` are those of `line`
+/// that start there (shifted): the list marker (`- `, `12. `, `* [x] `)
+/// ends with white space and holds no letter that a time or date could
+/// start with or lean on, and its digits end with `.` or `)`, which no time
+/// or date continues. One look back goes further: a time right after `T`
+/// is kept when a digit is 11 bytes before it (`2025-10-14T08:41`), which
+/// may be one of the marker's when a `T` is among the first bytes after it.
+fn after_marker(line: &str, marker: usize) -> bool {
+    let bytes = line.as_bytes();
+    let (lead, body) = bytes.split_at(marker);
+    marker == 0
+        || (lead
+            .iter()
+            .all(|b| b.is_ascii_digit() || b" \t-*+.)[]xX".contains(b))
+            && matches!(lead[marker - 1], b' ' | b'\t')
+            && !(lead.iter().any(u8::is_ascii_digit) && body.iter().take(11).any(|&b| b == b'T')))
+}
+
+impl Timeline {
+    /// The times and dates of a one-line list item of the timeline whose
+    /// own text is `own`, as [`time::find_times`] and [`time::find_dates`]
+    /// find them in that text, if the timeline has read them.
+    pub(crate) fn found_in(&self, own: &Span) -> Option<(Vec<ClockTime>, Vec<FoundDate>)> {
+        let i = self.found.partition_point(|f| f.own.start < own.start);
+        let f = self.found.get(i).filter(|f| f.own == *own)?;
+        let mut clocks = f.clocks.clone();
+        for c in &mut clocks {
+            shift_time(c, f.body);
+        }
+        let mut dates = f.dates.clone();
+        for d in &mut dates {
+            shift_date(d, f.body);
+        }
+        Some((clocks, dates))
+    }
+}
+
 /// The end of `text` (which starts at `base`) without trailing whitespace.
 fn trim_end(text: &str, base: usize) -> usize {
     base + text.trim_end().len()
@@ -1043,9 +1114,26 @@ fn found(body: &str) -> String {
 fn read_line(line: &str, base: usize) -> Line<'_> {
     let marker = list_marker_end(line, AfterBox::Space);
     let body = &line[marker..];
-    let times = time::find_times(body);
-    let mut dates = time::find_dates(body);
-    if let Some(mut d) = time::date_line_among(body, &dates, || times.is_empty()) {
+    read_found(
+        line,
+        base,
+        marker,
+        &time::find_times(body),
+        &time::find_dates(body),
+    )
+}
+
+/// [`read_line`], given where its list marker ends and the times and
+/// dates of the text after it.
+fn read_found<'a>(
+    line: &'a str,
+    base: usize,
+    marker: usize,
+    times: &[ClockTime],
+    dates: &[FoundDate],
+) -> Line<'a> {
+    let body = &line[marker..];
+    if let Some(mut d) = time::date_line_among(body, dates, || times.is_empty()) {
         shift_date(&mut d, base + marker);
         return Line::Date(d);
     }
@@ -1054,16 +1142,17 @@ fn read_line(line: &str, base: usize) -> Line<'_> {
     let full_date_first = dates
         .first()
         .is_some_and(|d| times.first().is_none_or(|t| d.span.start < t.span.start));
+    let mut short = None;
     if !full_date_first {
         if let Some(mut d) = time::short_date_at_start(&body[lead_start..]) {
             d.span = d.span.start + lead_start..d.span.end + lead_start;
             if times.first().is_none_or(|t| t.span.start >= d.span.end) {
-                dates.insert(0, d);
+                short = Some(d);
             }
         }
     }
     let first_time = times.first();
-    let first_date = dates.first();
+    let first_date = short.as_ref().or(dates.first());
     // What comes before the first date or time must be markup or a lead word.
     let lead_end = match (first_time, first_date) {
         (Some(t), Some(d)) => t.span.start.min(
@@ -1232,6 +1321,106 @@ mod tests {
     use crate::document::Document;
     use crate::model::pattern::list_marker_pattern;
     use crate::templates::{DEFAULT_TEMPLATE, builtin};
+
+    /// The times and dates of a list item's line are those of the text
+    /// after its marker, shifted, wherever [`after_marker`] says so.
+    fn assert_marker_keeps_finds(line: &str) {
+        let marker = list_marker_end(line, AfterBox::Space);
+        if !after_marker(line, marker) {
+            return;
+        }
+        let body = &line[marker..];
+        let mut clocks = time::find_times(body);
+        clocks.iter_mut().for_each(|c| shift_time(c, marker));
+        assert_eq!(clocks, time::find_times(line), "{line:?}");
+        let mut dates = time::find_dates(body);
+        dates.iter_mut().for_each(|d| shift_date(d, marker));
+        assert_eq!(dates, time::find_dates(line), "{line:?}");
+    }
+
+    const MARKERS: &[&str] = &[
+        "- ", "* ", "+ ", "1. ", "12) ", "2025. ", "- [x] ", "* [ ] ", "-\t", "1.  ", "- [X]  ",
+        "", "-", "1.", "10:", "~ ", "ca. ", "Mon ",
+    ];
+    const BODY_TOKENS: &[&str] = &[
+        "16:20",
+        "9",
+        "am",
+        "pm",
+        "PM",
+        "UTC",
+        "MDT",
+        "Z",
+        "(UTC)",
+        "~",
+        "about",
+        "approx.",
+        "ca.",
+        "2025-10-14",
+        "14",
+        "Oct",
+        "October",
+        "2025",
+        "Mon",
+        "Tue",
+        "the",
+        "of",
+        "10/14/25",
+        "/",
+        "-",
+        "–",
+        ":",
+        ".",
+        ",",
+        "x",
+        "é",
+        "’",
+        "ſ",
+        "\u{663}",
+        "\u{a0}",
+        "T08:41",
+        "T",
+        "v",
+        "#",
+        "@",
+        "12-05",
+        "3rd",
+        "Sun)",
+        "Local time",
+    ];
+
+    #[test]
+    fn list_markers_keep_the_finds_of_their_text() {
+        for line in [
+            "- 16:20 - deploy",
+            "1. 9 am UTC: paged",
+            "12) ~10:05 Monday, October 14, 2025",
+            "* [x] 2025-10-14 08:41 UTC rollback",
+            "2025. 14 Oct 2025 at 9 pm",
+            "-\t16:20Z – 16:45Z",
+            "- Mon 2025-10-14 é ſ 9 am",
+            "10: 00 PM",
+            "12) 9 am\u{a0}T08:41",
+        ] {
+            assert_marker_keeps_finds(line);
+        }
+        assert!(after_marker("- [x] 9", 6) && !after_marker("-9", 1) && !after_marker("~ 9", 2));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn list_markers_keep_the_finds_of_any_text(
+            marker in proptest::sample::select(MARKERS),
+            body in proptest::collection::vec(
+                (proptest::sample::select(BODY_TOKENS), proptest::sample::select(&[" ", "", " ", "\u{a0}"][..])),
+                0..8,
+            ),
+        ) {
+            let body: String = body.into_iter().map(|(t, s)| format!("{t}{s}")).collect();
+            assert_marker_keeps_finds(&format!("{marker}{body}"));
+        }
+    }
 
     fn timeline(src: &str) -> (Report<'static>, Vec<(String, String, String)>) {
         let report = Report::build(
