@@ -2180,7 +2180,7 @@ fn find_tracking(text: &str, base: usize, cues: &Words) -> Option<Field> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::pattern::{Cues, list_marker_pattern};
+    use crate::model::pattern::{Cues, generated, list_marker_pattern};
 
     #[test]
     fn owner_forms() {
@@ -2452,23 +2452,6 @@ mod tests {
                 assert_eq!(squeeze(&t), words.join(" "), "{t:?}");
             }
         }
-    }
-
-    /// `count` texts of up to `len` pieces each, drawn from `pieces`.
-    fn generated<'a>(
-        pieces: &'a [&'a str],
-        count: usize,
-        len: usize,
-    ) -> impl Iterator<Item = String> + 'a {
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move || {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            (seed >> 33) as usize
-        };
-        (0..count).map(move |_| {
-            let n = next() % (len + 1);
-            (0..n).map(|_| pieces[next() % pieces.len()]).collect()
-        })
     }
 
     /// Every date-like text made of a number, a separator, a number, a

@@ -738,6 +738,26 @@ impl Plain {
     }
 }
 
+/// `count` texts of up to `len` pieces each, drawn from `pieces` by a
+/// fixed pseudo-random sequence: the generated cases on which the scanners'
+/// tests compare each scanner with the pattern it stands in for.
+#[cfg(test)]
+pub(crate) fn generated<'a>(
+    pieces: &'a [&'a str],
+    count: usize,
+    len: usize,
+) -> impl Iterator<Item = String> + 'a {
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        (seed >> 33) as usize
+    };
+    (0..count).map(move |_| {
+        let n = next() % (len + 1);
+        (0..n).map(|_| pieces[next() % pieces.len()]).collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

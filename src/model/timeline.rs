@@ -1319,7 +1319,7 @@ fn read_row(
 mod tests {
     use super::*;
     use crate::document::Document;
-    use crate::model::pattern::list_marker_pattern;
+    use crate::model::pattern::{generated, list_marker_pattern};
     use crate::templates::{DEFAULT_TEMPLATE, builtin};
 
     /// The times and dates of a list item's line are those of the text
@@ -1513,23 +1513,6 @@ mod tests {
         assert_eq!(z("Events (local time)").as_deref(), Some("local time"));
         assert_eq!(z("é 16:20 (UTC+2) done").as_deref(), Some("UTC+2"));
         assert_eq!(z("no zone here, UTC"), None);
-    }
-
-    /// `count` texts of up to `len` pieces each, drawn from `pieces`.
-    fn generated<'a>(
-        pieces: &'a [&'a str],
-        count: usize,
-        len: usize,
-    ) -> impl Iterator<Item = String> + 'a {
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move || {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            (seed >> 33) as usize
-        };
-        (0..count).map(move |_| {
-            let n = next() % (len + 1);
-            (0..n).map(|_| pieces[next() % pieces.len()]).collect()
-        })
     }
 
     /// Pieces of zone declarations, with the non-ASCII neighbours reports have.

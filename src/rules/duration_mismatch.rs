@@ -343,15 +343,8 @@ mod tests {
             "around",
             "\n",
         ];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
         let mut matched = 0;
-        for _ in 0..30_000 {
-            let mut text = String::new();
-            for _ in 0..(seed % 6) {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        for text in pattern::generated(&pieces, 30_000, 6) {
             let expected = LEADS_IN.is_match(&text);
             assert_eq!(leads_in(&text), expected, "{text:?}");
             matched += usize::from(expected);
