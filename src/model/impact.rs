@@ -12,7 +12,7 @@ use crate::model::pattern::Twin;
 
 use crate::document::{BlockKind, Span};
 use crate::model::numbers::{Quantity, find_quantities};
-use crate::model::pattern::{Cues, Plain, folds_to_ascii};
+use crate::model::pattern::{Cues, Plain, folds_to_ascii, is_ascii_space, is_word_byte_at};
 use crate::model::time::{Place, StatedDuration, find_durations};
 use crate::model::{Report, Section};
 use memchr::memmem;
@@ -571,10 +571,112 @@ fn is_stop(t: &Token) -> bool {
 }
 
 /// No "no support ticket count": a "no" followed by a count of something
-/// does not state the count.
+/// does not state the count. Searched by the scanner [`no_counts`]; kept
+/// for its tests.
+#[cfg(test)]
 static NO_COUNT: LazyLock<Twin> = LazyLock::new(|| {
     Twin::new(r"(?i)(?-u:\b)(?:no|zero|none of the|before any|without any)(?-u:\b)")
 });
+
+/// The matches of [`NO_COUNT`] in `text`, found by a byte scanner: every
+/// word of the pattern has an `o` (`no`, `zero`, `none of the`, `before
+/// any`, `without any`), whose byte before tells which word it may be.
+/// Exact on any text: the pattern's boundaries are ASCII ones, and no
+/// non-ASCII character case-folds to one of its letters.
+fn no_counts(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let h = text.as_bytes();
+    let mut from = 0;
+    memchr::memchr2_iter(b'o', b'O', h).filter_map(move |i| {
+        let (start, words): (usize, &[&str]) = match h.get(i.checked_sub(1)?)? | 0x20 {
+            b'n' => (i - 1, &["no", "none of the"]),
+            b'r' => (i.checked_sub(3)?, &["zero"]),
+            b'f' => (i.checked_sub(3)?, &["before any"]),
+            b'h' => (i.checked_sub(4)?, &["without any"]),
+            _ => return None,
+        };
+        if start < from || start > 0 && is_word_byte_at(h, start - 1) {
+            return None;
+        }
+        let w = words.iter().find(|w| {
+            h.get(start..start + w.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(w.as_bytes()))
+                && !is_word_byte_at(h, start + w.len())
+        })?;
+        from = start + w.len();
+        Some(start..from)
+    })
+}
+
+/// False when [`ALL_USERS`] cannot match `text`: it has no word `all`,
+/// `every` or `each` (ASCII word boundaries, any case) followed by white
+/// space and then a word the pattern may go on with (`of`, one of its
+/// adjectives or nouns), and no word `everyone`. A character the gate
+/// cannot judge (non-ASCII, `*`, `_`, `(`) after the word lets the
+/// pattern decide, as does a character that folds to an ASCII letter.
+fn may_say_all_users(text: &str) -> bool {
+    const NEXT: &[&str] = &[
+        "of",
+        "our",
+        "the",
+        "active",
+        "current",
+        "jwt",
+        "pizza",
+        "affected",
+        "real",
+        "paying",
+        "external",
+        "online",
+        "simulated",
+        "test",
+        "user",
+        "customer",
+        "diner",
+        "people",
+        "client",
+        "visitor",
+        "shopper",
+        "order",
+        "request",
+        "purchase",
+        "checkout",
+    ];
+    let h = text.as_bytes();
+    let at_word = |start: usize, word: &str| {
+        (start == 0 || !is_word_byte_at(h, start - 1))
+            && h.get(start..start + word.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(word.as_bytes()))
+            && !is_word_byte_at(h, start + word.len())
+    };
+    let goes_on = |end: usize| {
+        let mut i = end;
+        while h.get(i).is_some_and(|b| is_ascii_space(*b)) {
+            i += 1;
+        }
+        match h.get(end) {
+            Some(b) if b.is_ascii() && !is_ascii_space(*b) => return false,
+            None => return false,
+            _ => {}
+        }
+        match h.get(i) {
+            None => false,
+            Some(b) if !b.is_ascii() || matches!(b, b'*' | b'_' | b'(') => true,
+            Some(_) => NEXT.iter().any(|w| {
+                h.get(i..i + w.len())
+                    .is_some_and(|t| t.eq_ignore_ascii_case(w.as_bytes()))
+            }),
+        }
+    };
+    let lower = |i: usize| h.get(i).map_or(0, |b| b | 0x20);
+    let found = |i: usize| match h[i] | 0x20 {
+        b'l' => lower(i + 1) == b'l' && i > 0 && at_word(i - 1, "all") && goes_on(i + 2),
+        b'v' => i > 0 && (at_word(i - 1, "everyone") || at_word(i - 1, "every") && goes_on(i + 4)),
+        _ => i > 1 && at_word(i - 2, "each") && goes_on(i + 2),
+    };
+    folds_to_ascii(text)
+        || memchr::memchr3_iter(b'l', b'v', b'c', h).any(found)
+        || memchr::memchr3_iter(b'L', b'V', b'C', h).any(found)
+}
 
 static ALL_USERS: LazyLock<Twin> = LazyLock::new(|| {
     Twin::new(
@@ -656,9 +758,9 @@ fn read_figures(text: &str, base: usize, section: usize, out: &mut Vec<Figure>) 
             .into_iter()
             .filter_map(|q| figure(q, false)),
     );
-    found.extend(NO_COUNT.find_iter(text).filter_map(|m| {
+    found.extend(no_counts(text).filter_map(|m| {
         let zero = Quantity {
-            span: m.range(),
+            span: m,
             low: 0.0,
             high: 0.0,
             approximate: false,
@@ -666,7 +768,8 @@ fn read_figures(text: &str, base: usize, section: usize, out: &mut Vec<Figure>) 
         };
         figure(zero, true)
     }));
-    for c in ALL_USERS.captures_iter(text) {
+    let all_users = may_say_all_users(text).then(|| ALL_USERS.captures_iter(text));
+    for c in all_users.into_iter().flatten() {
         let Some(m) = c.get(0) else { continue };
         let of = match c.name("who").map(|w| w.as_str().to_ascii_lowercase()) {
             Some(w) if USER_NOUNS.words.iter().any(|n| w.ends_with(n)) || w == "people" => {
@@ -1399,6 +1502,112 @@ mod tests {
         SEVERITY
             .find(&text[from..])
             .map(|m| from + m.start..from + m.end)
+    }
+
+    /// Texts of `count` pieces drawn from `pieces` by a fixed generator.
+    fn generated(pieces: &[&str], count: usize, mut seed: u64) -> impl Iterator<Item = String> {
+        let pieces: Vec<String> = pieces.iter().map(|p| p.to_string()).collect();
+        (0..20_000).map(move |_| {
+            let mut t = String::new();
+            for _ in 0..count {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push_str(&pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            t
+        })
+    }
+
+    #[test]
+    fn no_count_scanner_agrees_with_the_pattern() {
+        let regex = |t: &str| -> Vec<Span> { NO_COUNT.find_iter(t).map(|m| m.range()).collect() };
+        let scanned = |t: &str| -> Vec<Span> { no_counts(t).collect() };
+        for t in [
+            "no users, No tickets, NO orders, nobody, snow, none of the users, None of them",
+            "zero users, Zero, zeros, before any users, before anything, without any impact",
+            "without anyone, no-one, _no, no_, 2no, no2, non, o, no",
+            "café no ticket – zero, “no” users, élan none of the a, noé, éno, ſno",
+            "none of the\nno before  any, without\tany, before any",
+        ] {
+            assert_eq!(scanned(t), regex(t), "{t}");
+        }
+        let pieces = [
+            "no", "No", "NO", "none", " of", " the", "zero", "Zero", "before", " any", "without",
+            "any", "s", "x", "_", "1", " ", "\n", ".", "-", "é", "ſ", "’", "\u{a0}", "o", "n",
+        ];
+        let mut matched = 0;
+        for t in generated(&pieces, 8, 0x3c6e_f372_fe94_f82b) {
+            let found = regex(&t);
+            matched += found.len();
+            assert_eq!(scanned(&t), found, "{t:?}");
+        }
+        assert!(matched > 5_000, "{matched} matches");
+    }
+
+    #[test]
+    fn all_users_gate_never_hides_a_match() {
+        for t in [
+            "all users, All of the customers, every active user, each diner, everyone",
+            "all answered, all of it, every time, each day, all  *users*, all (test) users",
+            "all\u{a0}users, all ſusers, ALL JWT-PIZZA ORDERS, all pizza orders",
+        ] {
+            assert!(may_say_all_users(t), "{t}");
+        }
+        for t in [
+            "all answered by 10:30",
+            "every 5 minutes, each time, everything",
+        ] {
+            assert!(!may_say_all_users(t), "{t}");
+            assert!(ALL_USERS.find(t).is_none(), "{t}");
+        }
+        let pieces = [
+            "all",
+            "All",
+            "every",
+            "Every",
+            "each",
+            "EACH",
+            "everyone",
+            " ",
+            "  ",
+            "\n",
+            " of",
+            " the",
+            " our",
+            " active",
+            " users",
+            "user",
+            " customers",
+            " people",
+            " pizza",
+            " orders",
+            " order",
+            " requests",
+            "*",
+            "_",
+            "(",
+            ")",
+            "x",
+            "s",
+            "é",
+            "ſ",
+            "\u{a0}",
+            ".",
+            "1",
+            " answered",
+            " time",
+        ];
+        let (mut matched, mut gated) = (0, 0);
+        for t in generated(&pieces, 7, 0xa54f_f53a_5f1d_36f1) {
+            let found = ALL_USERS.find(&t).is_some();
+            let gate = may_say_all_users(&t);
+            matched += usize::from(found);
+            gated += usize::from(!gate);
+            assert!(gate || !found, "{t:?}");
+        }
+        assert!(
+            matched > 1_000 && gated > 1_000,
+            "{matched} matches, {gated} gated"
+        );
     }
 
     #[test]
