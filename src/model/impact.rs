@@ -1142,6 +1142,47 @@ impl SeverityCues {
         }
     }
 
+    /// The match of [`SEVERITY`] in `span`'s `text`, relative to it, when
+    /// a byte scan can tell: the span's first place is a `sev` that starts
+    /// a word and is followed by `erity`, a `-` or white space and a level
+    /// `0` to `5` (`SEV-2`, `Severity 1`), the pattern's first alternative,
+    /// and no other place lies within 8 bytes of it, so that no match can
+    /// start before it. `None` when the pattern must decide.
+    fn sev_level(&self, span: &Span, text: &str) -> Option<Span> {
+        if self.folds {
+            return None;
+        }
+        let first = self.found.partition_point(|s| s.start < span.start);
+        let mut places = self.found[first..]
+            .iter()
+            .take_while(|s| s.start < span.end)
+            .filter(|s| s.end <= span.end)
+            .map(|s| s.start - span.start);
+        let p = places.next()?;
+        if places.next().is_some_and(|q| q < p + 8) {
+            return None;
+        }
+        let h = text.as_bytes();
+        if !h.get(p..p + 3)?.eq_ignore_ascii_case(b"sev") || p > 0 && is_word_byte_at(h, p - 1) {
+            return None;
+        }
+        let mut i = p + 3;
+        if h.get(i..i + 5)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"erity"))
+        {
+            i += 5;
+        }
+        let level =
+            |at: usize| matches!(h.get(at), Some(b'0'..=b'5')) && !is_word_byte_at(h, at + 1);
+        if h.get(i).is_some_and(|&b| b == b'-' || is_ascii_space(b)) && level(i + 1) {
+            Some(p..i + 2)
+        } else if level(i) {
+            Some(p..i + 1)
+        } else {
+            None
+        }
+    }
+
     /// Where in `span` a match of [`SEVERITY`] may start, relative to the
     /// span: `None` when the pattern cannot match its text.
     ///
@@ -1234,9 +1275,14 @@ fn find_severity(report: &Report<'_>) -> Option<StatedSeverity> {
     let found = |span: &Span| {
         let text = report.doc.text(span);
         let from = cues.first_start(span, text)?;
-        SEVERITY.find(&text[from..]).map(|m| StatedSeverity {
-            text: text[from + m.start..from + m.end].to_string(),
-            span: Some(span.start + from + m.start..span.start + from + m.end),
+        let m = cues.sev_level(span, text).or_else(|| {
+            SEVERITY
+                .find(&text[from..])
+                .map(|m| from + m.start..from + m.end)
+        })?;
+        Some(StatedSeverity {
+            text: text[m.clone()].to_string(),
+            span: Some(span.start + m.start..span.start + m.end),
         })
     };
     if let Some(s) = report.doc.headings.iter().find_map(|h| found(&h.span)) {
@@ -1557,6 +1603,18 @@ mod tests {
 
     /// The first match of [`SEVERITY`] in `text`, searched as
     /// [`find_severity`] does: from [`SeverityCues::first_start`] on.
+    /// [`severity_via_cues`], with the byte scan for `SEV-2` first.
+    fn severity_via_scan(text: &str) -> Option<Span> {
+        let cues = SeverityCues::of(text);
+        let span = 0..text.len();
+        let from = cues.first_start(&span, text)?;
+        cues.sev_level(&span, text).or_else(|| {
+            SEVERITY
+                .find(&text[from..])
+                .map(|m| from + m.start..from + m.end)
+        })
+    }
+
     fn severity_via_cues(text: &str) -> Option<Span> {
         let cues = SeverityCues::of(text);
         let from = cues.first_start(&(0..text.len()), text)?;
@@ -1738,6 +1796,8 @@ mod tests {
     fn severity_cues_never_hide_a_match() {
         let texts = [
             "This was a SEV-2 incident.",
+            "SEV-2, sev2, Severity 1, severity-3x, SEV\t4, sev-6, sev 2_, xsev-2, SEV-2.",
+            "Severity\u{a0}2, SEV-2 ... P1, SEV-2 as a P1, SEV2 is P1, é SEV-1é",
             "High severity: customers could not order",
             "high**_ severity, a major customer-facing outage",
             "The severity of this was: level 3",
@@ -1750,8 +1810,12 @@ mod tests {
         ];
         for t in texts {
             assert_eq!(severity_via_cues(t), SEVERITY.find(t), "{t}");
+            assert_eq!(severity_via_scan(t), SEVERITY.find(t), "{t}");
         }
         let pieces = [
+            "SEV-2",
+            "Sev 1",
+            "severity-4",
             "sev",
             "SEV",
             "Sev",
@@ -1813,6 +1877,7 @@ mod tests {
             let found = SEVERITY.find(&t);
             matched += usize::from(found.is_some());
             assert_eq!(severity_via_cues(&t), found, "{t:?}");
+            assert_eq!(severity_via_scan(&t), found, "{t:?}");
         }
         assert!(matched > 1_000, "{matched} matches");
     }
