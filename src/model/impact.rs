@@ -806,13 +806,17 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
     let Some(first) = toks.peek() else {
         return label_measure(before, q);
     };
-    // The last words before the number, last first; read only when needed.
+    // The last three words before the number, last first; read only when
+    // needed.
     let before_words = || {
         let near = floor_boundary(before, before.len().saturating_sub(80));
-        let mut words: Vec<Token> = Tokens::new(&before[near..]).collect();
-        words.reverse();
-        words.truncate(5);
-        words
+        let mut last: [Option<Token>; 3] = [None, None, None];
+        for t in Tokens::new(&before[near..]) {
+            last[2] = last[1].take();
+            last[1] = last[0].take();
+            last[0] = Some(t);
+        }
+        last
     };
     if !zero_word && (first.eq("%") || first.eq("percent")) {
         toks.next();
@@ -895,8 +899,8 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
     };
     let found = read()?;
     // "1 user of 3 active users": the second number is the population.
-    if before_words()
-        .first()
+    if before_words()[0]
+        .as_ref()
         .is_some_and(|w| w.eq("of") || w.eq("/"))
     {
         return None;
@@ -906,10 +910,10 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
 
 /// After `N%`: a share when "of" (or filler words) lead to users or
 /// requests, or when "affected"/"impacted" comes just before.
-/// `before_words` gives the words before the number, last first.
+/// `before_words` gives the last three words before the number, last first.
 fn classify_share<'t>(
     toks: std::iter::Peekable<impl Iterator<Item = Token<'t>>>,
-    before_words: impl FnOnce() -> Vec<Token<'t>>,
+    before_words: impl FnOnce() -> [Option<Token<'t>>; 3],
 ) -> Option<(Measure, usize)> {
     let mut toks = toks;
     let of = toks.peek().is_some_and(|t| t.eq("of"));
@@ -933,7 +937,7 @@ fn classify_share<'t>(
     }
     let affected = before_words()
         .iter()
-        .take(3)
+        .flatten()
         .any(|w| w.is(&["affected", "impacted", "affecting", "impacting"]));
     affected.then_some((Measure::Share(ShareOf::Users), 0))
 }
