@@ -1233,9 +1233,11 @@ fn level_ending(before: &[u8]) -> Option<usize> {
         .take_while(|b| matches!(b, b'*' | b'_'))
         .count();
     let rest = &rest[..rest.len() - stars];
+    // Most words before a noun end with no level word's last letter.
+    let last = rest.last()?;
     LEVEL_WORDS
         .iter()
-        .find(|w| rest.ends_with(w.as_bytes()))
+        .find(|w| w.as_bytes().last() == Some(last) && rest.ends_with(w.as_bytes()))
         .map(|w| rest.len() - w.len())
 }
 
