@@ -12,7 +12,7 @@ use crate::model::pattern::Twin;
 
 use crate::document::{BlockKind, Span};
 use crate::model::numbers::{Quantity, find_quantities};
-use crate::model::pattern::{Cues, Plain, folds_to_ascii};
+use crate::model::pattern::{Cues, Plain, folds_to_ascii, is_ascii_space, is_word_byte_at};
 use crate::model::time::{Place, StatedDuration, find_durations};
 use crate::model::{Report, Section};
 use memchr::memmem;
@@ -571,10 +571,112 @@ fn is_stop(t: &Token) -> bool {
 }
 
 /// No "no support ticket count": a "no" followed by a count of something
-/// does not state the count.
+/// does not state the count. Searched by the scanner [`no_counts`]; kept
+/// for its tests.
+#[cfg(test)]
 static NO_COUNT: LazyLock<Twin> = LazyLock::new(|| {
     Twin::new(r"(?i)(?-u:\b)(?:no|zero|none of the|before any|without any)(?-u:\b)")
 });
+
+/// The matches of [`NO_COUNT`] in `text`, found by a byte scanner: every
+/// word of the pattern has an `o` (`no`, `zero`, `none of the`, `before
+/// any`, `without any`), whose byte before tells which word it may be.
+/// Exact on any text: the pattern's boundaries are ASCII ones, and no
+/// non-ASCII character case-folds to one of its letters.
+fn no_counts(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let h = text.as_bytes();
+    let mut from = 0;
+    memchr::memchr2_iter(b'o', b'O', h).filter_map(move |i| {
+        let (start, words): (usize, &[&str]) = match h.get(i.checked_sub(1)?)? | 0x20 {
+            b'n' => (i - 1, &["no", "none of the"]),
+            b'r' => (i.checked_sub(3)?, &["zero"]),
+            b'f' => (i.checked_sub(3)?, &["before any"]),
+            b'h' => (i.checked_sub(4)?, &["without any"]),
+            _ => return None,
+        };
+        if start < from || start > 0 && is_word_byte_at(h, start - 1) {
+            return None;
+        }
+        let w = words.iter().find(|w| {
+            h.get(start..start + w.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(w.as_bytes()))
+                && !is_word_byte_at(h, start + w.len())
+        })?;
+        from = start + w.len();
+        Some(start..from)
+    })
+}
+
+/// False when [`ALL_USERS`] cannot match `text`: it has no word `all`,
+/// `every` or `each` (ASCII word boundaries, any case) followed by white
+/// space and then a word the pattern may go on with (`of`, one of its
+/// adjectives or nouns), and no word `everyone`. A character the gate
+/// cannot judge (non-ASCII, `*`, `_`, `(`) after the word lets the
+/// pattern decide, as does a character that folds to an ASCII letter.
+fn may_say_all_users(text: &str) -> bool {
+    const NEXT: &[&str] = &[
+        "of",
+        "our",
+        "the",
+        "active",
+        "current",
+        "jwt",
+        "pizza",
+        "affected",
+        "real",
+        "paying",
+        "external",
+        "online",
+        "simulated",
+        "test",
+        "user",
+        "customer",
+        "diner",
+        "people",
+        "client",
+        "visitor",
+        "shopper",
+        "order",
+        "request",
+        "purchase",
+        "checkout",
+    ];
+    let h = text.as_bytes();
+    let at_word = |start: usize, word: &str| {
+        (start == 0 || !is_word_byte_at(h, start - 1))
+            && h.get(start..start + word.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(word.as_bytes()))
+            && !is_word_byte_at(h, start + word.len())
+    };
+    let goes_on = |end: usize| {
+        let mut i = end;
+        while h.get(i).is_some_and(|b| is_ascii_space(*b)) {
+            i += 1;
+        }
+        match h.get(end) {
+            Some(b) if b.is_ascii() && !is_ascii_space(*b) => return false,
+            None => return false,
+            _ => {}
+        }
+        match h.get(i) {
+            None => false,
+            Some(b) if !b.is_ascii() || matches!(b, b'*' | b'_' | b'(') => true,
+            Some(_) => NEXT.iter().any(|w| {
+                h.get(i..i + w.len())
+                    .is_some_and(|t| t.eq_ignore_ascii_case(w.as_bytes()))
+            }),
+        }
+    };
+    let lower = |i: usize| h.get(i).map_or(0, |b| b | 0x20);
+    let found = |i: usize| match h[i] | 0x20 {
+        b'l' => lower(i + 1) == b'l' && i > 0 && at_word(i - 1, "all") && goes_on(i + 2),
+        b'v' => i > 0 && (at_word(i - 1, "everyone") || at_word(i - 1, "every") && goes_on(i + 4)),
+        _ => i > 1 && at_word(i - 2, "each") && goes_on(i + 2),
+    };
+    folds_to_ascii(text)
+        || memchr::memchr3_iter(b'l', b'v', b'c', h).any(found)
+        || memchr::memchr3_iter(b'L', b'V', b'C', h).any(found)
+}
 
 static ALL_USERS: LazyLock<Twin> = LazyLock::new(|| {
     Twin::new(
@@ -656,9 +758,9 @@ fn read_figures(text: &str, base: usize, section: usize, out: &mut Vec<Figure>) 
             .into_iter()
             .filter_map(|q| figure(q, false)),
     );
-    found.extend(NO_COUNT.find_iter(text).filter_map(|m| {
+    found.extend(no_counts(text).filter_map(|m| {
         let zero = Quantity {
-            span: m.range(),
+            span: m,
             low: 0.0,
             high: 0.0,
             approximate: false,
@@ -666,7 +768,8 @@ fn read_figures(text: &str, base: usize, section: usize, out: &mut Vec<Figure>) 
         };
         figure(zero, true)
     }));
-    for c in ALL_USERS.captures_iter(text) {
+    let all_users = may_say_all_users(text).then(|| ALL_USERS.captures_iter(text));
+    for c in all_users.into_iter().flatten() {
         let Some(m) = c.get(0) else { continue };
         let of = match c.name("who").map(|w| w.as_str().to_ascii_lowercase()) {
             Some(w) if USER_NOUNS.words.iter().any(|n| w.ends_with(n)) || w == "people" => {
@@ -703,13 +806,17 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
     let Some(first) = toks.peek() else {
         return label_measure(before, q);
     };
-    // The last words before the number, last first; read only when needed.
+    // The last three words before the number, last first; read only when
+    // needed.
     let before_words = || {
         let near = floor_boundary(before, before.len().saturating_sub(80));
-        let mut words: Vec<Token> = Tokens::new(&before[near..]).collect();
-        words.reverse();
-        words.truncate(5);
-        words
+        let mut last: [Option<Token>; 3] = [None, None, None];
+        for t in Tokens::new(&before[near..]) {
+            last[2] = last[1].take();
+            last[1] = last[0].take();
+            last[0] = Some(t);
+        }
+        last
     };
     if !zero_word && (first.eq("%") || first.eq("percent")) {
         toks.next();
@@ -792,8 +899,8 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
     };
     let found = read()?;
     // "1 user of 3 active users": the second number is the population.
-    if before_words()
-        .first()
+    if before_words()[0]
+        .as_ref()
         .is_some_and(|w| w.eq("of") || w.eq("/"))
     {
         return None;
@@ -803,10 +910,10 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
 
 /// After `N%`: a share when "of" (or filler words) lead to users or
 /// requests, or when "affected"/"impacted" comes just before.
-/// `before_words` gives the words before the number, last first.
+/// `before_words` gives the last three words before the number, last first.
 fn classify_share<'t>(
     toks: std::iter::Peekable<impl Iterator<Item = Token<'t>>>,
-    before_words: impl FnOnce() -> Vec<Token<'t>>,
+    before_words: impl FnOnce() -> [Option<Token<'t>>; 3],
 ) -> Option<(Measure, usize)> {
     let mut toks = toks;
     let of = toks.peek().is_some_and(|t| t.eq("of"));
@@ -830,7 +937,7 @@ fn classify_share<'t>(
     }
     let affected = before_words()
         .iter()
-        .take(3)
+        .flatten()
         .any(|w| w.is(&["affected", "impacted", "affecting", "impacting"]));
     affected.then_some((Measure::Share(ShareOf::Users), 0))
 }
@@ -870,6 +977,68 @@ static LENGTH_LEAD: LazyLock<Plain> = LazyLock::new(|| {
     ))
 });
 
+/// Whether [`LENGTH_LEAD`] matches `before`, decided on an ASCII text by a
+/// byte scan when it can be, else by the pattern.
+///
+/// Every match ends at the end of the text with a run of `[\s*_`~:(]`
+/// that follows a word of the pattern: a length word, `of`, `duration`
+/// or an approximation word. A text that, once that run is dropped, ends
+/// with none of them cannot match. One that ends with `for`, `over` or
+/// `lasting` just after the start of the text, a line or a sentence (and
+/// `[\s*_`>-]`) matches.
+fn length_lead(before: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "for",
+        "over",
+        "lasting",
+        "of",
+        "duration",
+        "about",
+        "approximately",
+        "approx",
+        "approx.",
+        "around",
+        "roughly",
+        "nearly",
+        "almost",
+        "just",
+        "exactly",
+        "only",
+        "under",
+        "between",
+        "an",
+        "a",
+        "the",
+    ];
+    if !before.is_ascii() {
+        return LENGTH_LEAD.is_match(before);
+    }
+    let h = before.as_bytes();
+    let trailing = h
+        .iter()
+        .rev()
+        .take_while(|&&b| is_ascii_space(b) || matches!(b, b'*' | b'_' | b'`' | b'~' | b':' | b'('))
+        .count();
+    let t = &h[..h.len() - trailing];
+    let ends_with =
+        |w: &str| t.len() >= w.len() && t[t.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes());
+    let leads = ["for", "over", "lasting"].iter().any(|w| {
+        if !ends_with(w) {
+            return false;
+        }
+        let k = t.len() - w.len();
+        let j = k - t[..k]
+            .iter()
+            .rev()
+            .take_while(|&&b| is_ascii_space(b) || matches!(b, b'*' | b'_' | b'`' | b'>' | b'-'))
+            .count();
+        j == 0
+            || t[j..k].contains(&b'\n')
+            || matches!(t[j - 1], b'.' | b'!' | b'?' | b':') && j < k && is_ascii_space(t[j])
+    });
+    leads || ENDS.iter().any(|w| ends_with(w)) && LENGTH_LEAD.is_match(before)
+}
+
 /// "… users could not order for 20 minutes", "the outage lasted an hour":
 /// a length word after a subject that is the incident.
 static LENGTH_VERB: LazyLock<Plain> = LazyLock::new(|| {
@@ -899,9 +1068,8 @@ fn read_durations(
         };
         let after = text.get(d.span.end..).unwrap_or("");
         let sentence = || &before[before.rfind(['.', '!', '?', ';']).map_or(0, |i| i + 1)..];
-        let incident_length = LENGTH_LEAD.is_match(before)
-            || LENGTH_VERB.is_match(sentence())
-            || LENGTH_AFTER.is_match(after);
+        let incident_length =
+            length_lead(before) || LENGTH_VERB.is_match(sentence()) || LENGTH_AFTER.is_match(after);
         out.push(Duration {
             span: d.span.start + base..d.span.end + base,
             seconds: d.seconds,
@@ -978,6 +1146,47 @@ impl SeverityCues {
         }
     }
 
+    /// The match of [`SEVERITY`] in `span`'s `text`, relative to it, when
+    /// a byte scan can tell: the span's first place is a `sev` that starts
+    /// a word and is followed by `erity`, a `-` or white space and a level
+    /// `0` to `5` (`SEV-2`, `Severity 1`), the pattern's first alternative,
+    /// and no other place lies within 8 bytes of it, so that no match can
+    /// start before it. `None` when the pattern must decide.
+    fn sev_level(&self, span: &Span, text: &str) -> Option<Span> {
+        if self.folds {
+            return None;
+        }
+        let first = self.found.partition_point(|s| s.start < span.start);
+        let mut places = self.found[first..]
+            .iter()
+            .take_while(|s| s.start < span.end)
+            .filter(|s| s.end <= span.end)
+            .map(|s| s.start - span.start);
+        let p = places.next()?;
+        if places.next().is_some_and(|q| q < p + 8) {
+            return None;
+        }
+        let h = text.as_bytes();
+        if !h.get(p..p + 3)?.eq_ignore_ascii_case(b"sev") || p > 0 && is_word_byte_at(h, p - 1) {
+            return None;
+        }
+        let mut i = p + 3;
+        if h.get(i..i + 5)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"erity"))
+        {
+            i += 5;
+        }
+        let level =
+            |at: usize| matches!(h.get(at), Some(b'0'..=b'5')) && !is_word_byte_at(h, at + 1);
+        if h.get(i).is_some_and(|&b| b == b'-' || is_ascii_space(b)) && level(i + 1) {
+            Some(p..i + 2)
+        } else if level(i) {
+            Some(p..i + 1)
+        } else {
+            None
+        }
+    }
+
     /// Where in `span` a match of [`SEVERITY`] may start, relative to the
     /// span: `None` when the pattern cannot match its text.
     ///
@@ -1024,9 +1233,11 @@ fn level_ending(before: &[u8]) -> Option<usize> {
         .take_while(|b| matches!(b, b'*' | b'_'))
         .count();
     let rest = &rest[..rest.len() - stars];
+    // Most words before a noun end with no level word's last letter.
+    let last = rest.last()?;
     LEVEL_WORDS
         .iter()
-        .find(|w| rest.ends_with(w.as_bytes()))
+        .find(|w| w.as_bytes().last() == Some(last) && rest.ends_with(w.as_bytes()))
         .map(|w| rest.len() - w.len())
 }
 
@@ -1070,9 +1281,14 @@ fn find_severity(report: &Report<'_>) -> Option<StatedSeverity> {
     let found = |span: &Span| {
         let text = report.doc.text(span);
         let from = cues.first_start(span, text)?;
-        SEVERITY.find(&text[from..]).map(|m| StatedSeverity {
-            text: text[from + m.start..from + m.end].to_string(),
-            span: Some(span.start + from + m.start..span.start + from + m.end),
+        let m = cues.sev_level(span, text).or_else(|| {
+            SEVERITY
+                .find(&text[from..])
+                .map(|m| from + m.start..from + m.end)
+        })?;
+        Some(StatedSeverity {
+            text: text[m.clone()].to_string(),
+            span: Some(span.start + m.start..span.start + m.end),
         })
     };
     if let Some(s) = report.doc.headings.iter().find_map(|h| found(&h.span)) {
@@ -1393,6 +1609,18 @@ mod tests {
 
     /// The first match of [`SEVERITY`] in `text`, searched as
     /// [`find_severity`] does: from [`SeverityCues::first_start`] on.
+    /// [`severity_via_cues`], with the byte scan for `SEV-2` first.
+    fn severity_via_scan(text: &str) -> Option<Span> {
+        let cues = SeverityCues::of(text);
+        let span = 0..text.len();
+        let from = cues.first_start(&span, text)?;
+        cues.sev_level(&span, text).or_else(|| {
+            SEVERITY
+                .find(&text[from..])
+                .map(|m| from + m.start..from + m.end)
+        })
+    }
+
     fn severity_via_cues(text: &str) -> Option<Span> {
         let cues = SeverityCues::of(text);
         let from = cues.first_start(&(0..text.len()), text)?;
@@ -1401,10 +1629,181 @@ mod tests {
             .map(|m| from + m.start..from + m.end)
     }
 
+    /// Texts of `count` pieces drawn from `pieces` by a fixed generator.
+    fn generated(pieces: &[&str], count: usize, mut seed: u64) -> impl Iterator<Item = String> {
+        let pieces: Vec<String> = pieces.iter().map(|p| p.to_string()).collect();
+        (0..20_000).map(move |_| {
+            let mut t = String::new();
+            for _ in 0..count {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push_str(&pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            t
+        })
+    }
+
+    #[test]
+    fn no_count_scanner_agrees_with_the_pattern() {
+        let regex = |t: &str| -> Vec<Span> { NO_COUNT.find_iter(t).map(|m| m.range()).collect() };
+        let scanned = |t: &str| -> Vec<Span> { no_counts(t).collect() };
+        for t in [
+            "no users, No tickets, NO orders, nobody, snow, none of the users, None of them",
+            "zero users, Zero, zeros, before any users, before anything, without any impact",
+            "without anyone, no-one, _no, no_, 2no, no2, non, o, no",
+            "café no ticket – zero, “no” users, élan none of the a, noé, éno, ſno",
+            "none of the\nno before  any, without\tany, before any",
+        ] {
+            assert_eq!(scanned(t), regex(t), "{t}");
+        }
+        let pieces = [
+            "no", "No", "NO", "none", " of", " the", "zero", "Zero", "before", " any", "without",
+            "any", "s", "x", "_", "1", " ", "\n", ".", "-", "é", "ſ", "’", "\u{a0}", "o", "n",
+        ];
+        let mut matched = 0;
+        for t in generated(&pieces, 8, 0x3c6e_f372_fe94_f82b) {
+            let found = regex(&t);
+            matched += found.len();
+            assert_eq!(scanned(&t), found, "{t:?}");
+        }
+        assert!(matched > 5_000, "{matched} matches");
+    }
+
+    #[test]
+    fn all_users_gate_never_hides_a_match() {
+        for t in [
+            "all users, All of the customers, every active user, each diner, everyone",
+            "all answered, all of it, every time, each day, all  *users*, all (test) users",
+            "all\u{a0}users, all ſusers, ALL JWT-PIZZA ORDERS, all pizza orders",
+        ] {
+            assert!(may_say_all_users(t), "{t}");
+        }
+        for t in [
+            "all answered by 10:30",
+            "every 5 minutes, each time, everything",
+        ] {
+            assert!(!may_say_all_users(t), "{t}");
+            assert!(ALL_USERS.find(t).is_none(), "{t}");
+        }
+        let pieces = [
+            "all",
+            "All",
+            "every",
+            "Every",
+            "each",
+            "EACH",
+            "everyone",
+            " ",
+            "  ",
+            "\n",
+            " of",
+            " the",
+            " our",
+            " active",
+            " users",
+            "user",
+            " customers",
+            " people",
+            " pizza",
+            " orders",
+            " order",
+            " requests",
+            "*",
+            "_",
+            "(",
+            ")",
+            "x",
+            "s",
+            "é",
+            "ſ",
+            "\u{a0}",
+            ".",
+            "1",
+            " answered",
+            " time",
+        ];
+        let (mut matched, mut gated) = (0, 0);
+        for t in generated(&pieces, 7, 0xa54f_f53a_5f1d_36f1) {
+            let found = ALL_USERS.find(&t).is_some();
+            let gate = may_say_all_users(&t);
+            matched += usize::from(found);
+            gated += usize::from(!gate);
+            assert!(gate || !found, "{t:?}");
+        }
+        assert!(
+            matched > 1_000 && gated > 1_000,
+            "{matched} matches, {gated} gated"
+        );
+    }
+
+    #[test]
+    fn length_lead_scan_agrees_with_the_pattern() {
+        for t in [
+            "For ",
+            "Users could not order for ",
+            "outage. For about ",
+            "Impact:\n- **For** ~",
+            "It lasted. Lasting roughly ",
+            "**Duration:** ",
+            "over a period of ",
+            "after ",
+            "It was down: for (",
+            "x:for ",
+            "café. For ",
+            "the ",
+        ] {
+            assert_eq!(length_lead(t), LENGTH_LEAD.is_match(t), "{t:?}");
+        }
+        let pieces = [
+            "for",
+            "For",
+            "over",
+            "OVER",
+            "lasting",
+            "duration",
+            " a period of",
+            " a total of",
+            "about",
+            "approx.",
+            "approx",
+            "a",
+            "an",
+            "the",
+            "just",
+            "of",
+            " ",
+            "  ",
+            "\n",
+            ".",
+            "!",
+            ":",
+            "*",
+            "_",
+            "`",
+            "~",
+            "(",
+            ">",
+            "-",
+            "x",
+            "users",
+            "1",
+            "é",
+            "\u{a0}",
+        ];
+        let mut matched = 0;
+        for t in generated(&pieces, 6, 0x1f83_d9ab_fb41_bd6b) {
+            let found = LENGTH_LEAD.is_match(&t);
+            matched += usize::from(found);
+            assert_eq!(length_lead(&t), found, "{t:?}");
+        }
+        assert!(matched > 300, "{matched} matches");
+    }
+
     #[test]
     fn severity_cues_never_hide_a_match() {
         let texts = [
             "This was a SEV-2 incident.",
+            "SEV-2, sev2, Severity 1, severity-3x, SEV\t4, sev-6, sev 2_, xsev-2, SEV-2.",
+            "Severity\u{a0}2, SEV-2 ... P1, SEV-2 as a P1, SEV2 is P1, é SEV-1é",
             "High severity: customers could not order",
             "high**_ severity, a major customer-facing outage",
             "The severity of this was: level 3",
@@ -1417,8 +1816,12 @@ mod tests {
         ];
         for t in texts {
             assert_eq!(severity_via_cues(t), SEVERITY.find(t), "{t}");
+            assert_eq!(severity_via_scan(t), SEVERITY.find(t), "{t}");
         }
         let pieces = [
+            "SEV-2",
+            "Sev 1",
+            "severity-4",
             "sev",
             "SEV",
             "Sev",
@@ -1480,6 +1883,7 @@ mod tests {
             let found = SEVERITY.find(&t);
             matched += usize::from(found.is_some());
             assert_eq!(severity_via_cues(&t), found, "{t:?}");
+            assert_eq!(severity_via_scan(&t), found, "{t:?}");
         }
         assert!(matched > 1_000, "{matched} matches");
     }

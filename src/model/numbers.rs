@@ -281,6 +281,7 @@ fn number_after(h: &[u8], at: &mut usize) -> Option<NumberMatch> {
                 && c != b'_'
                 && word_starts(h, p)
                 && may_start_word(h, p)
+                && may_start_with_word(h, p)
             {
                 if let Some(m) = number_at(h, p) {
                     *at = m.whole.end;
@@ -407,6 +408,34 @@ fn may_start_word(h: &[u8], p: usize) -> bool {
         _ => return false,
     };
     WORD_STARTS[(a - b'a') as usize * 26 + (b - b'a') as usize] >> bit & 1 == 1
+}
+
+/// False when [`number_at`] cannot match at the word start `p` (an ASCII
+/// letter): the run of letters there neither starts with a number word
+/// nor is the first word of an approximation word that the text starts
+/// with, and it is not `a` before white space and `dozen`, `hundred` or
+/// `thousand`. Cheaper than [`number_at`] on the words that only start
+/// like one (`a few`, `for`, `this`, `at`).
+#[inline]
+fn may_start_with_word(h: &[u8], p: usize) -> bool {
+    let run = h[p..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let letter = h[p].to_ascii_lowercase();
+    if run == 1 && letter == b'a' {
+        let s = skip_space(h, p + 1);
+        return s > p + 1
+            && ["dozen", "hundred", "thousand"]
+                .iter()
+                .any(|w| starts_with_ci(h, s, w));
+    }
+    number_words_from(letter)
+        .iter()
+        .any(|w| w.len() <= run && starts_with_ci(h, p, w))
+        || approx_words_from(letter).iter().any(|w| {
+            w.split(' ').next().is_some_and(|first| first.len() == run) && starts_with_ci(h, p, w)
+        })
 }
 
 fn skip_space(h: &[u8], mut i: usize) -> usize {
@@ -848,6 +877,78 @@ mod tests {
             let (scanned, regex) = both_unicode(&t).expect("scanned");
             assert_eq!(scanned, regex, "{t:?}");
         }
+    }
+
+    #[test]
+    fn word_gate_never_hides_a_match() {
+        let pieces = [
+            "a",
+            "A",
+            "an",
+            "at",
+            " ",
+            "  ",
+            "\x0b",
+            "dozen",
+            "hundred",
+            "thousand",
+            "few",
+            "for",
+            "forty",
+            "four",
+            "this",
+            "thirty",
+            "ten",
+            "tenant",
+            "about",
+            "approx",
+            "approx.",
+            "estimated",
+            "some",
+            "up",
+            " to",
+            "upwards",
+            " of",
+            "least",
+            "more",
+            " than",
+            "1",
+            "-",
+            "_",
+            "x",
+            "\x01",
+            ".",
+            "seven",
+            "several",
+            "one",
+            "on",
+            "none",
+        ];
+        let mut seed: u64 = 0x6a09_e667_f3bc_c908;
+        let (mut kept, mut ruled_out) = (0, 0);
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            for _ in 0..6 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let h = t.as_bytes();
+            for p in 0..h.len() {
+                if !(h[p].is_ascii_alphabetic() && word_starts(h, p)) {
+                    continue;
+                }
+                if may_start_with_word(h, p) {
+                    kept += 1;
+                } else {
+                    ruled_out += 1;
+                    assert_eq!(number_at(h, p), None, "{t:?} at {p}");
+                }
+            }
+        }
+        assert!(
+            kept > 5_000 && ruled_out > 10_000,
+            "{kept} kept, {ruled_out} ruled out"
+        );
     }
 
     #[test]
