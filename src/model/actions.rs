@@ -1111,13 +1111,15 @@ fn due_labels(text: &str) -> Vec<DueLabel> {
             // `\s+` in `due date` and `target date`.
             "due date" | "target date" => {
                 let word = at + label.len() - " date".len();
+                // The first word first: only after it (ASCII) is `word` sure
+                // to be a character boundary to read on from.
                 let head = bytes.get(at..word)?;
+                if !head.eq_ignore_ascii_case(&label.as_bytes()[..word - at]) {
+                    return None;
+                }
                 let spaced = skip(word, &char::is_whitespace);
                 let date = bytes.get(spaced..spaced + 4)?;
-                (head.eq_ignore_ascii_case(&label.as_bytes()[..word - at])
-                    && spaced > word
-                    && date.eq_ignore_ascii_case(b"date"))
-                .then_some(spaced + 4)
+                (spaced > word && date.eq_ignore_ascii_case(b"date")).then_some(spaced + 4)
             }
             _ => bytes
                 .get(at..at + label.len())
@@ -2658,6 +2660,11 @@ mod tests {
         "–",
         "\n",
         "2026-02-09",
+        // The first letters of two-word labels before a multi-byte character.
+        "ta",
+        "du",
+        "task",
+        "—",
     ];
 
     #[test]
@@ -2678,6 +2685,10 @@ mod tests {
             "due is: on: by",
             "ETA * : ` next",
             "finiſh by: soon",
+            // These once cut the text inside the `—` and the `é`.
+            "Add a task — due 2026-03-01, owner: @bob",
+            "ta clé 1",
+            "du—e date",
         ];
         let mut matched = 0;
         for t in texts

@@ -354,6 +354,33 @@ fn fragment() -> impl Strategy<Value = String> {
         "*",
         "\\",
         "\"",
+        // Words the model's byte scanners start from, to be cut by the
+        // multi-byte characters above.
+        "due ",
+        "Due date: ",
+        "target",
+        "ta",
+        "du",
+        "owner: ",
+        "@bob ",
+        "tracking: ",
+        "JIRA-12 ",
+        "for about 40 minutes ",
+        "between 10:05 and 10:50 ",
+        "from 9 to 10am PST ",
+        "Monday, ",
+        "2025-10-14",
+        "10/14 ",
+        "12 users ",
+        "all users ",
+        "no ",
+        "SEV-1 ",
+        "severity: ",
+        "roughly ",
+        "~",
+        "(UTC+2) ",
+        "times in UTC ",
+        "TODO ",
     ])
     .prop_map(str::to_string);
     prop_oneof![4 => fixed, 1 => "\\PC{0,12}"]
