@@ -3201,7 +3201,7 @@ fn inline_code(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-fn shift_clock(clock: &mut ClockTime, base: usize) {
+pub(crate) fn shift_clock(clock: &mut ClockTime, base: usize) {
     clock.span = clock.span.start + base..clock.span.end + base;
     clock.clock_span = clock.clock_span.start + base..clock.clock_span.end + base;
     if let Some(z) = &mut clock.zone {
@@ -3209,7 +3209,7 @@ fn shift_clock(clock: &mut ClockTime, base: usize) {
     }
 }
 
-fn shift_found_date(date: &mut FoundDate, base: usize) {
+pub(crate) fn shift_found_date(date: &mut FoundDate, base: usize) {
     date.span = date.span.start + base..date.span.end + base;
     if let Some((w, _)) = &mut date.weekday {
         *w = w.start + base..w.end + base;

@@ -15,13 +15,13 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::model::pattern::{
-    AfterBox, Group, Twin, folds_to_ascii, is_plain_symbol, is_word_byte_at, list_marker_end,
+    AfterBox, Group, Twin, is_plain_symbol, is_word_byte_at, list_marker_end,
 };
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 
 use crate::document::{BlockKind, Span};
 use crate::model::Report;
-use crate::model::time::{self, ClockTime, FoundDate, Zone};
+use crate::model::time::{self, ClockTime, FoundDate, Zone, shift_clock, shift_found_date};
 
 /// The timeline of a report.
 #[derive(Debug, Clone, Default)]
@@ -204,11 +204,12 @@ fn utc_declaration(text: &str) -> Option<Group<'_>> {
     if !has_word(text, &["utc", "gmt", "zulu", "coordinated"]) {
         return None;
     }
+    // `ſ` and the Kelvin sign are neither white space nor plain symbols, so
+    // a text with either goes to the pattern too.
     if !text.is_ascii()
-        && (folds_to_ascii(text)
-            || !text
-                .chars()
-                .all(|c| c.is_ascii() || c.is_whitespace() || is_plain_symbol(c)))
+        && !text
+            .chars()
+            .all(|c| c.is_ascii() || c.is_whitespace() || is_plain_symbol(c))
     {
         return UTC_DECLARATION.find(text);
     }
@@ -322,8 +323,9 @@ type OtherDeclaration = (Range<usize>, Range<usize>);
 
 /// The first match of [`OTHER_DECLARATION`] in `text` and its zone. The
 /// scanner below reads texts whose characters are all ASCII, white space
-/// or plain symbols ([`is_plain_symbol`]), on which `\b`, `\d` and `\s`
-/// read as they do on ASCII; any other text is handed to the pattern.
+/// or plain symbols ([`is_plain_symbol`]), on which `\b` and `\d` read as
+/// they do on ASCII and `\s` is read as Unicode white space, as the pattern
+/// reads it; any other text is handed to the pattern.
 fn other_declaration(text: &str) -> Option<OtherDeclaration> {
     let bytes = text.as_bytes();
     memchr::memchr2(b'm', b'(', bytes)?;
@@ -572,7 +574,7 @@ impl Timeline {
                 time::date_line(&h.text).map(|d| {
                     let at = doc.text(&h.span).find(&h.text).unwrap_or(0);
                     let mut date = d;
-                    shift_date(&mut date, h.span.start + at);
+                    shift_found_date(&mut date, h.span.start + at);
                     (h.span.start, Item::DateLine(h.span.clone(), date))
                 })
             })
@@ -971,11 +973,11 @@ impl Timeline {
         let f = self.found.get(i).filter(|f| f.own == *own)?;
         let mut clocks = f.clocks.clone();
         for c in &mut clocks {
-            shift_time(c, f.body);
+            shift_clock(c, f.body);
         }
         let mut dates = f.dates.clone();
         for d in &mut dates {
-            shift_date(d, f.body);
+            shift_found_date(d, f.body);
         }
         Some((clocks, dates))
     }
@@ -984,21 +986,6 @@ impl Timeline {
 /// The end of `text` (which starts at `base`) without trailing whitespace.
 fn trim_end(text: &str, base: usize) -> usize {
     base + text.trim_end().len()
-}
-
-fn shift_date(date: &mut FoundDate, base: usize) {
-    date.span = date.span.start + base..date.span.end + base;
-    if let Some((w, _)) = &mut date.weekday {
-        *w = w.start + base..w.end + base;
-    }
-}
-
-fn shift_time(clock: &mut ClockTime, base: usize) {
-    clock.span = clock.span.start + base..clock.span.end + base;
-    clock.clock_span = clock.clock_span.start + base..clock.clock_span.end + base;
-    if let Some(z) = &mut clock.zone {
-        z.span = z.span.start + base..z.span.end + base;
-    }
 }
 
 /// Characters that may sit around the time of an entry: list markers,
@@ -1134,7 +1121,7 @@ fn read_found<'a>(
 ) -> Line<'a> {
     let body = &line[marker..];
     if let Some(mut d) = time::date_line_among(body, dates, || times.is_empty()) {
-        shift_date(&mut d, base + marker);
+        shift_found_date(&mut d, base + marker);
         return Line::Date(d);
     }
     // `Jan 13`, `12-05 16:21`: a date without its year at the start.
@@ -1219,13 +1206,13 @@ fn read_found<'a>(
     let text_start = end + sep;
     let text = body[text_start..].trim_end();
     if let Some(c) = &mut clock {
-        shift_time(c, base + marker);
+        shift_clock(c, base + marker);
     }
     if let Some(c) = &mut until {
-        shift_time(c, base + marker);
+        shift_clock(c, base + marker);
     }
     if let Some(d) = &mut date {
-        shift_date(d, base + marker);
+        shift_found_date(d, base + marker);
     }
     let abs = |i: usize| base + marker + i;
     Line::Entry(Box::new(Entry {
@@ -1331,10 +1318,10 @@ mod tests {
         }
         let body = &line[marker..];
         let mut clocks = time::find_times(body);
-        clocks.iter_mut().for_each(|c| shift_time(c, marker));
+        clocks.iter_mut().for_each(|c| shift_clock(c, marker));
         assert_eq!(clocks, time::find_times(line), "{line:?}");
         let mut dates = time::find_dates(body);
-        dates.iter_mut().for_each(|d| shift_date(d, marker));
+        dates.iter_mut().for_each(|d| shift_found_date(d, marker));
         assert_eq!(dates, time::find_dates(line), "{line:?}");
     }
 
