@@ -393,6 +393,20 @@ mod tests {
                 sort_key(Path::new(&input.display())),
                 "{path}"
             );
+            let missing = Input::Missing(PathBuf::from(path), "gone".into());
+            assert_eq!(
+                missing.sort_key(),
+                sort_key(Path::new(&missing.display())),
+                "{path}"
+            );
+        }
+        // A name that is not UTF-8 sorts by the name shown.
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let name = std::ffi::OsStr::from_bytes(b"./a\xff.md");
+            let input = Input::File(PathBuf::from(name));
+            assert_eq!(input.sort_key(), sort_key(Path::new(&input.display())));
         }
     }
 }

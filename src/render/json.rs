@@ -330,7 +330,8 @@ mod tests {
             if i % 2 == 0 {
                 d = d.with_help(text.clone());
             }
-            if i % 3 == 0 {
+            // Files with a diagnostic are those with `i % 3` of 1 or 2.
+            if i % 2 == 0 {
                 d.fix = Some(Fix::replace(0..1, "x", "fix it"));
             }
             for k in 0..i % 4 {
@@ -357,7 +358,17 @@ mod tests {
             infos: 1234567,
             ..Summary::default()
         };
-        assert_eq!(rendered(&files, summary), reference(&files, summary));
+        let document = rendered(&files, summary);
+        // Both values of `fixable`, `help` and `labels` are written.
+        for piece in [
+            "\"fixable\": true",
+            "\"fixable\": false",
+            "\"help\": null",
+            "\"labels\": [",
+        ] {
+            assert!(document.contains(piece), "{piece}");
+        }
+        assert_eq!(document, reference(&files, summary));
         assert_eq!(
             rendered(&files[..1], summary),
             reference(&files[..1], summary)

@@ -109,9 +109,9 @@ fn close(a: NaiveDateTime, b: NaiveDateTime, tol: TimeDelta) -> bool {
     (a - b).abs() <= tol
 }
 
-/// `08:41 UTC`, or `2025-10-14 08:41 UTC` when `with_date`.
 /// `2025-01-31 14:05 UTC`, or `14:05 UTC` without the date. (Written out
-/// rather than with a chrono format string, which is parsed on every call.)
+/// rather than with a chrono format string, which is parsed on every call;
+/// the years here have four digits, where the two agree.)
 fn show(at: NaiveDateTime, with_date: bool) -> String {
     let (hour, minute) = (at.hour(), at.minute());
     if with_date {
