@@ -50,7 +50,7 @@ pub struct Template {
 /// lines at most lines of prose.
 #[derive(Debug)]
 struct GuidanceFinder {
-    /// The lines, in the order [`Template::find_guidance`] prefers them.
+    /// The lines, in the order `Template::find_guidance` prefers them.
     lines: Vec<String>,
     /// One piece of [`GuidanceFinder::ANCHOR`] bytes per distinct piece.
     anchors: Option<aho_corasick::AhoCorasick>,
@@ -267,7 +267,7 @@ impl Template {
     }
 
     /// Every place in `text` where a line of guidance starts, in order, with
-    /// the line [`Template::find_guidance`] would pick there: of the lines
+    /// the line `Template::find_guidance` would pick there: of the lines
     /// that start at one place, one begins the others, and it is the one
     /// picked (the lines are searched in sorted order, so it comes first).
     /// So the first of these ranges that lies within a part of `text` is

@@ -113,7 +113,7 @@ impl Report<'_> {
 
     /// Where the first line of template guidance occurs in `span` of the
     /// source, relative to the span's start: what
-    /// [`crate::templates::Template::find_guidance`] finds in the span's
+    /// `Template::find_guidance` (the tests' reference) finds in the span's
     /// text, from one search of the whole source.
     pub fn find_guidance(&self, span: &Span) -> Option<Range<usize>> {
         let found = self
