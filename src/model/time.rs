@@ -536,7 +536,7 @@ fn regex_time(text: &str, start: usize) -> Option<TimeGroups<'_>> {
 // as in the regex crate).
 
 /// The end of one white space character (`\s`) at `at`, if there is one.
-fn space_at(text: &str, at: usize) -> Option<usize> {
+pub(crate) fn space_at(text: &str, at: usize) -> Option<usize> {
     let &b = text.as_bytes().get(at)?;
     if b.is_ascii() {
         return is_ascii_space(b).then_some(at + 1);
@@ -972,7 +972,7 @@ fn boundary_at(text: &str, at: usize) -> bool {
 }
 
 /// The end of `\s*` at `at`.
-fn spaces_end(text: &str, mut at: usize) -> usize {
+pub(crate) fn spaces_end(text: &str, mut at: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
         match bytes.get(at) {

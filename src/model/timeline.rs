@@ -195,6 +195,19 @@ fn word_starts<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> 
     })
 }
 
+/// A character the zone scanners read as the patterns do: ASCII, white
+/// space (`\s` is Unicode white space in both) or a plain symbol
+/// ([`is_plain_symbol`]). `ſ` and the Kelvin sign are neither, so a text
+/// with either goes to the pattern.
+fn is_scannable(c: char) -> bool {
+    c.is_ascii() || c.is_whitespace() || is_plain_symbol(c)
+}
+
+/// True when every character of `text` [`is_scannable`].
+fn scannable(text: &str) -> bool {
+    text.is_ascii() || text.chars().all(is_scannable)
+}
+
 /// The first match of [`UTC_DECLARATION`], which names UTC, GMT, Zulu or
 /// Coordinated Universal Time (a text without any is not searched). A
 /// text whose characters are all ASCII, white space or plain symbols
@@ -204,13 +217,7 @@ fn utc_declaration(text: &str) -> Option<Group<'_>> {
     if !has_word(text, &["utc", "gmt", "zulu", "coordinated"]) {
         return None;
     }
-    // `ſ` and the Kelvin sign are neither white space nor plain symbols, so
-    // a text with either goes to the pattern too.
-    if !text.is_ascii()
-        && !text
-            .chars()
-            .all(|c| c.is_ascii() || c.is_whitespace() || is_plain_symbol(c))
-    {
+    if !scannable(text) {
         return UTC_DECLARATION.find(text);
     }
     scan_utc_declaration(text).map(|r| Group::at(text, r))
@@ -242,7 +249,7 @@ fn scan_utc_declaration(text: &str) -> Option<Range<usize>> {
         (!is_word_at(text, end)).then_some(end)
     };
     // `\s+` at `at`: its end.
-    let spaces = |at: usize| Some(skip_space(text, at)).filter(|&end| end > at);
+    let spaces = |at: usize| Some(time::spaces_end(text, at)).filter(|&end| end > at);
     let utc_or_gmt = |at: usize| (has(at, "utc") || has(at, "gmt")).then_some(at + 3);
     for start in 0..bytes.len() {
         let first = bytes[start].to_ascii_lowercase();
@@ -274,7 +281,7 @@ fn scan_utc_declaration(text: &str) -> Option<Range<usize>> {
         }
         // `\(\s*(?:in\s+|all\s+times\s+(?:in\s+)?)?(?:UTC|GMT)\s*\)`
         if first == b'(' {
-            let p = skip_space(text, start + 1);
+            let p = time::spaces_end(text, start + 1);
             let in_at = |at: usize| {
                 Some(at)
                     .filter(|&at| has(at, "in"))
@@ -291,7 +298,7 @@ fn scan_utc_declaration(text: &str) -> Option<Range<usize>> {
                 })
                 .unwrap_or(p);
             if let Some(zone_end) = utc_or_gmt(zone_at) {
-                let close = skip_space(text, zone_end);
+                let close = time::spaces_end(text, zone_end);
                 if bytes.get(close) == Some(&b')') {
                     return Some(start..close + 1);
                 }
@@ -329,11 +336,7 @@ type OtherDeclaration = (Range<usize>, Range<usize>);
 fn other_declaration(text: &str) -> Option<OtherDeclaration> {
     let bytes = text.as_bytes();
     memchr::memchr2(b'm', b'(', bytes)?;
-    if !text.is_ascii()
-        && !text
-            .chars()
-            .all(|c| c.is_ascii() || c.is_whitespace() || is_plain_symbol(c))
-    {
+    if !scannable(text) {
         let c = OTHER_DECLARATION.captures(text)?;
         let zone = c.name("z1").or(c.name("z2"))?;
         return Some((c.get(0)?.range(), zone.range()));
@@ -342,7 +345,7 @@ fn other_declaration(text: &str) -> Option<OtherDeclaration> {
     // bytes before it) and `(`.
     memchr::memchr2_iter(b'm', b'(', bytes).find_map(|at| {
         if bytes[at] == b'(' {
-            let zone_start = skip_space(text, at + 1);
+            let zone_start = time::spaces_end(text, at + 1);
             let zone_end = zone_in_brackets(text, zone_start)?;
             return Some((at..zone_end.1, zone_start..zone_end.0));
         }
@@ -392,11 +395,6 @@ fn is_word_before(text: &str, at: usize) -> bool {
 /// True when the character at `at` is a word character.
 fn is_word_at(text: &str, at: usize) -> bool {
     is_word_byte_at(text.as_bytes(), at)
-}
-
-/// `at` moved over white space.
-fn skip_space(text: &str, at: usize) -> usize {
-    text.len() - text[at..].trim_start().len()
 }
 
 /// Where `(?:UTC|GMT)\s?[+-]\s?[1-9]\d?(?::?\d{2})?` at `at` may end, in
@@ -460,12 +458,6 @@ fn time_word_at(text: &str, at: usize) -> Option<usize> {
         .then_some(at + 4)
 }
 
-/// `\s` at `at`: its end.
-fn one_space_at(text: &str, at: usize) -> Option<usize> {
-    let c = text[at..].chars().next().filter(|c| c.is_whitespace())?;
-    Some(at + c.len_utf8())
-}
-
 /// `[Ll]ocal` at `at`: its end.
 fn local_at(text: &str, at: usize) -> Option<usize> {
     let bytes = text.as_bytes();
@@ -495,14 +487,14 @@ fn zone_after_times(text: &str, at: usize) -> Option<usize> {
         .find(|r| rest.starts_with(r.as_bytes()))
     {
         let after = at + region.len();
-        let qualified = one_space_at(text, after).and_then(|i| {
+        let qualified = time::space_at(text, after).and_then(|i| {
             ["Standard", "Daylight"]
                 .iter()
                 .find(|q| bytes[i..].starts_with(q.as_bytes()))
                 .map(|q| i + q.len())
         });
         let time_after = |i: usize| {
-            one_space_at(text, i)
+            time::space_at(text, i)
                 .and_then(|i| time_word_at(text, i))
                 .and_then(bounded)
         };
@@ -512,7 +504,7 @@ fn zone_after_times(text: &str, at: usize) -> Option<usize> {
     }
     // `[Ll]ocal\s[Tt]ime|[Ll]ocal`
     let local = local_at(text, at)?;
-    one_space_at(text, local)
+    time::space_at(text, local)
         .and_then(|i| time_word_at(text, i))
         .and_then(bounded)
         .or_else(|| bounded(local))
@@ -524,7 +516,7 @@ fn zone_after_times(text: &str, at: usize) -> Option<usize> {
 fn zone_in_brackets(text: &str, at: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     let closed = |end: usize| {
-        let close = skip_space(text, end);
+        let close = time::spaces_end(text, end);
         (bytes.get(close) == Some(&b')')).then_some((end, close + 1))
     };
     if let Some(ends) = offset_zone_ends(text, at).into_iter().find_map(closed) {
@@ -540,7 +532,7 @@ fn zone_in_brackets(text: &str, at: usize) -> Option<(usize, usize)> {
     }
     // `[Ll]ocal(?:\s[Tt]ime)?`
     let local = local_at(text, at)?;
-    one_space_at(text, local)
+    time::space_at(text, local)
         .and_then(|i| time_word_at(text, i))
         .and_then(closed)
         .or_else(|| closed(local))
@@ -1050,7 +1042,7 @@ fn separator_end(rest: &str) -> usize {
         // `\bUTC\b`: what comes before is markup or the start.
         match rest[i + 3..].chars().next() {
             Some(c) if c.is_ascii_alphanumeric() || c == '_' => {}
-            Some(c) if !(c.is_ascii() || c.is_whitespace() || is_plain_symbol(c)) => {
+            Some(c) if !is_scannable(c) => {
                 // A non-ASCII letter or mark may be a word character.
                 return SEPARATOR.find(rest).map_or(0, |m| m.end());
             }
