@@ -1300,12 +1300,12 @@ fn owner_label_ends(text: &str) -> Vec<usize> {
         }) else {
             continue;
         };
-        match text[start..p].chars().next() {
-            Some(c) if c.is_ascii() && (c.is_ascii_alphanumeric() || c == '_') => continue,
-            Some(c) if !c.is_ascii() && !is_plain_symbol(c) && !c.is_whitespace() => {
+        // An ASCII word byte before `p` was ruled out above; a non-ASCII
+        // character there may be a word character, which the pattern judges.
+        if let Some(c) = text[start..p].chars().next() {
+            if !c.is_ascii() && !is_plain_symbol(c) && !c.is_whitespace() {
                 return by_pattern();
             }
-            _ => {}
         }
         ends.push(end);
         from = end;
