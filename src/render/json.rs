@@ -23,16 +23,25 @@ pub struct Json {
     buf: Vec<u8>,
 }
 
+impl Json {
+    /// The buffer, cleared, holding what comes before the next piece: the
+    /// document's head then `first` while no file is written, else `later`.
+    fn begin(&mut self, first: &[u8], later: &[u8]) -> &mut Vec<u8> {
+        self.buf.clear();
+        if self.written == 0 {
+            self.buf
+                .extend_from_slice(b"{\n  \"version\": 1,\n  \"files\": [");
+            self.buf.extend_from_slice(first);
+        } else {
+            self.buf.extend_from_slice(later);
+        }
+        &mut self.buf
+    }
+}
+
 impl Renderer for Json {
     fn file(&mut self, out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
-        let buf = &mut self.buf;
-        buf.clear();
-        buf.extend_from_slice(if self.written == 0 {
-            b"{\n  \"version\": 1,\n  \"files\": [\n    "
-        } else {
-            b",\n    "
-        });
-        self.written += 1;
+        let buf = self.begin(b"\n    ", b",\n    ");
         // A file stands two levels deep: in `files`, in the document.
         let mut members = Members::open(buf, 2);
         string(members.key("path"), &file.path);
@@ -51,17 +60,13 @@ impl Renderer for Json {
             list.push(b']');
         }
         members.close();
-        out.write_all(buf)
+        out.write_all(buf)?;
+        self.written += 1;
+        Ok(())
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-        let buf = &mut self.buf;
-        buf.clear();
-        buf.extend_from_slice(if self.written == 0 {
-            b"{\n  \"version\": 1,\n  \"files\": [],\n  \"summary\": "
-        } else {
-            b"\n  ],\n  \"summary\": "
-        });
+        let buf = self.begin(b"],\n  \"summary\": ", b"\n  ],\n  \"summary\": ");
         let mut members = Members::open(buf, 1);
         number(members.key("files"), summary.files);
         number(members.key("files_with_errors"), summary.files_with_errors);
