@@ -630,7 +630,7 @@ pub fn normalize_heading(text: &str) -> String {
     // Words keep only letters, digits, `;` and `&`: a trailing colon goes
     // with the rest of the punctuation.
     if text.is_ascii() {
-        push_ascii_words(text.as_bytes(), &mut key);
+        push_ascii_words(text, &mut key);
     } else {
         push_words(text, &mut key);
     }
@@ -662,14 +662,17 @@ fn push_words(text: &str, key: &mut String) {
 /// [`normalize_heading`]'s words for an ASCII text, byte by byte: split at
 /// white space, `-`, `_` and `/`, trimmed to letters, digits, `;` and `&`,
 /// lower-cased, joined by single spaces.
-fn push_ascii_words(text: &[u8], key: &mut String) {
+fn push_ascii_words(text: &str, key: &mut String) {
     let keep = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b';' | b'&');
-    for word in text.split(|b| {
+    let mut at = 0;
+    for word in text.as_bytes().split(|b| {
         matches!(
             b,
             b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'-' | b'_' | b'/'
         )
     }) {
+        let word_start = at;
+        at += word.len() + 1;
         let Some(first) = word.iter().position(keep) else {
             continue;
         };
@@ -677,11 +680,10 @@ fn push_ascii_words(text: &[u8], key: &mut String) {
         if !key.is_empty() {
             key.push(' ');
         }
-        key.extend(
-            word[first..=last]
-                .iter()
-                .map(|b| char::from(b.to_ascii_lowercase())),
-        );
+        let start = key.len();
+        // Every byte of an ASCII text is a character boundary.
+        key.push_str(&text[word_start + first..=word_start + last]);
+        key[start..].make_ascii_lowercase();
     }
 }
 
@@ -915,7 +917,7 @@ mod tests {
             "a\tb\x0cc\rd",
         ] {
             let (mut ascii, mut general) = (String::new(), String::new());
-            push_ascii_words(text.as_bytes(), &mut ascii);
+            push_ascii_words(text, &mut ascii);
             push_words(text, &mut general);
             assert_eq!(ascii, general, "{text:?}");
         }
