@@ -351,8 +351,14 @@ fn names_a_value(before: &[u8]) -> bool {
 
 /// True when `text` ends with one of `ends`, ignoring ASCII case.
 fn ends_with_any(text: &[u8], ends: &[&str]) -> bool {
+    // Most `:` and `=` follow a digit or a word that is no name (`10:05`,
+    // `Summary:`): one look at the last letter rules them out.
+    let Some(last) = text.last().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
     ends.iter().any(|end| {
-        text.len() >= end.len()
+        end.as_bytes().last() == Some(&last)
+            && text.len() >= end.len()
             && text[text.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes())
     })
 }
