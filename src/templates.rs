@@ -487,11 +487,23 @@ impl Template {
     /// Matching ignores case, emphasis, numbering, a trailing colon and a
     /// trailing parenthetical (`3. Root Cause (RCA):` is Root cause).
     pub fn section_for(&self, heading: &str, extra_aliases: &[(String, String)]) -> Option<usize> {
+        self.section_for_in(heading, extra_aliases, &mut String::new())
+    }
+
+    /// [`Template::section_for`], normalizing `heading` in `scratch`: for a
+    /// caller that looks up many lines.
+    pub fn section_for_in(
+        &self,
+        heading: &str,
+        extra_aliases: &[(String, String)],
+        scratch: &mut String,
+    ) -> Option<usize> {
         // Headings are short; a long line is never a section name.
         if heading.len() > 80 {
             return None;
         }
-        let key = normalize_heading(heading);
+        normalize_heading_into(heading, scratch);
+        let key = scratch.as_str();
         if key.is_empty() {
             return None;
         }
@@ -613,6 +625,15 @@ fn describe(template: &str, err: &Error) -> String {
 /// Reduces a heading to a comparable key: lower case, words separated by
 /// single spaces, without numbering, emphasis, trailing colon or parenthetical.
 pub fn normalize_heading(text: &str) -> String {
+    let mut key = String::new();
+    normalize_heading_into(text, &mut key);
+    key
+}
+
+/// [`normalize_heading`] into `key` (cleared first), so that a caller that
+/// normalizes many lines reuses one buffer.
+pub fn normalize_heading_into(text: &str, key: &mut String) {
+    key.clear();
     let mut text = text.trim();
     // A trailing parenthetical: "Timeline (UTC)".
     if text.ends_with(')') {
@@ -626,15 +647,14 @@ pub fn normalize_heading(text: &str) -> String {
     let text = text
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')')
         .trim_start();
-    let mut key = String::with_capacity(text.len());
+    key.reserve(text.len());
     // Words keep only letters, digits, `;` and `&`: a trailing colon goes
     // with the rest of the punctuation.
     if text.is_ascii() {
-        push_ascii_words(text, &mut key);
+        push_ascii_words(text, key);
     } else {
-        push_words(text, &mut key);
+        push_words(text, key);
     }
-    key
 }
 
 /// [`normalize_heading`]'s words: split at white space, `-`, `_` and `/`,

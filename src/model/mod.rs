@@ -200,10 +200,10 @@ pub fn recorded_template(doc: &Document, front_matter: &FrontMatter) -> Option<S
 /// A line that opens a section or is the title: a real heading, or a plain
 /// line that names a section on its own (`Summary:`, `**Impact**`), which
 /// some reports use instead of headings.
-struct Candidate {
+struct Candidate<'d> {
     /// 1–6 for headings; 0 for a plain line.
     level: u8,
-    text: String,
+    text: &'d str,
     /// The heading, or the plain line.
     span: Span,
     /// The schema section it names.
@@ -213,22 +213,28 @@ struct Candidate {
     paragraph: Option<usize>,
 }
 
-impl Candidate {
+impl Candidate<'_> {
     /// Rank for ending sections: a plain line ranks below every heading.
     fn rank(&self) -> u8 {
         if self.level == 0 { 7 } else { self.level }
     }
 }
 
-fn candidates(doc: &Document, template: &Template, aliases: &[(String, String)]) -> Vec<Candidate> {
-    let mut out: Vec<Candidate> = doc
+fn candidates<'d>(
+    doc: &'d Document,
+    template: &Template,
+    aliases: &[(String, String)],
+) -> Vec<Candidate<'d>> {
+    // One buffer for every line's lookup key.
+    let mut scratch = String::new();
+    let mut out: Vec<Candidate<'d>> = doc
         .headings
         .iter()
         .map(|h| Candidate {
             level: h.level,
-            text: h.text.clone(),
+            text: &h.text,
             span: h.span.clone(),
-            known: template.section_for(&h.text, aliases),
+            known: template.section_for_in(&h.text, aliases, &mut scratch),
             paragraph: None,
         })
         .collect();
@@ -251,12 +257,12 @@ fn candidates(doc: &Document, template: &Template, aliases: &[(String, String)])
         if text.len() > 60 && !is_title {
             continue;
         }
-        let known = template.section_for(text, aliases);
+        let known = template.section_for_in(text, aliases, &mut scratch);
         if known.is_some() || is_title {
             let multiline = line.end < block.span.end;
             out.push(Candidate {
                 level: 0,
-                text: text.trim_matches(['*', '_', ' ']).to_string(),
+                text: text.trim_matches(['*', '_', ' ']),
                 span: line,
                 known,
                 paragraph: multiline.then_some(index),
@@ -287,8 +293,8 @@ fn find_title(candidates: &[Candidate]) -> Option<(usize, Title)> {
         Title {
             level: c.level,
             span: c.span.clone(),
-            text: c.text.clone(),
-            datetime: parse_title_datetime(&c.text),
+            text: c.text.to_string(),
+            datetime: parse_title_datetime(c.text),
         },
     ))
 }
@@ -369,7 +375,7 @@ fn find_sections(
         };
         let last = doc.blocks.partition_point(|b| b.span.start < end);
         sections.push(Section {
-            heading_text: heading.text.clone(),
+            heading_text: heading.text.to_string(),
             spec: heading.known,
             level: heading.level,
             heading_span: heading.span.clone(),
