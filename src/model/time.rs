@@ -2999,7 +2999,12 @@ impl Times {
             {
                 found.push((piece.clone(), clocks.clone(), dates.clone()));
             }
-            let code = inline_code(text);
+            // Inline code is looked for only around something found.
+            let code = if clocks.is_empty() && dates.is_empty() {
+                Vec::new()
+            } else {
+                inline_code(text)
+            };
             let outside =
                 |r: &Range<usize>| !code.iter().any(|c| c.start <= r.start && r.end <= c.end);
             for mut t in clocks.into_iter().filter(|t| outside(&t.span)) {
@@ -3216,8 +3221,12 @@ fn is_zone(text: &str) -> bool {
 fn inline_code(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
+    // Line breaks matter only once a tick has opened code.
+    let Some(first) = memchr::memchr(b'`', bytes) else {
+        return out;
+    };
     let mut open: Option<usize> = None;
-    for i in memchr::memchr2_iter(b'`', b'\n', bytes) {
+    for i in memchr::memchr2_iter(b'`', b'\n', &bytes[first..]).map(|i| i + first) {
         if bytes[i] == b'`' {
             match open.take() {
                 Some(start) => out.push(start..i + 1),
@@ -3362,6 +3371,36 @@ mod tests {
             to += 1;
         }
         from..to.min(text.len())
+    }
+
+    #[test]
+    fn inline_code_starts_at_the_first_tick() {
+        // What it gave reading every line break from the start.
+        let by_all_breaks = |text: &str| {
+            let bytes = text.as_bytes();
+            let mut out = Vec::new();
+            let mut open: Option<usize> = None;
+            for i in memchr::memchr2_iter(b'`', b'\n', bytes) {
+                if bytes[i] == b'`' {
+                    match open.take() {
+                        Some(start) => out.push(start..i + 1),
+                        None => open = Some(i),
+                    }
+                } else if open.is_some() && bytes.get(i + 1) == Some(&b'\n') {
+                    open = None;
+                }
+            }
+            out
+        };
+        for text in [
+            "",
+            "no code\n\nat all",
+            "a `b` c\n\n`d",
+            "x\n\n`open\n\nnot` `closed`",
+            "`a\nb` and `c`\n\n``",
+        ] {
+            assert_eq!(inline_code(text), by_all_breaks(text), "{text:?}");
+        }
     }
 
     #[test]
