@@ -475,6 +475,17 @@ fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
     next_where(bytes, from, digit_lanes, u8::is_ascii_digit)
 }
 
+/// The runs of ASCII digits of `bytes` (each as long as it goes) that
+/// end after `start`, in order, the first cut to start there.
+fn digit_runs(bytes: &[u8], start: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut at = start;
+    std::iter::from_fn(move || {
+        let first = next_digit(bytes, at)?;
+        at = first + digits_at(bytes, first, usize::MAX);
+        Some(first..at)
+    })
+}
+
 /// The groups of one match of [`TIME`].
 #[derive(Debug, PartialEq, Eq)]
 struct TimeGroups<'h> {
@@ -762,16 +773,16 @@ fn clock_at(text: &str, at: usize) -> Option<TimeGroups<'_>> {
 /// which has no digit, and white space after it. So the clock part is found
 /// first, and then the leftmost approximation word that ends, with the
 /// white space after it, right before it.
+///
+/// A clock part starts with one or two digits that no digit follows: in a
+/// run of digits, at one of its last two, and both read the same bytes
+/// after the run. So each run is tried once, at the first of those.
 fn scan_time(text: &str, start: usize) -> Option<TimeGroups<'_>> {
     let bytes = text.as_bytes();
-    let mut at = start;
-    let mut g = loop {
-        at = next_digit(bytes, at)?;
-        if let Some(g) = clock_at(text, at) {
-            break g;
-        }
-        at += 1;
-    };
+    let (at, mut g) = digit_runs(bytes, start).find_map(|run| {
+        let at = run.start.max(run.end.saturating_sub(2));
+        clock_at(text, at).map(|g| (at, g))
+    })?;
     let mut word_end = at;
     while let Some(c) = text[start..word_end].chars().next_back() {
         if !c.is_whitespace() {
@@ -2417,9 +2428,13 @@ fn anchor_lead(text: &str, at: usize) -> Option<Lead> {
             .rev()
             .take_while(|b| b.is_ascii_digit() || **b == b'.')
             .count();
+    // A number word is compared only when its last letter is the last byte.
+    let last = before.last().map(u8::to_ascii_lowercase);
     let number = before.last().is_some_and(u8::is_ascii_digit)
         || NUMBER_WORDS.iter().any(|(w, _)| {
-            before.len() >= w.len() && before[end - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+            w.as_bytes().last().copied() == last
+                && before.len() >= w.len()
+                && before[end - w.len()..].eq_ignore_ascii_case(w.as_bytes())
         });
     number.then_some(Lead::Number { digits, end })
 }
@@ -2779,17 +2794,31 @@ fn windows_among(text: &str, times: &[ClockTime], dates: &[FoundDate]) -> Vec<Wi
 pub fn sentence_around(text: &str, start: usize, end: usize) -> Range<usize> {
     // A sentence ends with `. `, `.\n` or `\n\n`: ASCII, so whatever
     // follows starts a character.
+    // The stops are found from their first byte (`.` or `\n`), searched
+    // for with `memchr`: the sentence starts after the last stop that ends
+    // by `start`, and ends with the `.` or `\n` of the first stop that
+    // ends after `end`.
     let bytes = text.as_bytes();
-    let stop_before =
-        |i: usize| i >= 2 && matches!(bytes.get(i - 2..i), Some(b". " | b".\n" | b"\n\n"));
-    let mut from = start;
-    while from > 0 && !stop_before(from) {
-        from -= 1;
-    }
-    let mut to = end;
-    while to < text.len() && !stop_before(to + 1) {
-        to += 1;
-    }
+    let stop_at = |j: usize| matches!(bytes.get(j..j + 2), Some(b". " | b".\n" | b"\n\n"));
+    let mut before = start.saturating_sub(1).min(bytes.len());
+    let from = loop {
+        match memchr::memrchr2(b'.', b'\n', &bytes[..before]) {
+            Some(j) if stop_at(j) => break j + 2,
+            Some(j) => before = j,
+            None => break 0,
+        }
+    };
+    let mut after = end.max(1) - 1;
+    let to = loop {
+        match bytes
+            .get(after..)
+            .and_then(|rest| memchr::memchr2(b'.', b'\n', rest))
+        {
+            Some(k) if stop_at(after + k) => break after + k + 1,
+            Some(k) => after += k + 1,
+            None => break text.len(),
+        }
+    };
     from..to.min(text.len())
 }
 
@@ -2970,7 +2999,12 @@ impl Times {
             {
                 found.push((piece.clone(), clocks.clone(), dates.clone()));
             }
-            let code = inline_code(text);
+            // Inline code is looked for only around something found.
+            let code = if clocks.is_empty() && dates.is_empty() {
+                Vec::new()
+            } else {
+                inline_code(text)
+            };
             let outside =
                 |r: &Range<usize>| !code.iter().any(|c| c.start <= r.start && r.end <= c.end);
             for mut t in clocks.into_iter().filter(|t| outside(&t.span)) {
@@ -3187,8 +3221,12 @@ fn is_zone(text: &str) -> bool {
 fn inline_code(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
+    // Line breaks matter only once a tick has opened code.
+    let Some(first) = memchr::memchr(b'`', bytes) else {
+        return out;
+    };
     let mut open: Option<usize> = None;
-    for i in memchr::memchr2_iter(b'`', b'\n', bytes) {
+    for i in memchr::memchr2_iter(b'`', b'\n', &bytes[first..]).map(|i| i + first) {
         if bytes[i] == b'`' {
             match open.take() {
                 Some(start) => out.push(start..i + 1),
@@ -3264,6 +3302,18 @@ mod tests {
                     all(u8::is_ascii_digit),
                     "{text:?} {from}"
                 );
+                // The runs of digits hold the same digits, each run whole.
+                let runs: Vec<Range<usize>> = digit_runs(bytes, from).collect();
+                assert_eq!(
+                    runs.iter().cloned().flatten().collect::<Vec<_>>(),
+                    all(u8::is_ascii_digit),
+                    "{text:?} {from}"
+                );
+                assert!(
+                    runs.iter()
+                        .all(|r| !bytes.get(r.end).is_some_and(u8::is_ascii_digit)
+                            && (r.start == from || !bytes[r.start - 1].is_ascii_digit()))
+                );
                 assert_eq!(
                     positions_where(bytes, from, unit_letter_lanes, unit_letter)
                         .collect::<Vec<_>>(),
@@ -3321,6 +3371,36 @@ mod tests {
             to += 1;
         }
         from..to.min(text.len())
+    }
+
+    #[test]
+    fn inline_code_starts_at_the_first_tick() {
+        // What it gave reading every line break from the start.
+        let by_all_breaks = |text: &str| {
+            let bytes = text.as_bytes();
+            let mut out = Vec::new();
+            let mut open: Option<usize> = None;
+            for i in memchr::memchr2_iter(b'`', b'\n', bytes) {
+                if bytes[i] == b'`' {
+                    match open.take() {
+                        Some(start) => out.push(start..i + 1),
+                        None => open = Some(i),
+                    }
+                } else if open.is_some() && bytes.get(i + 1) == Some(&b'\n') {
+                    open = None;
+                }
+            }
+            out
+        };
+        for text in [
+            "",
+            "no code\n\nat all",
+            "a `b` c\n\n`d",
+            "x\n\n`open\n\nnot` `closed`",
+            "`a\nb` and `c`\n\n``",
+        ] {
+            assert_eq!(inline_code(text), by_all_breaks(text), "{text:?}");
+        }
     }
 
     #[test]
