@@ -16,7 +16,6 @@ use crate::model::numbers::{Quantity, find_quantities};
 use crate::model::pattern::{Cues, Group, Plain, folds_to_ascii, is_ascii_space, is_word_byte_at};
 use crate::model::time::{Place, StatedDuration, find_durations};
 use crate::model::{Report, Section};
-use memchr::memmem;
 
 /// What a figure counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1193,10 +1192,16 @@ static SEVERITY: LazyLock<Plain> = LazyLock::new(|| {
 });
 
 /// The words [`SeverityCues::of`] looks for, in lower case: `sev`,
-/// `priority`, then the nouns after a level word. Built once, not for each
-/// document.
-static SEVERITY_WORDS: LazyLock<[memmem::Finder<'static>; 5]> =
-    LazyLock::new(|| ["sev", "priority", "incident", "outage", "event"].map(memmem::Finder::new));
+/// `priority`, then the nouns after a level word; searched for together,
+/// in one pass. Leftmost-first finds every occurrence that makes a place:
+/// no word starts inside another's occurrence but a noun (`seventeen`),
+/// and a noun makes a place only after a space or `-`, which no word holds.
+static SEVERITY_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(["sev", "priority", "incident", "outage", "event"])
+        .expect("valid words")
+});
 
 /// Where [`SEVERITY`] may match in a document, found in one pass over it,
 /// so that the pattern runs only on the blocks that hold such a place.
@@ -1224,29 +1229,27 @@ impl SeverityCues {
                 folds: true,
             };
         }
-        let [sev, priority, nouns @ ..] = &*SEVERITY_WORDS;
         let lower = source.to_ascii_lowercase();
         let lower = lower.as_bytes();
         let mut found = Vec::new();
-        // `high severity` starts before its `sev`.
-        found.extend(
-            sev.find_iter(lower)
-                .map(|at| level_ending(&lower[..at]).unwrap_or(at)..at + 3),
-        );
-        found.extend(priority.find_iter(lower).map(|at| at..at + 8));
+        for m in SEVERITY_WORDS.find_iter(lower) {
+            let at = m.start();
+            match m.pattern().as_usize() {
+                // `high severity` starts before its `sev`.
+                0 => found.push(level_ending(&lower[..at]).unwrap_or(at)..m.end()),
+                1 => found.push(at..m.end()),
+                _ => {
+                    if let Some(start) = level_before(&lower[..at]) {
+                        found.push(start..m.end());
+                    }
+                }
+            }
+        }
         found.extend(
             memchr::memchr_iter(b'P', source.as_bytes())
                 .filter(|&at| matches!(source.as_bytes().get(at + 1), Some(b'0'..=b'4')))
                 .map(|at| at..at + 2),
         );
-        for finder in nouns {
-            let noun = finder.needle();
-            for at in finder.find_iter(lower) {
-                if let Some(start) = level_before(&lower[..at]) {
-                    found.push(start..at + noun.len());
-                }
-            }
-        }
         found.sort_by_key(|s| s.start);
         SeverityCues {
             found,
@@ -1939,6 +1942,72 @@ mod tests {
             assert_eq!(length_lead(&t), found, "{t:?}");
         }
         assert!(matched > 300, "{matched} matches");
+    }
+
+    /// The places of [`SeverityCues::of`] as a search for each word apart
+    /// finds them.
+    fn places_word_by_word(source: &str) -> Vec<Span> {
+        let lower = source.to_ascii_lowercase();
+        let lower = lower.as_bytes();
+        let mut found = Vec::new();
+        let find = |w: &str| memchr::memmem::find_iter(lower, w.as_bytes()).collect::<Vec<_>>();
+        found.extend(
+            find("sev")
+                .into_iter()
+                .map(|at| level_ending(&lower[..at]).unwrap_or(at)..at + 3),
+        );
+        found.extend(find("priority").into_iter().map(|at| at..at + 8));
+        found.extend(
+            memchr::memchr_iter(b'P', source.as_bytes())
+                .filter(|&at| matches!(source.as_bytes().get(at + 1), Some(b'0'..=b'4')))
+                .map(|at| at..at + 2),
+        );
+        for noun in ["incident", "outage", "event"] {
+            for at in find(noun) {
+                if let Some(start) = level_before(&lower[..at]) {
+                    found.push(start..at + noun.len());
+                }
+            }
+        }
+        found.sort_by_key(|s| (s.start, s.end));
+        found
+    }
+
+    #[test]
+    fn one_pass_finds_the_places_a_search_for_each_word_finds() {
+        let pieces = [
+            "sev",
+            "SEV",
+            "s",
+            "even",
+            "t",
+            "event",
+            "incident",
+            "outage",
+            "priority",
+            "prior",
+            "high",
+            "major",
+            "low",
+            "Critical",
+            " ",
+            "-",
+            "**",
+            "_",
+            "seventeen",
+            "P1",
+            "P",
+            "4",
+            "e",
+            "x",
+            "a ",
+            "severe",
+        ];
+        for t in generated(&pieces, 8, 0x1f83_d9ab_fb41_bd6b) {
+            let mut places = SeverityCues::of(&t).found;
+            places.sort_by_key(|s| (s.start, s.end));
+            assert_eq!(places, places_word_by_word(&t), "{t:?}");
+        }
     }
 
     #[test]
