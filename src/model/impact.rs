@@ -6,16 +6,16 @@
 //! is guessed: a section that does not state a figure has none.
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::model::pattern::Twin;
 
 use crate::document::{BlockKind, Span};
 use crate::model::numbers::{Quantity, find_quantities};
-use crate::model::pattern::{Cues, Plain, folds_to_ascii, is_ascii_space, is_word_byte_at};
+use crate::model::pattern::{Cues, Group, Plain, folds_to_ascii, is_ascii_space, is_word_byte_at};
 use crate::model::time::{Place, StatedDuration, find_durations};
 use crate::model::{Report, Section};
-use memchr::memmem;
 
 /// What a figure counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -517,13 +517,21 @@ impl<'t> Iterator for Tokens<'t> {
                 let mut end = i + c.len_utf8();
                 // The word so far is all ASCII digits: a comma may join it.
                 let mut digits = c.is_ascii_digit();
+                let mut ascii = c.is_ascii();
                 while let Some(d) = char_at(text, end) {
+                    // Most often an ASCII letter or digit, which goes on.
+                    if d.is_ascii_alphanumeric() {
+                        digits &= d.is_ascii_digit();
+                        end += 1;
+                        continue;
+                    }
                     let joins = matches!(d, '-' | '\'' | ',' | '.')
                         && char_at(text, end + 1).is_some_and(char::is_alphanumeric)
                         && !(d == '.' && c.is_alphabetic())
                         && (d != ',' || digits);
                     if d.is_alphanumeric() || joins {
                         digits &= d.is_ascii_digit();
+                        ascii &= d.is_ascii();
                         end += d.len_utf8();
                     } else {
                         break;
@@ -532,7 +540,7 @@ impl<'t> Iterator for Tokens<'t> {
                 self.at = end;
                 let word = &text[i..end];
                 return Some(Token {
-                    text: if word.is_ascii() {
+                    text: if ascii {
                         Cow::Borrowed(word)
                     } else {
                         Cow::Owned(word.to_lowercase())
@@ -607,13 +615,15 @@ fn no_counts(text: &str) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
-/// False when [`ALL_USERS`] cannot match `text`: it has no word `all`,
-/// `every` or `each` (ASCII word boundaries, any case) followed by white
-/// space and then a word the pattern may go on with (`of`, one of its
-/// adjectives or nouns), and no word `everyone`. A character the gate
-/// cannot judge (non-ASCII, `*`, `_`, `(`) after the word lets the
-/// pattern decide, as does a character that folds to an ASCII letter.
-fn may_say_all_users(text: &str) -> bool {
+/// The first place at or after `from` where a match of [`ALL_USERS`] may
+/// start in `text`: a word `all`, `every` or `each` (ASCII word boundaries,
+/// any case) followed by white space and then a word the pattern may go
+/// on with (`of`, one of its adjectives or nouns), or a word `everyone`;
+/// no match starts anywhere else. A character these tests cannot judge
+/// (non-ASCII, `*`, `_`, `(`) after the word lets the pattern decide
+/// there. A text with a character that folds to an ASCII letter is for
+/// the pattern to search ([`all_users`]).
+fn all_users_start(text: &str, from: usize) -> Option<usize> {
     const NEXT: &[&str] = &[
         "of",
         "our",
@@ -668,21 +678,101 @@ fn may_say_all_users(text: &str) -> bool {
         }
     };
     let lower = |i: usize| h.get(i).map_or(0, |b| b | 0x20);
-    let found = |i: usize| match h[i] | 0x20 {
-        b'l' => lower(i + 1) == b'l' && i > 0 && at_word(i - 1, "all") && goes_on(i + 2),
-        b'v' => i > 0 && (at_word(i - 1, "everyone") || at_word(i - 1, "every") && goes_on(i + 4)),
-        _ => i > 1 && at_word(i - 2, "each") && goes_on(i + 2),
+    // The word's second letter, `l` of `all`, `v` of `every`, `c` of
+    // `each`, is searched for; the word starts one or two bytes before.
+    // The bytes around the letter first (most `l` and `c` are in other
+    // words), then the word.
+    let back = |i: usize, k: usize| i.checked_sub(k).map_or(0, lower);
+    let start = |i: usize| match h[i] | 0x20 {
+        b'l' => {
+            let all = back(i, 1) == b'a'
+                && lower(i + 1) == b'l'
+                && at_word(i - 1, "all")
+                && goes_on(i + 2);
+            all.then(|| i - 1)
+        }
+        b'v' => {
+            let every = back(i, 1) == b'e'
+                && lower(i + 1) == b'e'
+                && (at_word(i - 1, "everyone") || at_word(i - 1, "every") && goes_on(i + 4));
+            every.then(|| i - 1)
+        }
+        _ => {
+            let each = lower(i + 1) == b'h'
+                && back(i, 1) == b'a'
+                && back(i, 2) == b'e'
+                && at_word(i - 2, "each")
+                && goes_on(i + 2);
+            each.then(|| i - 2)
+        }
     };
-    folds_to_ascii(text)
-        || memchr::memchr3_iter(b'l', b'v', b'c', h).any(found)
-        || memchr::memchr3_iter(b'L', b'V', b'C', h).any(found)
+    let rest = h.get(from..)?;
+    let first = |(a, b, c)| {
+        memchr::memchr3_iter(a, b, c, rest)
+            .filter_map(|i| start(from + i))
+            .find(|&s| s >= from)
+    };
+    match first((b'l', b'v', b'c')) {
+        // An upper-case letter before it is searched for up to it only.
+        Some(s) => {
+            let upper = memchr::memchr3_iter(b'L', b'V', b'C', &h[from..h.len().min(s + 3)])
+                .filter_map(|i| start(from + i))
+                .find(|&u| u >= from);
+            Some(upper.map_or(s, |u| u.min(s)))
+        }
+        None => first((b'L', b'V', b'C')),
+    }
 }
 
-static ALL_USERS: LazyLock<Twin> = LazyLock::new(|| {
-    Twin::new(
-        r"(?i)(?-u:\b)(?:all|every|each)(?-u:\b)(?:\s+(?:of\s+)?[*_(]*(?:our|the|active|current|jwt|pizza|jwt-pizza|affected|real|paying|external|online|simulated|test)[*_)]*){0,3}\s+[*_]*(?P<who>users?|customers?|diners?|people|clients?|visitors?|shoppers?|(?:pizza\s+)?orders?|(?:order\s+)?requests?|purchases?|checkouts?)(?-u:\b)|(?-u:\b)everyone(?-u:\b)",
-    )
-});
+/// The matches of [`ALL_USERS`] in `text`, in order, and what each is a
+/// share of. The pattern runs anchored at the places [`all_users_start`]
+/// gives, from the end of the last match on, which finds what a search of
+/// the whole text finds: every match starts at such a place, and the
+/// regex, leftmost-first, takes at the first place where a match starts
+/// the match the anchored pattern takes there.
+fn all_users(text: &str) -> Vec<(Range<usize>, ShareOf)> {
+    if folds_to_ascii(text) {
+        return ALL_USERS
+            .captures_iter(text)
+            .filter_map(|c| Some((c.get(0)?.range(), share_of(c.name("who")))))
+            .collect();
+    }
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(start) = all_users_start(text, from) {
+        let m = ALL_USERS_AT.captures(&text[start..]);
+        match m.as_ref().and_then(|c| Some((c.get(0)?, c))) {
+            Some((m, c)) => {
+                from = start + m.end();
+                found.push((start + m.start()..from, share_of(c.name("who"))));
+            }
+            None => from = start + 1,
+        }
+    }
+    found
+}
+
+/// What a match of [`ALL_USERS`] is a share of, by its group `who`: users
+/// unless it names orders, requests, purchases or checkouts.
+fn share_of(who: Option<Group>) -> ShareOf {
+    match who.map(|w| w.as_str().to_ascii_lowercase()) {
+        Some(w) if USER_NOUNS.words.iter().any(|n| w.ends_with(n)) || w == "people" => {
+            ShareOf::Users
+        }
+        Some(_) => ShareOf::Requests,
+        None => ShareOf::Users,
+    }
+}
+
+/// "all users", "every active customer", "everyone": all of some group.
+const ALL_USERS_PATTERN: &str = r"(?-u:\b)(?:all|every|each)(?-u:\b)(?:\s+(?:of\s+)?[*_(]*(?:our|the|active|current|jwt|pizza|jwt-pizza|affected|real|paying|external|online|simulated|test)[*_)]*){0,3}\s+[*_]*(?P<who>users?|customers?|diners?|people|clients?|visitors?|shoppers?|(?:pizza\s+)?orders?|(?:order\s+)?requests?|purchases?|checkouts?)(?-u:\b)|(?-u:\b)everyone(?-u:\b)";
+
+/// [`ALL_USERS_PATTERN`], searched for in a whole text.
+static ALL_USERS: LazyLock<Twin> = LazyLock::new(|| Twin::new(&format!("(?i){ALL_USERS_PATTERN}")));
+
+/// [`ALL_USERS_PATTERN`] at the start of a text only.
+static ALL_USERS_AT: LazyLock<Twin> =
+    LazyLock::new(|| Twin::new(&format!("(?i)^(?:{ALL_USERS_PATTERN})")));
 
 static FAILURE_WORDS: LazyLock<Twin> =
     LazyLock::new(|| Twin::new(&format!("(?i){}", FAILURES.join("|"))));
@@ -768,17 +858,8 @@ fn read_figures(text: &str, base: usize, section: usize, out: &mut Vec<Figure>) 
         };
         figure(zero, true)
     }));
-    let all_users = may_say_all_users(text).then(|| ALL_USERS.captures_iter(text));
-    for c in all_users.into_iter().flatten() {
-        let Some(m) = c.get(0) else { continue };
-        let of = match c.name("who").map(|w| w.as_str().to_ascii_lowercase()) {
-            Some(w) if USER_NOUNS.words.iter().any(|n| w.ends_with(n)) || w == "people" => {
-                ShareOf::Users
-            }
-            Some(_) => ShareOf::Requests,
-            None => ShareOf::Users,
-        };
-        let span = m.start() + base..m.end() + base;
+    for (m, of) in all_users(text) {
+        let span = m.start + base..m.end + base;
         found.push(Figure {
             measure: Measure::Share(of),
             quantity: Quantity {
@@ -810,13 +891,31 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
     // needed.
     let before_words = || {
         let near = floor_boundary(before, before.len().saturating_sub(80));
-        let mut last: [Option<Token>; 3] = [None, None, None];
-        for t in Tokens::new(&before[near..]) {
-            last[2] = last[1].take();
-            last[1] = last[0].take();
-            last[0] = Some(t);
+        let last_three = |from: usize| {
+            let mut last: [Option<Token>; 3] = [None, None, None];
+            for t in Tokens::new(&before[from..]) {
+                last[2] = last[1].take();
+                last[1] = last[0].take();
+                last[0] = Some(t);
+            }
+            last
+        };
+        // Most often the last 24 bytes hold three words. The tokens after
+        // white space are the same wherever before it the reading starts:
+        // no token holds white space.
+        let close = before.len().saturating_sub(24);
+        if close > near {
+            let space = before.as_bytes()[near..close]
+                .iter()
+                .rposition(u8::is_ascii_whitespace);
+            if let Some(space) = space {
+                let last = last_three(near + space + 1);
+                if last[2].is_some() {
+                    return last;
+                }
+            }
         }
-        last
+        last_three(near)
     };
     if !zero_word && (first.eq("%") || first.eq("percent")) {
         toks.next();
@@ -1092,6 +1191,18 @@ static SEVERITY: LazyLock<Plain> = LazyLock::new(|| {
     ))
 });
 
+/// The words [`SeverityCues::of`] looks for, in lower case: `sev`,
+/// `priority`, then the nouns after a level word; searched for together,
+/// in one pass. Leftmost-first finds every occurrence that makes a place:
+/// no word starts inside another's occurrence but a noun (`seventeen`),
+/// and a noun makes a place only after a space or `-`, which no word holds.
+static SEVERITY_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(["sev", "priority", "incident", "outage", "event"])
+        .expect("valid words")
+});
+
 /// Where [`SEVERITY`] may match in a document, found in one pass over it,
 /// so that the pattern runs only on the blocks that hold such a place.
 ///
@@ -1121,24 +1232,24 @@ impl SeverityCues {
         let lower = source.to_ascii_lowercase();
         let lower = lower.as_bytes();
         let mut found = Vec::new();
-        // `high severity` starts before its `sev`.
-        found.extend(
-            memmem::find_iter(lower, "sev")
-                .map(|at| level_ending(&lower[..at]).unwrap_or(at)..at + 3),
-        );
-        found.extend(memmem::find_iter(lower, "priority").map(|at| at..at + 8));
+        for m in SEVERITY_WORDS.find_iter(lower) {
+            let at = m.start();
+            match m.pattern().as_usize() {
+                // `high severity` starts before its `sev`.
+                0 => found.push(level_ending(&lower[..at]).unwrap_or(at)..m.end()),
+                1 => found.push(at..m.end()),
+                _ => {
+                    if let Some(start) = level_before(&lower[..at]) {
+                        found.push(start..m.end());
+                    }
+                }
+            }
+        }
         found.extend(
             memchr::memchr_iter(b'P', source.as_bytes())
                 .filter(|&at| matches!(source.as_bytes().get(at + 1), Some(b'0'..=b'4')))
                 .map(|at| at..at + 2),
         );
-        for noun in ["incident", "outage", "event"] {
-            for at in memmem::find_iter(lower, noun) {
-                if let Some(start) = level_before(&lower[..at]) {
-                    found.push(start..at + noun.len());
-                }
-            }
-        }
         found.sort_by_key(|s| s.start);
         SeverityCues {
             found,
@@ -1460,6 +1571,25 @@ mod tests {
         }
     }
 
+    /// The tokens read from just after white space are the last tokens of
+    /// the text, whatever comes before: `classify` reads the words before
+    /// a number from there when it can.
+    #[test]
+    fn tokens_after_white_space_end_the_texts_tokens() {
+        let pieces = [
+            "a", "B", "1", "23", "-", "'", ",", ".", " ", "\t", "\n", "*", "_", "`", "\"", "“",
+            "é", "Ü", "٣", "’", "—", "%", "/", "(", "users", "\u{a0}", "日", "of",
+        ];
+        let words =
+            |t: &str| -> Vec<String> { Tokens::new(t).map(|t| t.text.into_owned()).collect() };
+        for t in generated(&pieces, 10, 0x9b05_688c_2b3e_6c1f) {
+            let all = words(&t);
+            for q in (1..t.len()).filter(|&q| t.as_bytes()[q - 1].is_ascii_whitespace()) {
+                assert!(all.ends_with(&words(&t[q..])), "{t:?} from {q}");
+            }
+        }
+    }
+
     /// [`Words::has`] says what a comparison with each word says, on the
     /// words in any case, near misses, marks and non-ASCII words.
     #[test]
@@ -1668,6 +1798,20 @@ mod tests {
         assert!(matched > 5_000, "{matched} matches");
     }
 
+    /// Whether [`all_users_start`] leaves the pattern a place to look.
+    fn may_say_all_users(text: &str) -> bool {
+        folds_to_ascii(text) || all_users_start(text, 0).is_some()
+    }
+
+    /// The matches of [`ALL_USERS`] in the whole text, as [`all_users`]
+    /// gives them.
+    fn all_users_searched(text: &str) -> Vec<(Range<usize>, ShareOf)> {
+        ALL_USERS
+            .captures_iter(text)
+            .map(|c| (c.get(0).unwrap().range(), share_of(c.name("who"))))
+            .collect()
+    }
+
     #[test]
     fn all_users_gate_never_hides_a_match() {
         for t in [
@@ -1676,6 +1820,7 @@ mod tests {
             "all\u{a0}users, all ſusers, ALL JWT-PIZZA ORDERS, all pizza orders",
         ] {
             assert!(may_say_all_users(t), "{t}");
+            assert_eq!(all_users(t), all_users_searched(t), "{t}");
         }
         for t in [
             "all answered by 10:30",
@@ -1725,6 +1870,7 @@ mod tests {
         for t in generated(&pieces, 7, 0xa54f_f53a_5f1d_36f1) {
             let found = ALL_USERS.find(&t).is_some();
             let gate = may_say_all_users(&t);
+            assert_eq!(all_users(&t), all_users_searched(&t), "{t:?}");
             matched += usize::from(found);
             gated += usize::from(!gate);
             assert!(gate || !found, "{t:?}");
@@ -1796,6 +1942,72 @@ mod tests {
             assert_eq!(length_lead(&t), found, "{t:?}");
         }
         assert!(matched > 300, "{matched} matches");
+    }
+
+    /// The places of [`SeverityCues::of`] as a search for each word apart
+    /// finds them.
+    fn places_word_by_word(source: &str) -> Vec<Span> {
+        let lower = source.to_ascii_lowercase();
+        let lower = lower.as_bytes();
+        let mut found = Vec::new();
+        let find = |w: &str| memchr::memmem::find_iter(lower, w.as_bytes()).collect::<Vec<_>>();
+        found.extend(
+            find("sev")
+                .into_iter()
+                .map(|at| level_ending(&lower[..at]).unwrap_or(at)..at + 3),
+        );
+        found.extend(find("priority").into_iter().map(|at| at..at + 8));
+        found.extend(
+            memchr::memchr_iter(b'P', source.as_bytes())
+                .filter(|&at| matches!(source.as_bytes().get(at + 1), Some(b'0'..=b'4')))
+                .map(|at| at..at + 2),
+        );
+        for noun in ["incident", "outage", "event"] {
+            for at in find(noun) {
+                if let Some(start) = level_before(&lower[..at]) {
+                    found.push(start..at + noun.len());
+                }
+            }
+        }
+        found.sort_by_key(|s| (s.start, s.end));
+        found
+    }
+
+    #[test]
+    fn one_pass_finds_the_places_a_search_for_each_word_finds() {
+        let pieces = [
+            "sev",
+            "SEV",
+            "s",
+            "even",
+            "t",
+            "event",
+            "incident",
+            "outage",
+            "priority",
+            "prior",
+            "high",
+            "major",
+            "low",
+            "Critical",
+            " ",
+            "-",
+            "**",
+            "_",
+            "seventeen",
+            "P1",
+            "P",
+            "4",
+            "e",
+            "x",
+            "a ",
+            "severe",
+        ];
+        for t in generated(&pieces, 8, 0x1f83_d9ab_fb41_bd6b) {
+            let mut places = SeverityCues::of(&t).found;
+            places.sort_by_key(|s| (s.start, s.end));
+            assert_eq!(places, places_word_by_word(&t), "{t:?}");
+        }
     }
 
     #[test]
