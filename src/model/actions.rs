@@ -690,12 +690,9 @@ impl Reader<'_> {
     }
 
     fn line_of(&self, offset: usize) -> Span {
-        let start = self.source[..offset.min(self.source.len())]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
-        let end = self.source[start..]
-            .find('\n')
-            .map_or(self.source.len(), |i| start + i);
+        let bytes = self.source.as_bytes();
+        let start = memchr::memrchr(b'\n', &bytes[..offset.min(bytes.len())]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
         let end = self.source[..end].trim_end_matches('\r').len();
         start..end.max(start)
     }
@@ -1184,10 +1181,12 @@ fn maybe_done(text: &str, cues: &Words) -> bool {
                 "implemented",
             ])
         },
-    ) || ["✅", "✔", "☑"]
-        .iter()
-        .any(|m| has_bytes(text, m.as_bytes()))
-        || memchr::memchr(b'~', text.as_bytes()).is_some() && text.contains("~~")
+    ) || memchr::memchr_iter(0xE2, text.as_bytes()).any(|at| {
+        let rest = &text.as_bytes()[at..];
+        ["✅", "✔", "☑"]
+            .iter()
+            .any(|m| rest.starts_with(m.as_bytes()))
+    }) || memchr::memchr(b'~', text.as_bytes()).is_some() && text.contains("~~")
 }
 
 /// True when `text` has `needle`: for the short texts and needles here, a
@@ -1873,7 +1872,7 @@ fn find_implied_owner(text: &str, base: usize, cues: &Words) -> Option<Field> {
     let subject = SUBJECT_VERBS
         .iter()
         .zip(SUBJECT_MASKS)
-        .any(|(w, mask)| cues.any(mask) && body.contains(w));
+        .any(|(w, mask)| cues.any(mask) && has_bytes(body, w.as_bytes()));
     if let Some(c) = subject.then(|| SUBJECT.captures(body)).flatten() {
         let subj = c.name("subj")?;
         let next = c.name("next").map_or("", |n| n.as_str());
@@ -1882,7 +1881,9 @@ fn find_implied_owner(text: &str, base: usize, cues: &Words) -> Option<Field> {
             return Some(field(body_start + subj.start(), subj.as_str()));
         }
     }
-    if !body.starts_with("**") && !body.starts_with("__") && body.contains([':', '–', '—', '-'])
+    if !body.starts_with("**")
+        && !body.starts_with("__")
+        && (memchr::memchr(b':', body.as_bytes()).is_some() || has_dash(body))
     {
         if let Some(name) = prefix_name(body) {
             let words = body[name.clone()].split_whitespace().count();
@@ -1891,10 +1892,11 @@ fn find_implied_owner(text: &str, base: usize, cues: &Words) -> Option<Field> {
             }
         }
     }
-    let bracket = body
-        .as_bytes()
-        .windows(2)
-        .any(|w| w[0] == b'[' && w[1].is_ascii_uppercase());
+    let bracket = memchr::memchr_iter(b'[', body.as_bytes()).any(|at| {
+        body.as_bytes()
+            .get(at + 1)
+            .is_some_and(u8::is_ascii_uppercase)
+    });
     if let Some(c) = bracket.then(|| BRACKETED.captures(body)).flatten() {
         let name = c.name("name")?;
         let priority = matches!(
@@ -1916,14 +1918,22 @@ fn find_implied_owner(text: &str, base: usize, cues: &Words) -> Option<Field> {
             return Some(field(body_start + name.start(), name.as_str()));
         }
     }
-    let first_line = &body[..body.find('\n').unwrap_or(body.len())];
-    let dash = first_line.contains(['–', '—', '-']);
+    let first_line = &body[..memchr::memchr(b'\n', body.as_bytes()).unwrap_or(body.len())];
+    let dash = has_dash(first_line);
     if let Some(name) = dash.then(|| trailing_name(first_line)).flatten() {
         if is_owner_name(&first_line[name.clone()], true) {
             return Some(field(body_start + name.start, &first_line[name]));
         }
     }
     None
+}
+
+/// True when `text` has a dash: `-`, `–` or `—`.
+fn has_dash(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr(b'-', bytes).is_some()
+        || memchr::memchr_iter(0xE2, bytes)
+            .any(|at| matches!(bytes[at + 1..], [0x80, 0x93 | 0x94, ..]))
 }
 
 /// The `name` group of the match of `PREFIX` in `body`: up to 40
@@ -2223,6 +2233,40 @@ mod tests {
         assert_eq!(owner("1. **Update Runbooks:** Document the error"), None);
         assert_eq!(owner("1. Fix the bug - Owner: TBD"), None);
         assert_eq!(owner("- Email alice@example.com the report"), None);
+    }
+
+    #[test]
+    fn byte_checks_agree_with_char_checks() {
+        let texts = [
+            "a - b",
+            "a – b",
+            "a — b",
+            "a ‒ b",
+            "a ‑ b",
+            "a − b",
+            "“x”",
+            "…",
+            "no dash",
+            "",
+            "done ✅",
+            "✔ ok",
+            "☑",
+            "✓",
+            "☐",
+            "⚠️ x",
+            "é: x",
+            "x:",
+            "[Aaron]",
+            "[aaron]",
+            "[",
+            "x [É]",
+            "a\nb – c",
+        ];
+        for t in texts {
+            assert_eq!(has_dash(t), t.contains(['–', '—', '-']), "{t:?}");
+            let marks = ["✅", "✔", "☑"].iter().any(|m| t.contains(m));
+            assert_eq!(maybe_done(t, &Words { found: 0 }), marks, "{t:?}");
+        }
     }
 
     #[test]
