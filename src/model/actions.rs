@@ -690,12 +690,9 @@ impl Reader<'_> {
     }
 
     fn line_of(&self, offset: usize) -> Span {
-        let start = self.source[..offset.min(self.source.len())]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
-        let end = self.source[start..]
-            .find('\n')
-            .map_or(self.source.len(), |i| start + i);
+        let bytes = self.source.as_bytes();
+        let start = memchr::memrchr(b'\n', &bytes[..offset.min(bytes.len())]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
         let end = self.source[..end].trim_end_matches('\r').len();
         start..end.max(start)
     }
@@ -1184,10 +1181,12 @@ fn maybe_done(text: &str, cues: &Words) -> bool {
                 "implemented",
             ])
         },
-    ) || ["✅", "✔", "☑"]
-        .iter()
-        .any(|m| has_bytes(text, m.as_bytes()))
-        || memchr::memchr(b'~', text.as_bytes()).is_some() && text.contains("~~")
+    ) || memchr::memchr_iter(0xE2, text.as_bytes()).any(|at| {
+        let rest = &text.as_bytes()[at..];
+        ["✅", "✔", "☑"]
+            .iter()
+            .any(|m| rest.starts_with(m.as_bytes()))
+    }) || memchr::memchr(b'~', text.as_bytes()).is_some() && text.contains("~~")
 }
 
 /// True when `text` has `needle`: for the short texts and needles here, a
@@ -1868,13 +1867,10 @@ fn find_implied_owner(text: &str, base: usize, cues: &Words) -> Option<Field> {
     };
     let body_start = marker_end(text);
     let body = &text[body_start..];
-    // Each verb of `SUBJECT` is a cue word: only those the text has in
-    // some case are looked for as written.
-    let subject = SUBJECT_VERBS
-        .iter()
-        .zip(SUBJECT_MASKS)
-        .any(|(w, mask)| cues.any(mask) && body.contains(w));
-    if let Some(c) = subject.then(|| SUBJECT.captures(body)).flatten() {
+    if let Some(c) = may_have_subject(body, cues)
+        .then(|| SUBJECT.captures(body))
+        .flatten()
+    {
         let subj = c.name("subj")?;
         let next = c.name("next").map_or("", |n| n.as_str());
         let passive = matches!(next, "be" | "been") && !body[subj.end()..].contains("responsible");
@@ -1882,7 +1878,10 @@ fn find_implied_owner(text: &str, base: usize, cues: &Words) -> Option<Field> {
             return Some(field(body_start + subj.start(), subj.as_str()));
         }
     }
-    if !body.starts_with("**") && !body.starts_with("__") && body.contains([':', '–', '—', '-'])
+    let body_dash = has_dash(body);
+    if !body.starts_with("**")
+        && !body.starts_with("__")
+        && (body_dash || memchr::memchr(b':', body.as_bytes()).is_some())
     {
         if let Some(name) = prefix_name(body) {
             let words = body[name.clone()].split_whitespace().count();
@@ -1891,10 +1890,11 @@ fn find_implied_owner(text: &str, base: usize, cues: &Words) -> Option<Field> {
             }
         }
     }
-    let bracket = body
-        .as_bytes()
-        .windows(2)
-        .any(|w| w[0] == b'[' && w[1].is_ascii_uppercase());
+    let bracket = memchr::memchr_iter(b'[', body.as_bytes()).any(|at| {
+        body.as_bytes()
+            .get(at + 1)
+            .is_some_and(u8::is_ascii_uppercase)
+    });
     if let Some(c) = bracket.then(|| BRACKETED.captures(body)).flatten() {
         let name = c.name("name")?;
         let priority = matches!(
@@ -1916,14 +1916,41 @@ fn find_implied_owner(text: &str, base: usize, cues: &Words) -> Option<Field> {
             return Some(field(body_start + name.start(), name.as_str()));
         }
     }
-    let first_line = &body[..body.find('\n').unwrap_or(body.len())];
-    let dash = first_line.contains(['–', '—', '-']);
+    let first_line = &body[..memchr::memchr(b'\n', body.as_bytes()).unwrap_or(body.len())];
+    let dash = body_dash && has_dash(first_line);
     if let Some(name) = dash.then(|| trailing_name(first_line)).flatten() {
         if is_owner_name(&first_line[name.clone()], true) {
             return Some(field(body_start + name.start, &first_line[name]));
         }
     }
     None
+}
+
+/// False when [`SUBJECT`] cannot match `body`: each of its verbs is a cue
+/// word, and only those `cues` has in some case are looked for as written,
+/// before the first `,`, `.`, `;`, `:`, `(` or `)` (which neither the
+/// subject nor what comes before it holds).
+fn may_have_subject(body: &str, cues: &Words) -> bool {
+    if !SUBJECT_MASKS.iter().any(|&mask| cues.any(mask)) {
+        return false;
+    }
+    let cut = body
+        .bytes()
+        .position(|b| matches!(b, b',' | b'.' | b';' | b':' | b'(' | b')'))
+        .unwrap_or(body.len());
+    let head = &body[..cut];
+    SUBJECT_VERBS
+        .iter()
+        .zip(SUBJECT_MASKS)
+        .any(|(w, mask)| cues.any(mask) && has_bytes(head, w.as_bytes()))
+}
+
+/// True when `text` has a dash: `-`, `–` or `—`.
+fn has_dash(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr(b'-', bytes).is_some()
+        || memchr::memchr_iter(0xE2, bytes)
+            .any(|at| matches!(bytes[at + 1..], [0x80, 0x93 | 0x94, ..]))
 }
 
 /// The `name` group of the match of `PREFIX` in `body`: up to 40
@@ -1960,15 +1987,20 @@ fn prefix_name(body: &str) -> Option<Range<usize>> {
 fn trailing_name(line: &str) -> Option<Range<usize>> {
     let is_tail = |c: char| c.is_whitespace() || matches!(c, '.' | ')');
     let tail = line.trim_end_matches(is_tail).len();
-    let mut chars = line.char_indices().peekable();
-    while let Some((_, c)) = chars.next() {
-        // `\s[–—-]\s+`
-        if !c.is_whitespace() {
+    let bytes = line.as_bytes();
+    for dash in memchr::memchr2_iter(b'-', 0xE2, bytes) {
+        // `\s[–—-]\s+`: a dash (`–` and `—` are E2 80 93 and E2 80 94)
+        // after white space.
+        if bytes[dash] == 0xE2 && !matches!(bytes[dash + 1..], [0x80, 0x93 | 0x94, ..]) {
             continue;
         }
-        let Some(&(dash, '–' | '—' | '-')) = chars.peek() else {
+        if !line[..dash]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_whitespace)
+        {
             continue;
-        };
+        }
         let spaced = dash + line[dash..].chars().next().map_or(0, char::len_utf8);
         let rest = &line[spaced..];
         let start = line.len() - rest.trim_start().len();
@@ -2226,6 +2258,40 @@ mod tests {
     }
 
     #[test]
+    fn byte_checks_agree_with_char_checks() {
+        let texts = [
+            "a - b",
+            "a – b",
+            "a — b",
+            "a ‒ b",
+            "a ‑ b",
+            "a − b",
+            "“x”",
+            "…",
+            "no dash",
+            "",
+            "done ✅",
+            "✔ ok",
+            "☑",
+            "✓",
+            "☐",
+            "⚠️ x",
+            "é: x",
+            "x:",
+            "[Aaron]",
+            "[aaron]",
+            "[",
+            "x [É]",
+            "a\nb – c",
+        ];
+        for t in texts {
+            assert_eq!(has_dash(t), t.contains(['–', '—', '-']), "{t:?}");
+            let marks = ["✅", "✔", "☑"].iter().any(|m| t.contains(m));
+            assert_eq!(maybe_done(t, &Words { found: 0 }), marks, "{t:?}");
+        }
+    }
+
+    #[test]
     fn scanners_agree_with_their_patterns() {
         let texts = [
             "- Add alert",
@@ -2394,6 +2460,8 @@ mod tests {
             ": ",
             "(",
             "add",
+            "‒",
+            " ‒ ",
         ];
         let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
         for _ in 0..20_000 {
@@ -2414,6 +2482,53 @@ mod tests {
                 "{line:?}"
             );
         }
+    }
+
+    #[test]
+    fn subject_gate_lets_every_match_through() {
+        let pieces = [
+            "Dev team",
+            " ",
+            "\n",
+            "\u{a0}",
+            "*",
+            "_",
+            ",",
+            ".",
+            ";",
+            ":",
+            "(",
+            ")",
+            " will ",
+            " Will ",
+            " should ",
+            " needs to ",
+            " is going to ",
+            " is to ",
+            " owns ",
+            "fix",
+            "be",
+            "é",
+            "x",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let (mut matched, mut ruled_out) = (0, 0);
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            for _ in 0..(seed >> 60) % 9 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let gate = may_have_subject(&t, &Words::of(&t));
+            if SUBJECT.is_match(&t) {
+                assert!(gate, "{t:?}");
+                matched += 1;
+            }
+            let verb = SUBJECT_VERBS.iter().any(|w| t.contains(w));
+            ruled_out += usize::from(verb && !gate);
+        }
+        assert!(matched > 100 && ruled_out > 100, "{matched} {ruled_out}");
     }
 
     #[test]

@@ -334,56 +334,75 @@ type OtherDeclaration = (Range<usize>, Range<usize>);
 /// they do on ASCII and `\s` is read as Unicode white space, as the pattern
 /// reads it; any other text is handed to the pattern.
 fn other_declaration(text: &str) -> Option<OtherDeclaration> {
+    /// `ime`, which every `[Tt]ime` has.
+    static IME: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("ime"));
     let bytes = text.as_bytes();
-    memchr::memchr2(b'm', b'(', bytes)?;
+    let paren = memchr::memchr(b'(', bytes);
+    if paren.is_none() && IME.find(bytes).is_none() {
+        return None;
+    }
     if !scannable(text) {
         let c = OTHER_DECLARATION.captures(text)?;
         let zone = c.name("z1").or(c.name("z2"))?;
         return Some((c.get(0)?.range(), zone.range()));
     }
     // Candidates in order: the `m` of `[Tt]ime` (the match starts two
-    // bytes before it) and `(`.
-    memchr::memchr2_iter(b'm', b'(', bytes).find_map(|at| {
-        if bytes[at] == b'(' {
+    // bytes before it) and `(`. Each kind is searched on its own; the
+    // first candidate of either that gives a match wins.
+    let bracketed = paren.and_then(|first| {
+        memchr::memchr_iter(b'(', &bytes[first..]).find_map(|i| {
+            let at = first + i;
             let zone_start = time::spaces_end(text, at + 1);
             let zone_end = zone_in_brackets(text, zone_start)?;
-            return Some((at..zone_end.1, zone_start..zone_end.0));
+            Some((at, (at..zone_end.1, zone_start..zone_end.0)))
+        })
+    });
+    let limit = bracketed.as_ref().map_or(bytes.len(), |(at, _)| *at);
+    let after_times = IME
+        .find_iter(&bytes[..limit])
+        .find_map(|i| times_declaration(text, i + 1));
+    after_times.or(bracketed.map(|(_, found)| found))
+}
+
+/// The match of the first branch of [`OTHER_DECLARATION`] whose `[Tt]ime`
+/// has its `m` at `at` (with `i` before and `e` after it), if any.
+fn times_declaration(text: &str, at: usize) -> Option<OtherDeclaration> {
+    let bytes = text.as_bytes();
+    let start = at.checked_sub(2)?;
+    if !(matches!(bytes[start], b'T' | b't')
+        && bytes[at - 1] == b'i'
+        && bytes.get(at + 1) == Some(&b'e')
+        && !is_word_before(text, start))
+    {
+        return None;
+    }
+    // `s?\b`
+    let mut word_end = at + 2;
+    if bytes.get(word_end) == Some(&b's') && !is_word_at(text, word_end + 1) {
+        word_end += 1;
+    } else if is_word_at(text, word_end) {
+        return None;
+    }
+    // `[^\n.]{0,40}?\b` and a zone ending at a boundary.
+    let mut p = word_end;
+    for taken in 0..=40 {
+        let zone_start = matches!(
+            bytes.get(p),
+            Some(b'U' | b'G' | b'E' | b'C' | b'M' | b'P' | b'B' | b'I' | b'J' | b'L' | b'l')
+        );
+        if zone_start && !is_word_before(text, p) {
+            if let Some(end) = zone_after_times(text, p) {
+                return Some((start..end, p..end));
+            }
         }
-        let start = at.checked_sub(2)?;
-        if !(matches!(bytes[start], b'T' | b't')
-            && bytes[at - 1] == b'i'
-            && bytes.get(at + 1) == Some(&b'e')
-            && !is_word_before(text, start))
-        {
+        let c = text[p..].chars().next()?;
+        if taken == 40 || matches!(c, '\n' | '.') {
             return None;
         }
-        // `s?\b`
-        let mut word_end = at + 2;
-        if bytes.get(word_end) == Some(&b's') && !is_word_at(text, word_end + 1) {
-            word_end += 1;
-        } else if is_word_at(text, word_end) {
-            return None;
-        }
-        // `[^\n.]{0,40}?\b` and a zone ending at a boundary.
-        let mut p = word_end;
-        for taken in 0..=40 {
-            let zone_start = matches!(
-                bytes.get(p),
-                Some(b'U' | b'G' | b'E' | b'C' | b'M' | b'P' | b'B' | b'I' | b'J' | b'L' | b'l')
-            );
-            if zone_start && !is_word_before(text, p) {
-                if let Some(end) = zone_after_times(text, p) {
-                    return Some((start..end, p..end));
-                }
-            }
-            let c = text[p..].chars().next()?;
-            if taken == 40 || matches!(c, '\n' | '.') {
-                return None;
-            }
-            p += c.len_utf8();
-        }
-        None
-    })
+        p += c.len_utf8();
+    }
+    None
 }
 
 /// True when the character before `at` is a word character (here: ASCII
@@ -579,7 +598,8 @@ impl Timeline {
                 BlockKind::ListItem { .. } => {
                     let own = block.own.clone();
                     let text = doc.text(&own);
-                    let first_line_end = text.find('\n').map_or(own.end, |i| own.start + i);
+                    let first_line_end =
+                        memchr::memchr(b'\n', text.as_bytes()).map_or(own.end, |i| own.start + i);
                     let line = doc.text(&(own.start..first_line_end));
                     let marker = list_marker_end(line, AfterBox::Space);
                     let body = &line[marker..];
@@ -639,8 +659,8 @@ impl Timeline {
                 BlockKind::Paragraph => {
                     let text = doc.text(&block.span);
                     let mut offset = block.span.start;
-                    let several = text.contains('\n');
-                    for line in text.split('\n') {
+                    let several = memchr::memchr(b'\n', text.as_bytes()).is_some();
+                    for line in lines(text) {
                         match read_line(line, offset) {
                             Line::Entry(e) => items.push((offset, Item::Entry(e))),
                             Line::Date(d) => items.push((
@@ -732,6 +752,11 @@ impl Timeline {
             day = NaiveDate::from_ymd_opt(2000, 1, 1).map(|d| (d, DaySource::Report));
         }
         let mut real_day = report_date.is_some();
+        let entries = items
+            .iter()
+            .filter(|(_, i)| matches!(i, Item::Entry(_)))
+            .count();
+        self.entries.reserve_exact(entries);
         for (_, item) in items {
             match item {
                 Item::DateLine(span, date) => {
@@ -875,6 +900,9 @@ fn report_wide_utc(report: &Report<'_>) -> Option<Span> {
     // Where the document names UTC or GMT, which every match does: only
     // the blocks around these are searched.
     let source = &report.doc.source;
+    if !has_all_time(source) {
+        return None;
+    }
     let mut cues: Vec<usize> = word_starts(source, "utc")
         .chain(word_starts(source, "gmt"))
         .collect();
@@ -897,6 +925,31 @@ fn report_wide_utc(report: &Report<'_>) -> Option<Span> {
             .find(text)
             .filter(|m| !offset_after(&text[m.end()..]))
             .map(|m| b.own.start + m.start()..b.own.start + m.end())
+    })
+}
+
+/// True when `text` has `all`, white space and `time`, in any case, which
+/// every match of [`REPORT_WIDE`] has (no non-ASCII letter folds to one of
+/// their letters).
+fn has_all_time(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'm', b'M', bytes).any(|m| {
+        let Some(t) = m.checked_sub(2) else {
+            return false;
+        };
+        if !bytes[t..]
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"time"))
+        {
+            return false;
+        }
+        // `t` is ASCII, so a character boundary.
+        let before = text[..t].trim_end_matches(char::is_whitespace).as_bytes();
+        before.len() < t
+            && before
+                .len()
+                .checked_sub(3)
+                .is_some_and(|a| before[a..].eq_ignore_ascii_case(b"all"))
     })
 }
 
@@ -975,6 +1028,19 @@ impl Timeline {
     }
 }
 
+/// The lines of `text`, split at each `\n` as `str::split` would.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .map(Some)
+        .chain([None])
+        .map(move |end| {
+            let line = &text[start..end.unwrap_or(text.len())];
+            start = end.map_or(text.len(), |e| e + 1);
+            line
+        })
+}
+
 /// The end of `text` (which starts at `base`) without trailing whitespace.
 fn trim_end(text: &str, base: usize) -> usize {
     base + text.trim_end().len()
@@ -983,7 +1049,10 @@ fn trim_end(text: &str, base: usize) -> usize {
 /// Characters that may sit around the time of an entry: list markers,
 /// emphasis, brackets, code ticks.
 fn is_markup(c: char) -> bool {
-    c.is_whitespace() || "-*+_`[]()|>#~".contains(c)
+    matches!(
+        c,
+        '-' | '*' | '+' | '_' | '`' | '[' | ']' | '(' | ')' | '|' | '>' | '#' | '~'
+    ) || c.is_whitespace()
 }
 
 /// The words before an entry's time: [`is_lead_word`] reads them (the
@@ -1034,8 +1103,10 @@ fn separator_end(rest: &str) -> usize {
     let skip = |from: usize, set: &dyn Fn(char) -> bool| {
         rest.len() - rest[from..].trim_start_matches(set).len()
     };
-    let mut i = skip(0, &|c| c.is_whitespace() || "*_`)]|".contains(c));
-    let dashes = skip(i, &|c| "-–—:|>=".contains(c));
+    let mut i = skip(0, &|c| {
+        matches!(c, '*' | '_' | '`' | ')' | ']' | '|') || c.is_whitespace()
+    });
+    let dashes = skip(i, &|c| matches!(c, '-' | '–' | '—' | ':' | '|' | '>' | '='));
     if dashes > i {
         i = dashes;
     } else if rest[i..].starts_with("UTC") && !rest[..i].ends_with('_') {
@@ -1049,13 +1120,17 @@ fn separator_end(rest: &str) -> usize {
             _ => i += 3,
         }
     }
-    skip(i, &|c| c.is_whitespace() || "*_`|".contains(c))
+    skip(i, &|c| {
+        matches!(c, '*' | '_' | '`' | '|') || c.is_whitespace()
+    })
 }
 
 /// True when `line` (without its list marker) starts the way an entry
 /// does: a match of [`TIMED_SHAPE`].
 fn timed_shape(line: &str) -> bool {
-    let body = line.trim_start_matches(|c: char| c.is_whitespace() || "*_`~[(".contains(c));
+    let body = line.trim_start_matches(|c: char| {
+        matches!(c, '*' | '_' | '`' | '~' | '[' | '(') || c.is_whitespace()
+    });
     let at = line.len() - body.len();
     if body
         .chars()
@@ -1184,7 +1259,8 @@ fn read_found<'a>(
     if let Some(c) = &clock {
         if let Some(next) = times.iter().find(|t| t.span.start >= c.span.end) {
             let gap = &body[end..next.span.start];
-            let joined = gap.trim_matches(|ch: char| ch.is_whitespace() || "*_`~".contains(ch));
+            let joined = gap
+                .trim_matches(|ch: char| matches!(ch, '*' | '_' | '`' | '~') || ch.is_whitespace());
             if matches!(joined, "-" | "–" | "—" | "to" | "until") {
                 end = next.span.end;
                 until = Some(next.clone());
@@ -1657,6 +1733,7 @@ mod tests {
             // The gate of `report_wide_utc`.
             if REPORT_WIDE.is_match(&t) {
                 assert!(has_word(&t, &["all"]) && has_word(&t, &["time"]), "{t:?}");
+                assert!(has_all_time(&t), "{t:?}");
                 seen[4] += 1;
             }
             if !has_word(&t, &["utc", "gmt", "zulu", "coordinated"]) {
@@ -1667,6 +1744,34 @@ mod tests {
             seen[3] += usize::from(utc);
         }
         assert!(seen.iter().all(|&n| n > 100), "{seen:?}");
+    }
+
+    #[test]
+    fn all_time_gate() {
+        for t in [
+            "All times UTC",
+            "all\u{a0}\u{2003} TIME",
+            "x ALL\ttimes",
+            "mall time",
+            "(all times in UTC)",
+        ] {
+            assert!(has_all_time(t), "{t:?}");
+        }
+        for t in [
+            "alltime", "all-time", "all ime", "al time", "time all", "", "m", "ti",
+        ] {
+            assert!(!has_all_time(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn lines_split_as_split_does() {
+        for t in ["", "\n", "a", "a\n", "\na", "a\nb", "a\n\nb\n", "é\n’\n"] {
+            assert_eq!(
+                lines(t).collect::<Vec<_>>(),
+                t.split('\n').collect::<Vec<_>>()
+            );
+        }
     }
 
     /// Pieces of timeline lines, with the non-ASCII neighbours reports have.
