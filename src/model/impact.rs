@@ -740,11 +740,15 @@ fn all_users(text: &str) -> Vec<(Range<usize>, ShareOf)> {
     let mut found = Vec::new();
     let mut from = 0;
     while let Some(start) = all_users_start(text, from) {
-        let m = ALL_USERS_AT.captures(&text[start..]);
-        match m.as_ref().and_then(|c| Some((c.get(0)?, c))) {
-            Some((m, c)) => {
-                from = start + m.end();
-                found.push((start + m.start()..from, share_of(c.name("who"))));
+        let m = all_users_at(text.as_bytes(), start).unwrap_or_else(|| {
+            let c = ALL_USERS_AT.captures(&text[start..])?;
+            let m = c.get(0)?;
+            Some((start + m.end(), share_of(c.name("who"))))
+        });
+        match m {
+            Some((end, of)) => {
+                found.push((start..end, of));
+                from = end;
             }
             None => from = start + 1,
         }
@@ -752,15 +756,167 @@ fn all_users(text: &str) -> Vec<(Range<usize>, ShareOf)> {
     found
 }
 
+/// The match of [`ALL_USERS_AT`] at `start` of `h`, a text with no
+/// character that folds to an ASCII letter, read by a byte scanner that
+/// tries the pattern's ways in its order (greedy repeats, alternatives
+/// left to right): its end and what it is a share of, or `Some(None)` when
+/// the pattern does not match there. `None` when a non-ASCII character
+/// stands where the pattern reads white space (`\s` is Unicode-aware):
+/// the pattern must decide. Elsewhere a non-ASCII character cannot match
+/// (no letter of the pattern folds to one), and the pattern's word
+/// boundaries are ASCII ones.
+fn all_users_at(h: &[u8], start: usize) -> Option<Option<(usize, ShareOf)>> {
+    const ADJECTIVES: &[&str] = &[
+        "our",
+        "the",
+        "active",
+        "current",
+        "jwt",
+        "pizza",
+        "jwt-pizza",
+        "affected",
+        "real",
+        "paying",
+        "external",
+        "online",
+        "simulated",
+        "test",
+    ];
+    let lead = ["all", "every", "each"]
+        .iter()
+        .find_map(|w| word_at(h, start, w))
+        .filter(|&e| !is_word_byte_at(h, e));
+    if let Some(end) = lead {
+        if let Some(m) = all_users_after(h, end, 0, ADJECTIVES)? {
+            return Some(Some(m));
+        }
+    }
+    Some(
+        word_at(h, start, "everyone")
+            .filter(|&e| !is_word_byte_at(h, e))
+            .map(|e| (e, ShareOf::Users)),
+    )
+}
+
+/// The end of `word` (ASCII, any case) when `h` holds it at `at`.
+fn word_at(h: &[u8], at: usize, word: &str) -> Option<usize> {
+    let end = at + word.len();
+    h.get(at..end)
+        .is_some_and(|t| t.eq_ignore_ascii_case(word.as_bytes()))
+        .then_some(end)
+}
+
+/// The end of the white space `\s+` takes at `at` in `h`: `Some(None)`
+/// when there is none, `None` when a non-ASCII character follows the
+/// ASCII white space, which may be white space too.
+fn spaces_at(h: &[u8], at: usize) -> Option<Option<usize>> {
+    let mut i = at;
+    while h.get(i).is_some_and(|&b| is_ascii_space(b)) {
+        i += 1;
+    }
+    if h.get(i).is_some_and(|&b| !b.is_ascii()) {
+        return None;
+    }
+    Some((i > at).then_some(i))
+}
+
+/// [`all_users_at`] after the lead word and `done` of the up to three
+/// `\s+(?:of\s+)?[*_(]*(?:our|the|...)[*_)]*`, which end at `at`.
+fn all_users_after(
+    h: &[u8],
+    at: usize,
+    done: usize,
+    adjectives: &[&str],
+) -> Option<Option<(usize, ShareOf)>> {
+    let run = |mut i: usize, set: &[u8]| {
+        while h.get(i).is_some_and(|b| set.contains(b)) {
+            i += 1;
+        }
+        i
+    };
+    // One more adjective first (greedy), then the noun.
+    if done < 3 {
+        if let Some(s) = spaces_at(h, at)? {
+            let of = match word_at(h, s, "of") {
+                Some(of) => spaces_at(h, of)?,
+                None => None,
+            };
+            for i in [of, Some(s)].into_iter().flatten() {
+                let i = run(i, b"*_(");
+                for w in adjectives {
+                    if let Some(e) = word_at(h, i, w) {
+                        let e = run(e, b"*_)");
+                        if let Some(m) = all_users_after(h, e, done + 1, adjectives)? {
+                            return Some(Some(m));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let Some(s) = spaces_at(h, at)? else {
+        return Some(None);
+    };
+    let i = run(s, b"*_");
+    // `nouns?(?-u:\b)` at `at`: with the `s` first (greedy).
+    let plural = |at: usize, noun: &str| {
+        let e = word_at(h, at, noun)?;
+        if matches!(h.get(e), Some(b's' | b'S')) && !is_word_byte_at(h, e + 1) {
+            Some(e + 1)
+        } else {
+            (!is_word_byte_at(h, e)).then_some(e)
+        }
+    };
+    let found = |e: usize| Some(Some((e, share_of_noun(&h[i..e]))));
+    for noun in ["user", "customer", "diner"] {
+        if let Some(e) = plural(i, noun) {
+            return found(e);
+        }
+    }
+    if let Some(e) = word_at(h, i, "people").filter(|&e| !is_word_byte_at(h, e)) {
+        return found(e);
+    }
+    for noun in ["client", "visitor", "shopper"] {
+        if let Some(e) = plural(i, noun) {
+            return found(e);
+        }
+    }
+    // `(?:pizza\s+)?orders?`, `(?:order\s+)?requests?`: with the word
+    // before first (greedy).
+    for (before, noun) in [("pizza", "order"), ("order", "request")] {
+        if let Some(b) = word_at(h, i, before) {
+            if let Some(e) = spaces_at(h, b)?.and_then(|s| plural(s, noun)) {
+                return found(e);
+            }
+        }
+        if let Some(e) = plural(i, noun) {
+            return found(e);
+        }
+    }
+    for noun in ["purchase", "checkout"] {
+        if let Some(e) = plural(i, noun) {
+            return found(e);
+        }
+    }
+    Some(None)
+}
+
 /// What a match of [`ALL_USERS`] is a share of, by its group `who`: users
 /// unless it names orders, requests, purchases or checkouts.
 fn share_of(who: Option<Group>) -> ShareOf {
-    match who.map(|w| w.as_str().to_ascii_lowercase()) {
-        Some(w) if USER_NOUNS.words.iter().any(|n| w.ends_with(n)) || w == "people" => {
-            ShareOf::Users
-        }
-        Some(_) => ShareOf::Requests,
-        None => ShareOf::Users,
+    who.map_or(ShareOf::Users, |w| share_of_noun(w.as_str().as_bytes()))
+}
+
+/// What a noun of [`ALL_USERS`] (its group `who`) is a share of: users
+/// when it ends with one of [`USER_NOUNS`] or is `people`, in any case.
+fn share_of_noun(who: &[u8]) -> ShareOf {
+    let ends = |n: &str| {
+        who.len() >= n.len() && who[who.len() - n.len()..].eq_ignore_ascii_case(n.as_bytes())
+    };
+    if USER_NOUNS.words.iter().any(|n| ends(n)) || who.eq_ignore_ascii_case(b"people") {
+        ShareOf::Users
+    } else {
+        ShareOf::Requests
     }
 }
 
@@ -1206,10 +1362,10 @@ static SEVERITY_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 /// Where [`SEVERITY`] may match in a document, found in one pass over it,
 /// so that the pattern runs only on the blocks that hold such a place.
 ///
-/// Every match of the pattern holds, in any case, `sev`, `priority`, `P0`
-/// to `P4` (in capitals), or a level word of [`LEVEL_WORDS`] and the noun after
-/// it (`major customer-facing outage`); a span with none of them cannot
-/// match. A place starts at its level word for `high severity`, and no
+/// Every match of the pattern holds, in any case, `sev` as
+/// [`sev_may_match`] has it, `priority`, `P0` to `P4` (in capitals), or a
+/// level word of [`LEVEL_WORDS`] and the noun after it (`major
+/// customer-facing outage`); a span with none of them cannot match. A place starts at its level word for `high severity`, and no
 /// match starts more than 7 bytes before the place it holds (`was an P1`).
 #[derive(Debug)]
 struct SeverityCues {
@@ -1236,7 +1392,10 @@ impl SeverityCues {
             let at = m.start();
             match m.pattern().as_usize() {
                 // `high severity` starts before its `sev`.
-                0 => found.push(level_ending(&lower[..at]).unwrap_or(at)..m.end()),
+                0 if sev_may_match(lower, at) => {
+                    found.push(level_ending(&lower[..at]).unwrap_or(at)..m.end())
+                }
+                0 => {}
                 1 => found.push(at..m.end()),
                 _ => {
                     if let Some(start) = level_before(&lower[..at]) {
@@ -1328,6 +1487,24 @@ impl SeverityCues {
         }
         Some(at)
     }
+}
+
+/// True when the `sev` at `at` in `lower` (lower case) may be part of a
+/// match of [`SEVERITY`]: every `sev` of a match starts a word (ASCII
+/// boundary) and goes on with `erity`, or with a level `0` to `5` after
+/// maybe a `-` or white space; a non-ASCII character after it may be
+/// white space. Not `several`, `seven`, `severe`.
+fn sev_may_match(lower: &[u8], at: usize) -> bool {
+    let rest = &lower[at + 3..];
+    let level = |b: Option<&u8>| matches!(b, Some(b'0'..=b'5'));
+    (at == 0 || !is_word_byte_at(lower, at - 1))
+        && (rest.starts_with(b"erity")
+            || level(rest.first())
+            || rest
+                .first()
+                .is_some_and(|&b| b == b'-' || is_ascii_space(b))
+                && level(rest.get(1))
+            || rest.first().is_some_and(|&b| !b.is_ascii()))
 }
 
 /// Where a level word of [`LEVEL_WORDS`] starts when `before` (lower case)
@@ -1882,6 +2059,92 @@ mod tests {
     }
 
     #[test]
+    fn all_users_scanner_agrees_with_the_anchored_pattern() {
+        let anchored = |t: &str, at: usize| {
+            ALL_USERS_AT
+                .captures(&t[at..])
+                .map(|c| (at + c.get(0).unwrap().end(), share_of(c.name("who"))))
+        };
+        for t in [
+            "all users, All of the customers, every active user, each diner, everyone",
+            "all jwt-pizza orders, all JWT pizza orders, all pizza  orders, all order requests",
+            "every real paying external customers, all of our test clients, each *(affected)* user",
+            "all of the current online simulated visitors, all people, all shoppers_, all checkouts",
+            "all our the active users, all usersx, all users2, every  purchase, everyone",
+            "all\u{a0}users, all users\u{2003}now, all \u{2003}users, each é users, all the\u{a0}users",
+        ] {
+            for (at, _) in t.char_indices() {
+                if let Some(scanned) = all_users_at(t.as_bytes(), at) {
+                    assert_eq!(scanned, anchored(t, at), "{t} at {at}");
+                }
+            }
+        }
+        let pieces = [
+            "all",
+            "All",
+            "every",
+            "EVERY",
+            "each",
+            "everyone",
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            "of",
+            " of",
+            "our",
+            " the",
+            "active",
+            "jwt",
+            "-",
+            "pizza",
+            " pizza",
+            "online",
+            "test",
+            " users",
+            "user",
+            "s",
+            " customers",
+            "diner",
+            " people",
+            " clients",
+            "visitor",
+            "shopper",
+            " orders",
+            " order",
+            "order",
+            " requests",
+            " request",
+            "purchase",
+            "checkouts",
+            "*",
+            "_",
+            "(",
+            ")",
+            "x",
+            "é",
+            "\u{a0}",
+            "\u{2003}",
+            ".",
+            "1",
+        ];
+        let (mut decided, mut matched) = (0, 0);
+        for t in crate::model::pattern::generated(&pieces, 20_000, 9) {
+            for (at, _) in t.char_indices() {
+                if let Some(scanned) = all_users_at(t.as_bytes(), at) {
+                    decided += 1;
+                    matched += usize::from(scanned.is_some());
+                    assert_eq!(scanned, anchored(&t, at), "{t:?} at {at}");
+                }
+            }
+        }
+        assert!(
+            decided > 10_000 && matched > 1_000,
+            "{decided} decided, {matched} matched"
+        );
+    }
+
+    #[test]
     fn length_lead_scan_agrees_with_the_pattern() {
         for t in [
             "For ",
@@ -1954,6 +2217,7 @@ mod tests {
         found.extend(
             find("sev")
                 .into_iter()
+                .filter(|&at| sev_may_match(lower, at))
                 .map(|at| level_ending(&lower[..at]).unwrap_or(at)..at + 3),
         );
         found.extend(find("priority").into_iter().map(|at| at..at + 8));
@@ -2002,6 +2266,10 @@ mod tests {
             "x",
             "a ",
             "severe",
+            "erity",
+            "2",
+            "\t",
+            "é",
         ];
         for t in generated(&pieces, 8, 0x1f83_d9ab_fb41_bd6b) {
             let mut places = SeverityCues::of(&t).found;
@@ -2083,6 +2351,11 @@ mod tests {
             "ſ",
             "(",
             "—",
+            "several",
+            "Seven",
+            "sev\u{a0}",
+            "sev\t",
+            "xsev",
         ];
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         let mut matched = 0;
