@@ -1553,6 +1553,212 @@ fn level_before(before: &[u8]) -> Option<usize> {
     }
 }
 
+/// The first match of [`SEVERITY`] in `text` that starts at or after
+/// `from` (which is 0 or follows a byte that is no word character), read
+/// by a byte scanner in a text with no character that folds to an ASCII
+/// letter: at each word start, the pattern's alternatives in its order.
+/// `None` when a non-ASCII character stands where the pattern reads white
+/// space (`\s`) or a non-word character (`\W`), both Unicode-aware: the
+/// pattern must decide. Elsewhere a non-ASCII character matches only
+/// `[^.\n]`, counted in characters, and the word boundaries are ASCII ones.
+fn severity_scan(text: &str, from: usize) -> Option<Option<Span>> {
+    let h = text.as_bytes();
+    for s in from..h.len() {
+        if is_word_byte_at(h, s) && (s == 0 || !is_word_byte_at(h, s - 1)) {
+            if let Some(end) = severity_at(h, s)? {
+                return Some(Some(s..end));
+            }
+        }
+    }
+    Some(None)
+}
+
+/// The end of the match of [`SEVERITY`] at the word start `s` of `h`, for
+/// [`severity_scan`]. Each repeat of the pattern here can take only as
+/// much as it takes greedily: what follows it cannot start with what it
+/// gives back.
+fn severity_at(h: &[u8], s: usize) -> Option<Option<usize>> {
+    let ends = |at: usize| !is_word_byte_at(h, at);
+    let level = |at: usize, top: u8| h.get(at).is_some_and(|&b| (b'0'..=top).contains(&b));
+    let run = |mut i: usize, set: &[u8]| {
+        while h.get(i).is_some_and(|b| set.contains(b)) {
+            i += 1;
+        }
+        i
+    };
+    let level_word = |at: usize| LEVEL_WORDS.iter().find_map(|w| word_at(h, at, w));
+    let noun = |at: usize, nouns: &[&str]| {
+        nouns
+            .iter()
+            .find_map(|w| word_at(h, at, w))
+            .filter(|&e| ends(e))
+    };
+    // `sev(?:erity)?[-\s]?[0-5]\b`
+    if let Some(e) = word_at(h, s, "sev") {
+        for i in [word_at(h, e, "erity"), Some(e)].into_iter().flatten() {
+            match h.get(i) {
+                Some(&b) if b == b'-' || is_ascii_space(b) => {
+                    if level(i + 1, b'5') && ends(i + 2) {
+                        return Some(Some(i + 2));
+                    }
+                }
+                Some(b) if !b.is_ascii() => return None,
+                _ => {
+                    if level(i, b'5') && ends(i + 1) {
+                        return Some(Some(i + 1));
+                    }
+                }
+            }
+        }
+    }
+    // `(?:levels)[*_]*[- ]severity\b`
+    let after_level = level_word(s)
+        .map(|e| run(e, b"*_"))
+        .filter(|&i| matches!(h.get(i), Some(b'-' | b' ')))
+        .map(|i| i + 1);
+    if let Some(e) = after_level.and_then(|i| noun(i, &["severity"])) {
+        return Some(Some(e));
+    }
+    // `severity\b[^.\n]{0,30}?(?:\bwas|\bis|:)...`
+    if let Some(e) = word_at(h, s, "severity").filter(|&e| ends(e)) {
+        let mut p = e;
+        for k in 0..=30 {
+            let after_word = !is_word_byte_at(h, p - 1);
+            let heads = [
+                word_at(h, p, "was").filter(|_| after_word),
+                word_at(h, p, "is").filter(|_| after_word),
+                (h.get(p) == Some(&b':')).then_some(p + 1),
+            ];
+            for q in heads.into_iter().flatten() {
+                if let Some(end) = severity_level(h, q)? {
+                    return Some(Some(end));
+                }
+            }
+            match h.get(p) {
+                None | Some(b'.' | b'\n') => break,
+                Some(_) if k == 30 => break,
+                Some(&b) => p += utf8_len(b),
+            }
+        }
+    }
+    // `(?:levels)[*_]*[- ](?:[a-z]+ )?(?:incident|outage|event)\b`
+    if let Some(i) = after_level {
+        const NOUNS: &[&str] = &["incident", "outage", "event"];
+        let j = run(i, b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+        let with_word = (j > i && h.get(j) == Some(&b' '))
+            .then(|| noun(j + 1, NOUNS))
+            .flatten();
+        if let Some(e) = with_word.or_else(|| noun(i, NOUNS)) {
+            return Some(Some(e));
+        }
+    }
+    // `priority[\W_]{0,6}p?[0-4]\b`
+    if let Some(e) = word_at(h, s, "priority") {
+        let mut i = e;
+        while i < e + 6 {
+            match h.get(i) {
+                Some(b) if !b.is_ascii() => return None,
+                Some(b) if !b.is_ascii_alphanumeric() => i += 1,
+                _ => break,
+            }
+        }
+        if matches!(h.get(i), Some(b'p' | b'P')) && level(i + 1, b'4') && ends(i + 2) {
+            return Some(Some(i + 2));
+        }
+        if level(i, b'4') && ends(i + 1) {
+            return Some(Some(i + 1));
+        }
+    }
+    // `(?:is|was|as) an? (?-i:P[0-4])\b`
+    let verb = ["is", "was", "as"].iter().find_map(|w| word_at(h, s, w));
+    if let Some(a) = verb
+        .filter(|&e| h.get(e) == Some(&b' '))
+        .and_then(|e| word_at(h, e + 1, "a"))
+    {
+        let p = if matches!(h.get(a), Some(b'n' | b'N')) && h.get(a + 1) == Some(&b' ') {
+            Some(a + 2)
+        } else {
+            (h.get(a) == Some(&b' ')).then_some(a + 1)
+        };
+        if let Some(p) = p.filter(|&p| h.get(p) == Some(&b'P') && level(p + 1, b'4') && ends(p + 2))
+        {
+            return Some(Some(p + 2));
+        }
+    }
+    // `(?-i:P[0-4])[- ](?:incident|outage|severity)\b`
+    if h[s] == b'P' && level(s + 1, b'4') && matches!(h.get(s + 2), Some(b'-' | b' ')) {
+        if let Some(e) = noun(s + 3, &["incident", "outage", "severity"]) {
+            return Some(Some(e));
+        }
+    }
+    Some(None)
+}
+
+/// The end of `[\s*_]*(?:(?:a|an|level|of)\s+)*[*_]*(?:levels|[0-5]|sev-?[0-5]|p[0-4])\b`
+/// at `at` in `h`, for [`severity_at`]; `None` when a non-ASCII character
+/// may be white space.
+fn severity_level(h: &[u8], at: usize) -> Option<Option<usize>> {
+    let ends = |at: usize| !is_word_byte_at(h, at);
+    let mut i = at;
+    while h
+        .get(i)
+        .is_some_and(|&b| is_ascii_space(b) || b == b'*' || b == b'_')
+    {
+        i += 1;
+    }
+    if h.get(i).is_some_and(|b| !b.is_ascii()) {
+        return None;
+    }
+    // No level starts with what a repeat starts with: none is given back.
+    loop {
+        let mut next = None;
+        for w in ["a", "an", "level", "of"] {
+            if let Some(e) = word_at(h, i, w) {
+                if let Some(e) = spaces_at(h, e)? {
+                    next = Some(e);
+                    break;
+                }
+            }
+        }
+        match next {
+            Some(e) => i = e,
+            None => break,
+        }
+    }
+    while matches!(h.get(i), Some(b'*' | b'_')) {
+        i += 1;
+    }
+    let digit = |at: usize, top: u8| h.get(at).is_some_and(|&b| (b'0'..=top).contains(&b));
+    let end = LEVEL_WORDS
+        .iter()
+        .find_map(|w| word_at(h, i, w).filter(|&e| ends(e)))
+        .or_else(|| (digit(i, b'5') && ends(i + 1)).then_some(i + 1))
+        .or_else(|| {
+            let e = word_at(h, i, "sev")?;
+            let e = if h.get(e) == Some(&b'-') && digit(e + 1, b'5') && ends(e + 2) {
+                e + 1
+            } else {
+                e
+            };
+            (digit(e, b'5') && ends(e + 1)).then_some(e + 1)
+        })
+        .or_else(|| {
+            (matches!(h.get(i), Some(b'p' | b'P')) && digit(i + 1, b'4') && ends(i + 2))
+                .then_some(i + 2)
+        });
+    Some(end)
+}
+
+/// The length of the UTF-8 character whose first byte is `b`.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..0x80 => 1,
+        0xC0..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
+}
+
 /// The severity a report states: front matter `severity`, else the first
 /// mention in the title, a heading or the authored text (anywhere in the
 /// file, so a preamble before the first section counts).
@@ -1570,9 +1776,16 @@ fn find_severity(report: &Report<'_>) -> Option<StatedSeverity> {
         let text = report.doc.text(span);
         let from = cues.first_start(span, text)?;
         let m = cues.sev_level(span, text).or_else(|| {
-            SEVERITY
-                .find(&text[from..])
-                .map(|m| from + m.start..from + m.end)
+            if cues.folds {
+                None
+            } else {
+                severity_scan(text, from)
+            }
+            .unwrap_or_else(|| {
+                SEVERITY
+                    .find(&text[from..])
+                    .map(|m| from + m.start..from + m.end)
+            })
         })?;
         Some(StatedSeverity {
             text: text[m.clone()].to_string(),
@@ -1922,10 +2135,25 @@ mod tests {
         let span = 0..text.len();
         let from = cues.first_start(&span, text)?;
         cues.sev_level(&span, text).or_else(|| {
-            SEVERITY
-                .find(&text[from..])
-                .map(|m| from + m.start..from + m.end)
+            if cues.folds {
+                None
+            } else {
+                severity_scan(text, from)
+            }
+            .unwrap_or_else(|| {
+                SEVERITY
+                    .find(&text[from..])
+                    .map(|m| from + m.start..from + m.end)
+            })
         })
+    }
+
+    /// [`severity_scan`] over the whole text, when it can tell, and else
+    /// the pattern.
+    fn severity_scanned(text: &str) -> Option<Option<Span>> {
+        (!folds_to_ascii(text))
+            .then(|| severity_scan(text, 0))
+            .flatten()
     }
 
     fn severity_via_cues(text: &str) -> Option<Span> {
@@ -2297,7 +2525,11 @@ mod tests {
         for t in texts {
             assert_eq!(severity_via_cues(t), SEVERITY.find(t), "{t}");
             assert_eq!(severity_via_scan(t), SEVERITY.find(t), "{t}");
+            if let Some(scanned) = severity_scanned(t) {
+                assert_eq!(scanned, SEVERITY.find(t), "{t}");
+            }
         }
+        let mut decided = 0;
         let pieces = [
             "SEV-2",
             "Sev 1",
@@ -2369,8 +2601,71 @@ mod tests {
             matched += usize::from(found.is_some());
             assert_eq!(severity_via_cues(&t), found, "{t:?}");
             assert_eq!(severity_via_scan(&t), found, "{t:?}");
+            if let Some(scanned) = severity_scanned(&t) {
+                decided += 1;
+                assert_eq!(scanned, found, "{t:?}");
+            }
         }
         assert!(matched > 1_000, "{matched} matches");
+        assert!(decided > 10_000, "{decided} decided by the scanner");
+        // The pattern's harder ways, one piece at a time.
+        let pieces = [
+            "severity",
+            "Severity",
+            " ",
+            ":",
+            "**",
+            "_",
+            "was",
+            " is ",
+            "this",
+            "a ",
+            "an ",
+            "level ",
+            "of ",
+            "high",
+            "Mid",
+            "medium",
+            "3",
+            "6",
+            "sev-",
+            "SEV",
+            "p2",
+            "P3",
+            "p5",
+            ".",
+            "\n",
+            "\t",
+            "priority",
+            "—",
+            "-",
+            "(",
+            "x",
+            "é",
+            "\u{a0}",
+            "low ",
+            "customer ",
+            "incident",
+            " outage",
+            "event",
+            "P1 ",
+            "as ",
+            "an P2",
+            "\u{2003}",
+            "0",
+        ];
+        let (mut decided, mut matched) = (0, 0);
+        for t in crate::model::pattern::generated(&pieces, 30_000, 24) {
+            if let Some(scanned) = severity_scanned(&t) {
+                decided += 1;
+                matched += usize::from(scanned.is_some());
+                assert_eq!(scanned, SEVERITY.find(&t), "{t:?}");
+            }
+        }
+        assert!(
+            decided > 10_000 && matched > 1_000,
+            "{decided} decided, {matched} matched"
+        );
     }
 
     /// The durations taken from the time model are those a search of
