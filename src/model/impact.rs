@@ -963,7 +963,15 @@ fn mentions_failure(sentence: &str) -> bool {
 }
 
 /// True when [`SUPPORT_CONTEXT`] matches `text`: it has one of its words.
+/// Only the start of the text is read: a match, anchored, ends within 40
+/// characters (160 bytes) and a word of at most 14 bytes, and its word
+/// boundary looks at the byte after it.
 fn support_context(text: &str) -> bool {
+    let mut cut = text.len().min(175);
+    while !text.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let text = &text[..cut];
     let cues = Cues::of(text);
     cues.has_any(&[
         "submitted",
@@ -2370,6 +2378,37 @@ mod tests {
             decided > 10_000 && matched > 1_000,
             "{decided} decided, {matched} matched"
         );
+    }
+
+    #[test]
+    fn support_context_reads_the_start_the_pattern_reads() {
+        let pieces = [
+            "tickets",
+            " ",
+            "x",
+            "é",
+            "—",
+            "\u{1F600}",
+            ".",
+            "reported",
+            " by customers",
+            " users",
+            "opened",
+            "came in",
+            "to support",
+            "s",
+            "abc",
+            "came",
+            " in",
+            "\n",
+        ];
+        let mut matched = 0;
+        for t in crate::model::pattern::generated(&pieces, 20_000, 60) {
+            let found = SUPPORT_CONTEXT.is_match(&t);
+            matched += usize::from(found);
+            assert_eq!(support_context(&t), found, "{t:?}");
+        }
+        assert!(matched > 1_000, "{matched} matched");
     }
 
     #[test]
