@@ -6,6 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::Span;
 
+/// A message of a diagnostic: most are fixed sentences, written without
+/// an allocation; the rest are formatted.
+pub type Text = std::borrow::Cow<'static, str>;
+
 /// How serious a diagnostic is. Ordered: `Info < Warning < Error`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -37,7 +41,7 @@ impl fmt::Display for Severity {
 pub struct Label {
     /// Byte range into the checked file.
     pub span: Span,
-    pub message: String,
+    pub message: Text,
 }
 
 /// One replacement of a byte range.
@@ -82,12 +86,12 @@ pub struct Diagnostic {
     pub rule: &'static str,
     pub severity: Severity,
     /// States the problem.
-    pub message: String,
+    pub message: Text,
     /// The primary location: a byte range into the checked file.
     pub span: Span,
     pub labels: Vec<Label>,
     /// States the action that solves it.
-    pub help: Option<String>,
+    pub help: Option<Text>,
     pub fix: Option<Fix>,
 }
 
@@ -96,7 +100,7 @@ impl Diagnostic {
         rule: &'static str,
         severity: Severity,
         span: Span,
-        message: impl Into<String>,
+        message: impl Into<Text>,
     ) -> Diagnostic {
         Diagnostic {
             rule,
@@ -110,13 +114,13 @@ impl Diagnostic {
     }
 
     #[must_use]
-    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+    pub fn with_help(mut self, help: impl Into<Text>) -> Diagnostic {
         self.help = Some(help.into());
         self
     }
 
     #[must_use]
-    pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
+    pub fn with_label(mut self, span: Span, message: impl Into<Text>) -> Diagnostic {
         self.labels.push(Label {
             span,
             message: message.into(),

@@ -42,7 +42,7 @@ impl Renderer for Github {
             };
             let message = match &d.help {
                 Some(help) => format!("{}\nhelp: {help}", d.message),
-                None => d.message.clone(),
+                None => d.message.to_string(),
             };
             writeln!(
                 out,

@@ -147,7 +147,7 @@ impl Renderer for SarifRenderer {
             let d = &f.diagnostic;
             let message = match &d.help {
                 Some(help) => format!("{}\nhelp: {help}", d.message),
-                None => d.message.clone(),
+                None => d.message.to_string(),
             };
             let index = RULES
                 .iter()

@@ -156,7 +156,11 @@ impl Rule {
     }
 
     /// A diagnostic of this rule at its default severity.
-    pub fn diagnostic(&self, span: Span, message: impl Into<String>) -> Diagnostic {
+    pub fn diagnostic(
+        &self,
+        span: Span,
+        message: impl Into<crate::diagnostic::Text>,
+    ) -> Diagnostic {
         Diagnostic::new(self.id, self.default_severity, span, message)
     }
 }

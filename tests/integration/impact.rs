@@ -23,7 +23,7 @@ fn messages(rule: &str, file: &str) -> Vec<String> {
         .1
         .into_iter()
         .filter(|d| d.rule == rule)
-        .map(|d| d.message)
+        .map(|d| d.message.into_owned())
         .collect()
 }
 
@@ -147,7 +147,7 @@ fn impact_mismatch_fires_and_labels_both_places() {
     let labels: Vec<(&str, &str)> = d
         .labels
         .iter()
-        .map(|l| (&text[l.span.clone()], l.message.as_str()))
+        .map(|l| (&text[l.span.clone()], l.message.as_ref()))
         .collect();
     assert_eq!(
         labels,

@@ -474,7 +474,7 @@ fn check_uses_the_recorded_template() {
     let missing: Vec<&str> = diags
         .iter()
         .filter(|d| d.rule == "missing-section")
-        .map(|d| d.message.as_str())
+        .map(|d| d.message.as_ref())
         .collect();
     assert!(
         missing.iter().any(|m| m.contains("Prevention")),

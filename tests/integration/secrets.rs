@@ -234,7 +234,11 @@ fn each_kind_is_found_and_named_without_its_value() {
             case.kind
         );
         let fix = d.fix.as_ref().expect("fixable");
-        for said in [&d.message, d.help.as_ref().expect("help"), &fix.description] {
+        for said in [
+            d.message.as_ref(),
+            d.help.as_deref().expect("help"),
+            fix.description.as_str(),
+        ] {
             assert!(
                 !said.contains(&case.value),
                 "{}: value in `{said}`",
