@@ -810,6 +810,22 @@ pub fn find_times(text: &str) -> Vec<ClockTime> {
     times_in(text, unusual(text))
 }
 
+/// Every clock time and every date in `text`, in order: [`find_times`]
+/// and [`find_dates`] of the same text, with the tests they share made
+/// once (a text without an ASCII digit that is not [`unusual`] has
+/// neither).
+pub fn find_times_and_dates(text: &str) -> (Vec<ClockTime>, Vec<FoundDate>) {
+    let odd = unusual(text);
+    if odd || next_digit(text.as_bytes(), 0).is_some() {
+        (
+            times_in(text, odd),
+            dates_in(text, odd || date_digits(text)),
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    }
+}
+
 /// [`find_times`], given whether `text` is [`unusual`].
 fn times_in(text: &str, slow: bool) -> Vec<ClockTime> {
     let mut out = Vec::new();
@@ -2974,30 +2990,42 @@ impl Times {
             .filter_map(|place| report.section(place.name()))
             .map(|s| s.body.clone())
             .collect();
-        let mut found: Vec<(Range<usize>, Vec<ClockTime>, Vec<FoundDate>)> = Vec::new();
+        // The windows of each Summary and Impact block, read here from its
+        // times and dates rather than searching for them twice.
+        let mut found: Vec<(Range<usize>, Vec<Window>)> = Vec::new();
         for piece in &pieces {
             let text = doc.text(piece);
-            // The timeline has read its items. Without a digit (that the
-            // byte tests can read) there is neither a time nor a date.
-            let (clocks, dates) = match report.timeline.found_in(piece) {
-                Some(found) => found,
-                None => {
-                    let odd = unusual(text);
-                    if odd || next_digit(text.as_bytes(), 0).is_some() {
-                        (
-                            times_in(text, odd),
-                            dates_in(text, odd || date_digits(text)),
-                        )
-                    } else {
-                        (Vec::new(), Vec::new())
-                    }
+            // The timeline has read its one-line items: it lends their
+            // times and dates, found in the text from `body` on.
+            if let Some((body, clocks, dates)) = report.timeline.found_in(piece) {
+                let code = if clocks.is_empty() && dates.is_empty() {
+                    Vec::new()
+                } else {
+                    inline_code(text)
+                };
+                let outside = |r: &Range<usize>| {
+                    !code
+                        .iter()
+                        .any(|c| c.start <= r.start + body && r.end + body <= c.end)
+                };
+                for t in clocks.iter().filter(|t| outside(&t.span)) {
+                    let mut t = t.clone();
+                    shift_clock(&mut t, piece.start + body);
+                    times.clocks.push(t);
                 }
-            };
+                for d in dates.iter().filter(|d| outside(&d.span)) {
+                    let mut d = d.clone();
+                    shift_found_date(&mut d, piece.start + body);
+                    times.dates.push(d);
+                }
+                continue;
+            }
+            let (clocks, dates) = find_times_and_dates(text);
             if stated
                 .iter()
                 .any(|b| b.start <= piece.start && piece.end <= b.end)
             {
-                found.push((piece.clone(), clocks.clone(), dates.clone()));
+                found.push((piece.clone(), windows_among(text, &clocks, &dates)));
             }
             // Inline code is looked for only around something found.
             let code = if clocks.is_empty() && dates.is_empty() {
@@ -3037,8 +3065,8 @@ impl Times {
                 }
                 let base = block.own.start;
                 let text = doc.text(&block.own);
-                let windows = match found.iter().find(|(span, _, _)| *span == block.own) {
-                    Some((_, clocks, dates)) => windows_among(text, clocks, dates),
+                let windows = match found.iter().find(|(span, _)| *span == block.own) {
+                    Some((_, windows)) => windows.clone(),
                     None => find_windows(text),
                 };
                 for mut window in windows {
