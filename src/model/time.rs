@@ -969,16 +969,25 @@ fn times_in(text: &str, slow: bool) -> Vec<ClockTime> {
 /// True when the duration and date scanners may read `text` differently
 /// from the regexes, which then search it: the text is [`unusual`], or has
 /// a non-ASCII character whose being a word character (`\w`, for `\b`) the
-/// scanners do not judge. They judge white space and the symbols of
-/// [`is_plain_symbol`] (not word characters) and the letters of the Latin
-/// blocks below U+0250 (word characters; `ſ` folds to `s`, so is unusual).
+/// scanners do not judge. They judge white space, the symbols of
+/// [`is_plain_symbol`] and the currency signs of [`is_currency_sign`] (not
+/// word characters) and the letters of the Latin blocks below U+0250 (word
+/// characters; `ſ` folds to `s`, so is unusual).
 fn needs_regex(text: &str) -> bool {
     !text.is_ascii()
         && !non_ascii_chars(text).all(|c| {
             c.is_whitespace()
                 || is_plain_symbol(c)
+                || is_currency_sign(c)
                 || (c < '\u{250}' && c.is_alphabetic() && !FOLDS_TO_ASCII.contains(&c))
         })
+}
+
+/// True for the currency signs of the Currency Symbols block (`₿`, `€`,
+/// `₹`) and the baht sign `฿`: neither word characters nor white space,
+/// nor case variants of ASCII letters, for the regexes.
+fn is_currency_sign(c: char) -> bool {
+    matches!(c, '\u{20A0}'..='\u{20C0}' | '\u{E3F}')
 }
 
 /// A word character (`\w`) in a text that [`needs_regex`] lets the
@@ -4118,6 +4127,7 @@ mod tests {
         "10/14/2025–10/15/2025, 2025-10-14T08:41Z, 2025-10-14 08:41, 14 Octo 2025, Jun 1 2025 Thu",
         "Janet 13, 2025, Jan 13,2025, Jan 1st  2025, Jan 1 st 2025, 1st Jan 2025 Saturdayx",
         "12/05, 12-05, 31/12/99, 1/1/1, 01/02/03, 2025-02-30, 2025-13-01, 99/99/9999 tue)",
+        "₿2025-10-14, 2025-10-14₿, Mon₿2025-10-14, 14 Oct₿2025, ฿10/14/25, Oct 14 ₿ 2025 ฿",
     ];
 
     /// The date scanner gives the regex's matches and groups.
@@ -4201,6 +4211,8 @@ mod tests {
         "’",
         "–",
         "x",
+        "₿",
+        "฿",
         "T08:41",
         "v1",
         "\u{a0}",
@@ -4348,6 +4360,7 @@ mod tests {
         "a hours, ahour, an hours, 5hours, 5hourss, 5 hoursly, 5 hr_s, 5_hours, 2 h_",
         "three hours, THREE hrs, threehours, with admin, each 5 - - hours, 5 -\u{a0}h, data hours",
         "security today, seconds later, with 2 h, month, birth 3 days, sixty-minutes, fivemin",
+        "₿5 minutes, 5₿ hours, 5 hours₿, an₿hour, about ₿ 2 h, 2 h฿, ฿ 3 days ago, 1 h ₿ 5 m",
     ];
 
     /// The duration scanner gives the regex's matches and groups, and the
@@ -4410,6 +4423,7 @@ mod tests {
         assert!(needs_regex("ſ 5 minutes") && needs_regex("\u{663} minutes"));
         assert!(needs_regex("5 minutes\u{301}") && needs_regex("5 hours 日本"));
         assert!(!needs_regex("é 5 minutes – 2 h’s\u{a0}≈"));
+        assert!(!needs_regex("₿5 minutes, 2 h฿, €3 days") && needs_regex("5 hours ツ"));
         // A text the scanner does not judge is read with the regex.
         assert_eq!(find_durations("5 minutes\u{301}").len(), 0);
         assert_eq!(find_durations("5 minutes\u{2003}日").len(), 1);
@@ -4553,6 +4567,8 @@ mod tests {
         "10 to 15",
         "\u{a0}",
         "café",
+        "₿",
+        "฿",
     ];
     const SEPARATORS: &[&str] = &[
         " ", " ", " ", " ", "", "", "-", " - ", ", ", ",", "\u{a0}", "\n", ".", "  ", "–", "’",
