@@ -10,6 +10,8 @@
 //!   `16:20Z`, `~12:47`, `9 am`).
 //! - [`find_dates`]: dates (`2025-10-14`, `10/14/25`, `October 14, 2025`,
 //!   `14 Oct 2025`), with the weekday written next to them, if any.
+//! - [`find_times_and_dates`]: both of the above for one text, sharing
+//!   their byte tests.
 //! - [`find_durations`]: durations (`36 minutes`, `1 hr 12 minutes`, `1h 5m`,
 //!   `an hour`, `half an hour`, `2 hrs`).
 //! - [`find_windows`]: intervals (`between 08:41 and 09:17`, `from 9:40 am to
@@ -812,8 +814,8 @@ pub fn find_times(text: &str) -> Vec<ClockTime> {
 
 /// Every clock time and every date in `text`, in order: [`find_times`]
 /// and [`find_dates`] of the same text, with the tests they share made
-/// once (a text without an ASCII digit that is not [`unusual`] has
-/// neither).
+/// once (a text without an ASCII digit, a non-ASCII numeric character or
+/// `ſ`/Kelvin sign, which the regexes search for, has neither).
 pub fn find_times_and_dates(text: &str) -> (Vec<ClockTime>, Vec<FoundDate>) {
     let odd = unusual(text);
     if odd || next_digit(text.as_bytes(), 0).is_some() {
