@@ -2736,13 +2736,59 @@ static APPROX_END: LazyLock<Twin> = LazyLock::new(|| {
 
 /// [`APPROX_END`] matches `lead` (lower-cased): never without one of the
 /// words of [`APPROX_WORDS`] in it, or a character that folds to an ASCII
-/// letter, so the regex runs (and is compiled) only then.
+/// letter. A text with such a character is read by the regex, any other
+/// by [`approx_end_scan`] (which hands a non-ASCII character before the
+/// word back to the regex too).
 fn approx_ends(lead: &str) -> bool {
     let words = [
         "about", "around", "approx", "roughly", "circa", "ca.", "nearly", "almost", "~", "≈", "+/-",
     ];
-    (words.iter().any(|w| lead.contains(w)) || crate::model::pattern::folds_to_ascii(lead))
-        && APPROX_END.is_match(lead)
+    if !words.iter().any(|w| lead.contains(w)) {
+        return crate::model::pattern::folds_to_ascii(lead) && APPROX_END.is_match(lead);
+    }
+    if crate::model::pattern::folds_to_ascii(lead) {
+        return APPROX_END.is_match(lead);
+    }
+    approx_end_scan(lead).unwrap_or_else(|| APPROX_END.is_match(lead))
+}
+
+/// [`APPROX_END`] on a text without a character that folds to an ASCII
+/// letter: a word of [`APPROX_LIST`] (any case) at the start or after a
+/// character that is not a word character, then white space, maybe
+/// `between` or `from`, and white space to the end. `None` when a
+/// non-ASCII character is before such a word (whether it is a word
+/// character is left to the regex).
+fn approx_end_scan(lead: &str) -> Option<bool> {
+    let t = lead.trim_end_matches(char::is_whitespace);
+    let n = t.len();
+    let before = |w: &str| {
+        (n >= w.len() && t.as_bytes()[n - w.len()..].eq_ignore_ascii_case(w.as_bytes()))
+            .then(|| t[..n - w.len()].trim_end_matches(char::is_whitespace).len())
+    };
+    let mut unsure = false;
+    for end in [Some(n), before("between"), before("from")]
+        .into_iter()
+        .flatten()
+    {
+        for w in APPROX_LIST {
+            let Some(start) = end.checked_sub(w.len()) else {
+                continue;
+            };
+            if !t.is_char_boundary(start) || !t[start..end].eq_ignore_ascii_case(w) {
+                continue;
+            }
+            match t[..start].chars().next_back() {
+                None => return Some(true),
+                Some(c) if c.is_ascii() => {
+                    if !(c.is_ascii_alphanumeric() || c == '_') {
+                        return Some(true);
+                    }
+                }
+                Some(_) => unsure = true,
+            }
+        }
+    }
+    (!unsure).then_some(false)
 }
 
 /// The last `n` bytes (or a little more, to a character boundary) before `end`.
@@ -4604,8 +4650,30 @@ mod tests {
             "labout ",
             "",
             "from ",
+            "about\u{a0}between\u{2003}",
+            "_about",
+            "-about",
+            "éabout",
+            "→about from",
+            "aboutbetween",
+            "about betweenfrom",
+            "approxfrom",
+            "(≈)",
+            " ~  from  ",
         ] {
             assert_eq!(approx_ends(lead), APPROX_END.is_match(lead), "{lead:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        #[test]
+        fn approx_end_scanner_agrees_on_any_text(
+            lead in r"(about|ABOUT|approx|approx\.|approximately|ca\.|~|≈|\+/-|between|from|BETWEEN|the|[ \x{a0}\x{2003}\n]|[a_.(é→ſ]){0,6}"
+        ) {
+            // The callers lower-case the lead.
+            let lead = lead.to_ascii_lowercase();
+            proptest::prop_assert_eq!(approx_ends(&lead), APPROX_END.is_match(&lead), "{:?}", lead);
         }
     }
 
