@@ -10,6 +10,8 @@
 //!   `16:20Z`, `~12:47`, `9 am`).
 //! - [`find_dates`]: dates (`2025-10-14`, `10/14/25`, `October 14, 2025`,
 //!   `14 Oct 2025`), with the weekday written next to them, if any.
+//! - [`find_times_and_dates`]: both of the above for one text, sharing
+//!   their byte tests.
 //! - [`find_durations`]: durations (`36 minutes`, `1 hr 12 minutes`, `1h 5m`,
 //!   `an hour`, `half an hour`, `2 hrs`).
 //! - [`find_windows`]: intervals (`between 08:41 and 09:17`, `from 9:40 am to
@@ -810,6 +812,22 @@ pub fn find_times(text: &str) -> Vec<ClockTime> {
     times_in(text, unusual(text))
 }
 
+/// Every clock time and every date in `text`, in order: [`find_times`]
+/// and [`find_dates`] of the same text, with the tests they share made
+/// once (a text without an ASCII digit, a non-ASCII numeric character or
+/// `ſ`/Kelvin sign, which the regexes search for, has neither).
+pub fn find_times_and_dates(text: &str) -> (Vec<ClockTime>, Vec<FoundDate>) {
+    let odd = unusual(text);
+    if odd || next_digit(text.as_bytes(), 0).is_some() {
+        (
+            times_in(text, odd),
+            dates_in(text, odd || date_digits(text)),
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    }
+}
+
 /// [`find_times`], given whether `text` is [`unusual`].
 fn times_in(text: &str, slow: bool) -> Vec<ClockTime> {
     let mut out = Vec::new();
@@ -953,16 +971,25 @@ fn times_in(text: &str, slow: bool) -> Vec<ClockTime> {
 /// True when the duration and date scanners may read `text` differently
 /// from the regexes, which then search it: the text is [`unusual`], or has
 /// a non-ASCII character whose being a word character (`\w`, for `\b`) the
-/// scanners do not judge. They judge white space and the symbols of
-/// [`is_plain_symbol`] (not word characters) and the letters of the Latin
-/// blocks below U+0250 (word characters; `ſ` folds to `s`, so is unusual).
+/// scanners do not judge. They judge white space, the symbols of
+/// [`is_plain_symbol`] and the currency signs of [`is_currency_sign`] (not
+/// word characters) and the letters of the Latin blocks below U+0250 (word
+/// characters; `ſ` folds to `s`, so is unusual).
 fn needs_regex(text: &str) -> bool {
     !text.is_ascii()
         && !non_ascii_chars(text).all(|c| {
             c.is_whitespace()
                 || is_plain_symbol(c)
+                || is_currency_sign(c)
                 || (c < '\u{250}' && c.is_alphabetic() && !FOLDS_TO_ASCII.contains(&c))
         })
+}
+
+/// True for the currency signs of the Currency Symbols block (`₿`, `€`,
+/// `₹`) and the baht sign `฿`: neither word characters nor white space,
+/// nor case variants of ASCII letters, for the regexes.
+fn is_currency_sign(c: char) -> bool {
+    matches!(c, '\u{20A0}'..='\u{20C0}' | '\u{E3F}')
 }
 
 /// A word character (`\w`) in a text that [`needs_regex`] lets the
@@ -2709,13 +2736,59 @@ static APPROX_END: LazyLock<Twin> = LazyLock::new(|| {
 
 /// [`APPROX_END`] matches `lead` (lower-cased): never without one of the
 /// words of [`APPROX_WORDS`] in it, or a character that folds to an ASCII
-/// letter, so the regex runs (and is compiled) only then.
+/// letter. A text with such a character is read by the regex, any other
+/// by [`approx_end_scan`] (which hands a non-ASCII character before the
+/// word back to the regex too).
 fn approx_ends(lead: &str) -> bool {
     let words = [
         "about", "around", "approx", "roughly", "circa", "ca.", "nearly", "almost", "~", "≈", "+/-",
     ];
-    (words.iter().any(|w| lead.contains(w)) || crate::model::pattern::folds_to_ascii(lead))
-        && APPROX_END.is_match(lead)
+    if !words.iter().any(|w| lead.contains(w)) {
+        return crate::model::pattern::folds_to_ascii(lead) && APPROX_END.is_match(lead);
+    }
+    if crate::model::pattern::folds_to_ascii(lead) {
+        return APPROX_END.is_match(lead);
+    }
+    approx_end_scan(lead).unwrap_or_else(|| APPROX_END.is_match(lead))
+}
+
+/// [`APPROX_END`] on a text without a character that folds to an ASCII
+/// letter: a word of [`APPROX_LIST`] (any case) at the start or after a
+/// character that is not a word character, then white space, maybe
+/// `between` or `from`, and white space to the end. `None` when a
+/// non-ASCII character is before such a word (whether it is a word
+/// character is left to the regex).
+fn approx_end_scan(lead: &str) -> Option<bool> {
+    let t = lead.trim_end_matches(char::is_whitespace);
+    let n = t.len();
+    let before = |w: &str| {
+        (n >= w.len() && t.as_bytes()[n - w.len()..].eq_ignore_ascii_case(w.as_bytes()))
+            .then(|| t[..n - w.len()].trim_end_matches(char::is_whitespace).len())
+    };
+    let mut unsure = false;
+    for end in [Some(n), before("between"), before("from")]
+        .into_iter()
+        .flatten()
+    {
+        for w in APPROX_LIST {
+            let Some(start) = end.checked_sub(w.len()) else {
+                continue;
+            };
+            if !t.is_char_boundary(start) || !t[start..end].eq_ignore_ascii_case(w) {
+                continue;
+            }
+            match t[..start].chars().next_back() {
+                None => return Some(true),
+                Some(c) if c.is_ascii() => {
+                    if !(c.is_ascii_alphanumeric() || c == '_') {
+                        return Some(true);
+                    }
+                }
+                Some(_) => unsure = true,
+            }
+        }
+    }
+    (!unsure).then_some(false)
 }
 
 /// The last `n` bytes (or a little more, to a character boundary) before `end`.
@@ -2974,30 +3047,42 @@ impl Times {
             .filter_map(|place| report.section(place.name()))
             .map(|s| s.body.clone())
             .collect();
-        let mut found: Vec<(Range<usize>, Vec<ClockTime>, Vec<FoundDate>)> = Vec::new();
+        // The windows of each Summary and Impact block, read here from its
+        // times and dates rather than searching for them twice.
+        let mut found: Vec<(Range<usize>, Vec<Window>)> = Vec::new();
         for piece in &pieces {
             let text = doc.text(piece);
-            // The timeline has read its items. Without a digit (that the
-            // byte tests can read) there is neither a time nor a date.
-            let (clocks, dates) = match report.timeline.found_in(piece) {
-                Some(found) => found,
-                None => {
-                    let odd = unusual(text);
-                    if odd || next_digit(text.as_bytes(), 0).is_some() {
-                        (
-                            times_in(text, odd),
-                            dates_in(text, odd || date_digits(text)),
-                        )
-                    } else {
-                        (Vec::new(), Vec::new())
-                    }
+            // The timeline has read its one-line items: it lends their
+            // times and dates, found in the text from `body` on.
+            if let Some((body, clocks, dates)) = report.timeline.found_in(piece) {
+                let code = if clocks.is_empty() && dates.is_empty() {
+                    Vec::new()
+                } else {
+                    inline_code(text)
+                };
+                let outside = |r: &Range<usize>| {
+                    !code
+                        .iter()
+                        .any(|c| c.start <= r.start + body && r.end + body <= c.end)
+                };
+                for t in clocks.iter().filter(|t| outside(&t.span)) {
+                    let mut t = t.clone();
+                    shift_clock(&mut t, piece.start + body);
+                    times.clocks.push(t);
                 }
-            };
+                for d in dates.iter().filter(|d| outside(&d.span)) {
+                    let mut d = d.clone();
+                    shift_found_date(&mut d, piece.start + body);
+                    times.dates.push(d);
+                }
+                continue;
+            }
+            let (clocks, dates) = find_times_and_dates(text);
             if stated
                 .iter()
                 .any(|b| b.start <= piece.start && piece.end <= b.end)
             {
-                found.push((piece.clone(), clocks.clone(), dates.clone()));
+                found.push((piece.clone(), windows_among(text, &clocks, &dates)));
             }
             // Inline code is looked for only around something found.
             let code = if clocks.is_empty() && dates.is_empty() {
@@ -3037,8 +3122,8 @@ impl Times {
                 }
                 let base = block.own.start;
                 let text = doc.text(&block.own);
-                let windows = match found.iter().find(|(span, _, _)| *span == block.own) {
-                    Some((_, clocks, dates)) => windows_among(text, clocks, dates),
+                let windows = match found.iter().find(|(span, _)| *span == block.own) {
+                    Some((_, windows)) => windows.clone(),
                     None => find_windows(text),
                 };
                 for mut window in windows {
@@ -4090,6 +4175,7 @@ mod tests {
         "10/14/2025–10/15/2025, 2025-10-14T08:41Z, 2025-10-14 08:41, 14 Octo 2025, Jun 1 2025 Thu",
         "Janet 13, 2025, Jan 13,2025, Jan 1st  2025, Jan 1 st 2025, 1st Jan 2025 Saturdayx",
         "12/05, 12-05, 31/12/99, 1/1/1, 01/02/03, 2025-02-30, 2025-13-01, 99/99/9999 tue)",
+        "₿2025-10-14, 2025-10-14₿, Mon₿2025-10-14, 14 Oct₿2025, ฿10/14/25, Oct 14 ₿ 2025 ฿",
     ];
 
     /// The date scanner gives the regex's matches and groups.
@@ -4173,6 +4259,8 @@ mod tests {
         "’",
         "–",
         "x",
+        "₿",
+        "฿",
         "T08:41",
         "v1",
         "\u{a0}",
@@ -4320,6 +4408,7 @@ mod tests {
         "a hours, ahour, an hours, 5hours, 5hourss, 5 hoursly, 5 hr_s, 5_hours, 2 h_",
         "three hours, THREE hrs, threehours, with admin, each 5 - - hours, 5 -\u{a0}h, data hours",
         "security today, seconds later, with 2 h, month, birth 3 days, sixty-minutes, fivemin",
+        "₿5 minutes, 5₿ hours, 5 hours₿, an₿hour, about ₿ 2 h, 2 h฿, ฿ 3 days ago, 1 h ₿ 5 m",
     ];
 
     /// The duration scanner gives the regex's matches and groups, and the
@@ -4382,6 +4471,7 @@ mod tests {
         assert!(needs_regex("ſ 5 minutes") && needs_regex("\u{663} minutes"));
         assert!(needs_regex("5 minutes\u{301}") && needs_regex("5 hours 日本"));
         assert!(!needs_regex("é 5 minutes – 2 h’s\u{a0}≈"));
+        assert!(!needs_regex("₿5 minutes, 2 h฿, €3 days") && needs_regex("5 hours ツ"));
         // A text the scanner does not judge is read with the regex.
         assert_eq!(find_durations("5 minutes\u{301}").len(), 0);
         assert_eq!(find_durations("5 minutes\u{2003}日").len(), 1);
@@ -4525,6 +4615,8 @@ mod tests {
         "10 to 15",
         "\u{a0}",
         "café",
+        "₿",
+        "฿",
     ];
     const SEPARATORS: &[&str] = &[
         " ", " ", " ", " ", "", "", "-", " - ", ", ", ",", "\u{a0}", "\n", ".", "  ", "–", "’",
@@ -4558,8 +4650,30 @@ mod tests {
             "labout ",
             "",
             "from ",
+            "about\u{a0}between\u{2003}",
+            "_about",
+            "-about",
+            "éabout",
+            "→about from",
+            "aboutbetween",
+            "about betweenfrom",
+            "approxfrom",
+            "(≈)",
+            " ~  from  ",
         ] {
             assert_eq!(approx_ends(lead), APPROX_END.is_match(lead), "{lead:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10_000))]
+        #[test]
+        fn approx_end_scanner_agrees_on_any_text(
+            lead in r"(about|ABOUT|approx|approx\.|approximately|ca\.|~|≈|\+/-|between|from|BETWEEN|the|[ \x{a0}\x{2003}\n]|[a_.(é→ſ]){0,6}"
+        ) {
+            // The callers lower-case the lead.
+            let lead = lead.to_ascii_lowercase();
+            proptest::prop_assert_eq!(approx_ends(&lead), APPROX_END.is_match(&lead), "{:?}", lead);
         }
     }
 

@@ -603,7 +603,7 @@ impl Timeline {
                     let line = doc.text(&(own.start..first_line_end));
                     let marker = list_marker_end(line, AfterBox::Space);
                     let body = &line[marker..];
-                    let (clocks, dates) = (time::find_times(body), time::find_dates(body));
+                    let (clocks, dates) = time::find_times_and_dates(body);
                     let read = read_found(line, own.start, marker, &clocks, &dates);
                     if first_line_end == own.end && after_marker(line, marker) {
                         timeline.found.push(LineFinds {
@@ -1011,20 +1011,14 @@ fn after_marker(line: &str, marker: usize) -> bool {
 
 impl Timeline {
     /// The times and dates of a one-line list item of the timeline whose
-    /// own text is `own`, as [`time::find_times`] and [`time::find_dates`]
-    /// find them in that text, if the timeline has read them.
-    pub(crate) fn found_in(&self, own: &Span) -> Option<(Vec<ClockTime>, Vec<FoundDate>)> {
+    /// own text is `own`, if the timeline has read them, lent with where
+    /// the text after its list marker starts in that text: as
+    /// [`time::find_times`] and [`time::find_dates`] find them in the
+    /// item's text once shifted by that much.
+    pub(crate) fn found_in(&self, own: &Span) -> Option<(usize, &[ClockTime], &[FoundDate])> {
         let i = self.found.partition_point(|f| f.own.start < own.start);
         let f = self.found.get(i).filter(|f| f.own == *own)?;
-        let mut clocks = f.clocks.clone();
-        for c in &mut clocks {
-            shift_clock(c, f.body);
-        }
-        let mut dates = f.dates.clone();
-        for d in &mut dates {
-            shift_found_date(d, f.body);
-        }
-        Some((clocks, dates))
+        Some((f.body, &f.clocks, &f.dates))
     }
 }
 
@@ -1168,13 +1162,8 @@ fn found(body: &str) -> String {
 fn read_line(line: &str, base: usize) -> Line<'_> {
     let marker = list_marker_end(line, AfterBox::Space);
     let body = &line[marker..];
-    read_found(
-        line,
-        base,
-        marker,
-        &time::find_times(body),
-        &time::find_dates(body),
-    )
+    let (times, dates) = time::find_times_and_dates(body);
+    read_found(line, base, marker, &times, &dates)
 }
 
 /// [`read_line`], given where its list marker ends and the times and
