@@ -615,15 +615,16 @@ fn no_counts(text: &str) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
-/// The first place at or after `from` where a match of [`ALL_USERS`] may
-/// start in `text`: a word `all`, `every` or `each` (ASCII word boundaries,
+/// The places where a match of [`ALL_USERS`] may start in `text`, in
+/// order, each with the offset of the letter it was found by (the word's
+/// second): a word `all`, `every` or `each` (ASCII word boundaries,
 /// any case) followed by white space and then a word the pattern may go
 /// on with (`of`, one of its adjectives or nouns), or a word `everyone`;
 /// no match starts anywhere else. A character these tests cannot judge
 /// (non-ASCII, `*`, `_`, `(`) after the word lets the pattern decide
 /// there. A text with a character that folds to an ASCII letter is for
 /// the pattern to search ([`all_users`]).
-fn all_users_start(text: &str, from: usize) -> Option<usize> {
+fn all_users_starts(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     const NEXT: &[&str] = &[
         "of",
         "our",
@@ -652,13 +653,13 @@ fn all_users_start(text: &str, from: usize) -> Option<usize> {
         "checkout",
     ];
     let h = text.as_bytes();
-    let at_word = |start: usize, word: &str| {
+    let at_word = move |start: usize, word: &str| {
         (start == 0 || !is_word_byte_at(h, start - 1))
             && h.get(start..start + word.len())
                 .is_some_and(|t| t.eq_ignore_ascii_case(word.as_bytes()))
             && !is_word_byte_at(h, start + word.len())
     };
-    let goes_on = |end: usize| {
+    let goes_on = move |end: usize| {
         let mut i = end;
         while h.get(i).is_some_and(|b| is_ascii_space(*b)) {
             i += 1;
@@ -677,13 +678,13 @@ fn all_users_start(text: &str, from: usize) -> Option<usize> {
             }),
         }
     };
-    let lower = |i: usize| h.get(i).map_or(0, |b| b | 0x20);
+    let lower = move |i: usize| h.get(i).map_or(0, |b| b | 0x20);
     // The word's second letter, `l` of `all`, `v` of `every`, `c` of
     // `each`, is searched for; the word starts one or two bytes before.
     // The bytes around the letter first (most `l` and `c` are in other
     // words), then the word.
-    let back = |i: usize, k: usize| i.checked_sub(k).map_or(0, lower);
-    let start = |i: usize| match h[i] | 0x20 {
+    let back = move |i: usize, k: usize| i.checked_sub(k).map_or(0, lower);
+    let start = move |i: usize| match h[i] | 0x20 {
         b'l' => {
             let all = back(i, 1) == b'a'
                 && lower(i + 1) == b'l'
@@ -706,26 +707,20 @@ fn all_users_start(text: &str, from: usize) -> Option<usize> {
             each.then(|| i - 2)
         }
     };
-    let rest = h.get(from..)?;
-    let first = |(a, b, c)| {
-        memchr::memchr3_iter(a, b, c, rest)
-            .filter_map(|i| start(from + i))
-            .find(|&s| s >= from)
-    };
-    match first((b'l', b'v', b'c')) {
-        // An upper-case letter before it is searched for up to it only.
-        Some(s) => {
-            let upper = memchr::memchr3_iter(b'L', b'V', b'C', &h[from..h.len().min(s + 3)])
-                .filter_map(|i| start(from + i))
-                .find(|&u| u >= from);
-            Some(upper.map_or(s, |u| u.min(s)))
-        }
-        None => first((b'L', b'V', b'C')),
-    }
+    // The letters of both cases in one pass, in order: the words they
+    // are the second letter of start in the same order.
+    let mut small = memchr::memchr3_iter(b'l', b'v', b'c', h).peekable();
+    let mut capital = memchr::memchr3_iter(b'L', b'V', b'C', h).peekable();
+    std::iter::from_fn(move || match (small.peek(), capital.peek()) {
+        (Some(l), Some(u)) if u < l => capital.next(),
+        (Some(_), _) => small.next(),
+        (None, _) => capital.next(),
+    })
+    .filter_map(move |i| Some((i, start(i)?)))
 }
 
 /// The matches of [`ALL_USERS`] in `text`, in order, and what each is a
-/// share of. The pattern runs anchored at the places [`all_users_start`]
+/// share of. The pattern runs anchored at the places [`all_users_starts`]
 /// gives, from the end of the last match on, which finds what a search of
 /// the whole text finds: every match starts at such a place, and the
 /// regex, leftmost-first, takes at the first place where a match starts
@@ -739,7 +734,14 @@ fn all_users(text: &str) -> Vec<(Range<usize>, ShareOf)> {
     }
     let mut found = Vec::new();
     let mut from = 0;
-    while let Some(start) = all_users_start(text, from) {
+    // One pass over the places: each search goes on from the last one, so
+    // the cost stays linear in the text however many matches it has.
+    let mut starts = all_users_starts(text);
+    while let Some(start) = starts
+        .by_ref()
+        .find(|&(letter, start)| letter >= from && start >= from)
+        .map(|(_, start)| start)
+    {
         let m = all_users_at(text.as_bytes(), start).unwrap_or_else(|| {
             let c = ALL_USERS_AT.captures(&text[start..])?;
             let m = c.get(0)?;
@@ -2211,9 +2213,9 @@ mod tests {
         assert!(matched > 5_000, "{matched} matches");
     }
 
-    /// Whether [`all_users_start`] leaves the pattern a place to look.
+    /// Whether [`all_users_starts`] leaves the pattern a place to look.
     fn may_say_all_users(text: &str) -> bool {
-        folds_to_ascii(text) || all_users_start(text, 0).is_some()
+        folds_to_ascii(text) || all_users_starts(text).next().is_some()
     }
 
     /// The matches of [`ALL_USERS`] in the whole text, as [`all_users`]
@@ -2292,6 +2294,22 @@ mod tests {
             matched > 1_000 && gated > 1_000,
             "{matched} matches, {gated} gated"
         );
+    }
+
+    #[test]
+    fn all_users_reads_a_long_block_of_matches_once() {
+        // Each search goes on from the last: a block of thousands of
+        // matches (upper case, whose places come second) is read once.
+        for (unit, each) in [
+            ("ALL USERS hello ", 1),
+            ("all users hello ", 1),
+            ("Each Diner, every user. ", 2),
+        ] {
+            let t = unit.repeat(3_000);
+            let found = all_users(&t);
+            assert_eq!(found.len(), 3_000 * each, "{unit:?}");
+            assert_eq!(found, all_users_searched(&t), "{unit:?}");
+        }
     }
 
     #[test]
