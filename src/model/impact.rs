@@ -1379,7 +1379,7 @@ static SEVERITY_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 /// match starts more than 7 bytes before the place it holds (`was an P1`).
 #[derive(Debug)]
 struct SeverityCues {
-    /// The places, by start.
+    /// The places, by start (then end).
     found: Vec<Span>,
     /// The document has a character that folds to an ASCII letter
     /// ([`FOLDS_TO_ASCII`](crate::model::pattern::FOLDS_TO_ASCII)): every
@@ -1419,7 +1419,7 @@ impl SeverityCues {
                 .filter(|&at| matches!(source.as_bytes().get(at + 1), Some(b'0'..=b'4')))
                 .map(|at| at..at + 2),
         );
-        found.sort_by_key(|s| s.start);
+        found.sort_by_key(|s| (s.start, s.end));
         SeverityCues {
             found,
             folds: false,
