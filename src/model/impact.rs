@@ -1784,19 +1784,7 @@ fn find_severity(report: &Report<'_>) -> Option<StatedSeverity> {
     let cues = SeverityCues::of(&report.doc.source);
     let found = |span: &Span| {
         let text = report.doc.text(span);
-        let from = cues.first_start(span, text)?;
-        let m = cues.sev_level(span, text).or_else(|| {
-            if cues.folds {
-                None
-            } else {
-                severity_scan(text, from)
-            }
-            .unwrap_or_else(|| {
-                SEVERITY
-                    .find(&text[from..])
-                    .map(|m| from + m.start..from + m.end)
-            })
-        })?;
+        let m = severity_in(&cues, span, text)?;
         Some(StatedSeverity {
             text: text[m.clone()].to_string(),
             span: Some(span.start + m.start..span.start + m.end),
@@ -1835,6 +1823,25 @@ fn find_severity(report: &Report<'_>) -> Option<StatedSeverity> {
             BlockKind::Code { .. } | BlockKind::Quote { .. } | BlockKind::Html => None,
         })
         .find_map(found)
+}
+
+/// The first match of [`SEVERITY`] in `text`, the text of `span` of the
+/// document `cues` were found in, relative to `text`: the byte scans first,
+/// the pattern for what they hand back.
+fn severity_in(cues: &SeverityCues, span: &Span, text: &str) -> Option<Span> {
+    let from = cues.first_start(span, text)?;
+    cues.sev_level(span, text).or_else(|| {
+        if cues.folds {
+            None
+        } else {
+            severity_scan(text, from)
+        }
+        .unwrap_or_else(|| {
+            SEVERITY
+                .find(&text[from..])
+                .map(|m| from + m.start..from + m.end)
+        })
+    })
 }
 
 #[cfg(test)]
@@ -2137,25 +2144,10 @@ mod tests {
         );
     }
 
-    /// The first match of [`SEVERITY`] in `text`, searched as
-    /// [`find_severity`] does: from [`SeverityCues::first_start`] on.
-    /// [`severity_via_cues`], with the byte scan for `SEV-2` first.
+    /// The first match of [`SEVERITY`] in `text`, as [`find_severity`]
+    /// finds it ([`severity_in`]).
     fn severity_via_scan(text: &str) -> Option<Span> {
-        let cues = SeverityCues::of(text);
-        let span = 0..text.len();
-        let from = cues.first_start(&span, text)?;
-        cues.sev_level(&span, text).or_else(|| {
-            if cues.folds {
-                None
-            } else {
-                severity_scan(text, from)
-            }
-            .unwrap_or_else(|| {
-                SEVERITY
-                    .find(&text[from..])
-                    .map(|m| from + m.start..from + m.end)
-            })
-        })
+        severity_in(&SeverityCues::of(text), &(0..text.len()), text)
     }
 
     /// [`severity_scan`] over the whole text, when it can tell, and else
