@@ -967,9 +967,14 @@ fn mentions_failure(sentence: &str) -> bool {
 /// True when [`SUPPORT_CONTEXT`] matches `text`: it has one of its words.
 /// Only the start of the text is read: a match, anchored, ends within 40
 /// characters (160 bytes) and a word of at most 14 bytes, and its word
-/// boundary looks at the byte after it.
+/// boundary looks at the byte after it. A text with a character that folds
+/// to an ASCII letter (`ſ` matches `s` and is two bytes long) is read whole.
 fn support_context(text: &str) -> bool {
-    let mut cut = text.len().min(175);
+    let mut cut = if folds_to_ascii(text) {
+        text.len()
+    } else {
+        text.len().min(175)
+    };
     while !text.is_char_boundary(cut) {
         cut += 1;
     }
@@ -2412,6 +2417,16 @@ mod tests {
             " in",
             "\n",
         ];
+        // A word with `ſ` for `s` is longer in bytes than the cut allows.
+        let far = "\u{1F600}".repeat(40);
+        for t in [
+            format!("{far}from cuſtomerſx"),
+            format!("{far}from cuſtomersx"),
+            format!("{far}from customers"),
+            format!("{far}from customersx"),
+        ] {
+            assert_eq!(support_context(&t), SUPPORT_CONTEXT.is_match(&t), "{t:?}");
+        }
         let mut matched = 0;
         for t in crate::model::pattern::generated(&pieces, 20_000, 60) {
             let found = SUPPORT_CONTEXT.is_match(&t);
