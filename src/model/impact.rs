@@ -615,6 +615,25 @@ fn no_counts(text: &str) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
+/// The adjectives [`ALL_USERS`] reads between its lead word and its noun,
+/// in the pattern's order.
+const ALL_USERS_ADJECTIVES: &[&str] = &[
+    "our",
+    "the",
+    "active",
+    "current",
+    "jwt",
+    "pizza",
+    "jwt-pizza",
+    "affected",
+    "real",
+    "paying",
+    "external",
+    "online",
+    "simulated",
+    "test",
+];
+
 /// The places where a match of [`ALL_USERS`] may start in `text`, in
 /// order, each with the offset of the letter it was found by (the word's
 /// second): a word `all`, `every` or `each` (ASCII word boundaries,
@@ -625,39 +644,15 @@ fn no_counts(text: &str) -> impl Iterator<Item = Span> + '_ {
 /// there. A text with a character that folds to an ASCII letter is for
 /// the pattern to search ([`all_users`]).
 fn all_users_starts(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    const NEXT: &[&str] = &[
-        "of",
-        "our",
-        "the",
-        "active",
-        "current",
-        "jwt",
-        "pizza",
-        "affected",
-        "real",
-        "paying",
-        "external",
-        "online",
-        "simulated",
-        "test",
-        "user",
-        "customer",
-        "diner",
-        "people",
-        "client",
-        "visitor",
-        "shopper",
-        "order",
-        "request",
-        "purchase",
-        "checkout",
+    // What the pattern may go on with: `of`, an adjective, a noun's stem.
+    const NOUNS: &[&str] = &[
+        "user", "customer", "diner", "people", "client", "visitor", "shopper", "order", "request",
+        "purchase", "checkout",
     ];
     let h = text.as_bytes();
     let at_word = move |start: usize, word: &str| {
         (start == 0 || !is_word_byte_at(h, start - 1))
-            && h.get(start..start + word.len())
-                .is_some_and(|t| t.eq_ignore_ascii_case(word.as_bytes()))
-            && !is_word_byte_at(h, start + word.len())
+            && word_at(h, start, word).is_some_and(|e| !is_word_byte_at(h, e))
     };
     let goes_on = move |end: usize| {
         let mut i = end;
@@ -672,10 +667,10 @@ fn all_users_starts(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         match h.get(i) {
             None => false,
             Some(b) if !b.is_ascii() || matches!(b, b'*' | b'_' | b'(') => true,
-            Some(_) => NEXT.iter().any(|w| {
-                h.get(i..i + w.len())
-                    .is_some_and(|t| t.eq_ignore_ascii_case(w.as_bytes()))
-            }),
+            Some(_) => std::iter::once(&"of")
+                .chain(ALL_USERS_ADJECTIVES)
+                .chain(NOUNS)
+                .any(|w| word_at(h, i, w).is_some()),
         }
     };
     let lower = move |i: usize| h.get(i).map_or(0, |b| b | 0x20);
@@ -768,28 +763,12 @@ fn all_users(text: &str) -> Vec<(Range<usize>, ShareOf)> {
 /// (no letter of the pattern folds to one), and the pattern's word
 /// boundaries are ASCII ones.
 fn all_users_at(h: &[u8], start: usize) -> Option<Option<(usize, ShareOf)>> {
-    const ADJECTIVES: &[&str] = &[
-        "our",
-        "the",
-        "active",
-        "current",
-        "jwt",
-        "pizza",
-        "jwt-pizza",
-        "affected",
-        "real",
-        "paying",
-        "external",
-        "online",
-        "simulated",
-        "test",
-    ];
     let lead = ["all", "every", "each"]
         .iter()
         .find_map(|w| word_at(h, start, w))
         .filter(|&e| !is_word_byte_at(h, e));
     if let Some(end) = lead {
-        if let Some(m) = all_users_after(h, end, 0, ADJECTIVES)? {
+        if let Some(m) = all_users_after(h, end, 0)? {
             return Some(Some(m));
         }
     }
@@ -824,12 +803,7 @@ fn spaces_at(h: &[u8], at: usize) -> Option<Option<usize>> {
 
 /// [`all_users_at`] after the lead word and `done` of the up to three
 /// `\s+(?:of\s+)?[*_(]*(?:our|the|...)[*_)]*`, which end at `at`.
-fn all_users_after(
-    h: &[u8],
-    at: usize,
-    done: usize,
-    adjectives: &[&str],
-) -> Option<Option<(usize, ShareOf)>> {
+fn all_users_after(h: &[u8], at: usize, done: usize) -> Option<Option<(usize, ShareOf)>> {
     let run = |mut i: usize, set: &[u8]| {
         while h.get(i).is_some_and(|b| set.contains(b)) {
             i += 1;
@@ -845,10 +819,10 @@ fn all_users_after(
             };
             for i in [of, Some(s)].into_iter().flatten() {
                 let i = run(i, b"*_(");
-                for w in adjectives {
+                for w in ALL_USERS_ADJECTIVES {
                     if let Some(e) = word_at(h, i, w) {
                         let e = run(e, b"*_)");
-                        if let Some(m) = all_users_after(h, e, done + 1, adjectives)? {
+                        if let Some(m) = all_users_after(h, e, done + 1)? {
                             return Some(Some(m));
                         }
                     }
