@@ -13,7 +13,9 @@ use crate::model::pattern::Twin;
 
 use crate::document::{BlockKind, Span};
 use crate::model::numbers::{Quantity, find_quantities};
-use crate::model::pattern::{Cues, Group, Plain, folds_to_ascii, is_ascii_space, is_word_byte_at};
+use crate::model::pattern::{
+    Cues, Group, Plain, Prepared, folds_to_ascii, is_ascii_space, is_word_byte_at,
+};
 use crate::model::time::{Place, StatedDuration, find_durations};
 use crate::model::{Report, Section};
 
@@ -1187,14 +1189,15 @@ fn classify_share<'t>(
 }
 
 /// "**Users affected:** 212", "Support tickets: 4": a label right before the number.
+///
+/// The label's end is found first, so that the line's start is looked for
+/// only before a colon: a long line of numbers costs its length, not its
+/// length times their number.
 fn label_measure(before: &str, q: &Quantity) -> Option<(Measure, usize)> {
-    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
-    let trimmed = line.trim_end_matches([' ', '*', '_', '`', '~']);
-    let label = trimmed.strip_suffix(':').or_else(|| {
-        trimmed
-            .strip_suffix("**")
-            .and_then(|t| t.trim_end().strip_suffix(':'))
-    })?;
+    let label = before
+        .trim_end_matches([' ', '*', '_', '`', '~'])
+        .strip_suffix(':')?;
+    let label = &label[label.rfind('\n').map_or(0, |i| i + 1)..];
     let words: Vec<Token> = Tokens::new(label).take(8).collect();
     let has = |set: &[&str]| words.iter().any(|w| w.is(set));
     let has_in = |set: &Words| words.iter().any(|w| w.is_in(set));
@@ -1230,7 +1233,7 @@ static LENGTH_LEAD: LazyLock<Plain> = LazyLock::new(|| {
 /// with none of them cannot match. One that ends with `for`, `over` or
 /// `lasting` just after the start of the text, a line or a sentence (and
 /// `[\s*_`>-]`) matches.
-fn length_lead(before: &str) -> bool {
+fn length_lead(text: &Prepared<'_>, end: usize) -> bool {
     const ENDS: &[&str] = &[
         "for",
         "over",
@@ -1254,10 +1257,10 @@ fn length_lead(before: &str) -> bool {
         "a",
         "the",
     ];
-    if !before.is_ascii() {
-        return LENGTH_LEAD.is_match(before);
+    if !text.is_ascii_to(end) {
+        return LENGTH_LEAD.is_match_in(text, 0..end);
     }
-    let h = before.as_bytes();
+    let h = &text.text().as_bytes()[..end];
     let trailing = h
         .iter()
         .rev()
@@ -1280,7 +1283,7 @@ fn length_lead(before: &str) -> bool {
             || t[j..k].contains(&b'\n')
             || matches!(t[j - 1], b'.' | b'!' | b'?' | b':') && j < k && is_ascii_space(t[j])
     });
-    leads || ENDS.iter().any(|w| ends_with(w)) && LENGTH_LEAD.is_match(before)
+    leads || ENDS.iter().any(|w| ends_with(w)) && LENGTH_LEAD.is_match_in(text, 0..end)
 }
 
 /// "… users could not order for 20 minutes", "the outage lasted an hour":
@@ -1299,6 +1302,12 @@ static LENGTH_AFTER: LazyLock<Plain> = LazyLock::new(|| {
 
 /// Reads which of `found`, the durations of one block of text that starts
 /// at byte `base` (spans relative to it), are the incident's length.
+///
+/// The patterns read the words just before or after each duration, but
+/// their texts run to the start of the block or sentence and to the end of
+/// the block; the text is prepared once and the sentence's start carried
+/// from one duration to the next, so that a long block full of durations
+/// costs what its words cost, not its length times their number.
 fn read_durations(
     text: &str,
     found: &[StatedDuration],
@@ -1306,14 +1315,29 @@ fn read_durations(
     section: usize,
     out: &mut Vec<Duration>,
 ) {
+    let prepared = Prepared::new(text);
+    // The start of the sentence, just after the last stop before `seen`.
+    let (mut sentence, mut seen) = (0, 0);
     for d in found {
-        let Some(before) = text.get(..d.span.start) else {
+        let (start, end) = (d.span.start, d.span.end);
+        if !text.is_char_boundary(start) || start > text.len() {
             continue;
+        }
+        if start < seen {
+            (sentence, seen) = (0, 0);
+        }
+        if let Some(i) = text[seen..start].rfind(['.', '!', '?', ';']) {
+            sentence = seen + i + 1;
+        }
+        seen = start;
+        let after = if text.is_char_boundary(end) {
+            end..text.len()
+        } else {
+            text.len()..text.len()
         };
-        let after = text.get(d.span.end..).unwrap_or("");
-        let sentence = || &before[before.rfind(['.', '!', '?', ';']).map_or(0, |i| i + 1)..];
-        let incident_length =
-            length_lead(before) || LENGTH_VERB.is_match(sentence()) || LENGTH_AFTER.is_match(after);
+        let incident_length = length_lead(&prepared, start)
+            || LENGTH_VERB.is_match_in(&prepared, sentence..start)
+            || LENGTH_AFTER.is_match_in(&prepared, after);
         out.push(Duration {
             span: d.span.start + base..d.span.end + base,
             seconds: d.seconds,
@@ -2426,7 +2450,11 @@ mod tests {
             "café. For ",
             "the ",
         ] {
-            assert_eq!(length_lead(t), LENGTH_LEAD.is_match(t), "{t:?}");
+            assert_eq!(
+                length_lead(&Prepared::new(t), t.len()),
+                LENGTH_LEAD.is_match(t),
+                "{t:?}"
+            );
         }
         let pieces = [
             "for",
@@ -2468,7 +2496,7 @@ mod tests {
         for t in generated(&pieces, 6, 0x1f83_d9ab_fb41_bd6b) {
             let found = LENGTH_LEAD.is_match(&t);
             matched += usize::from(found);
-            assert_eq!(length_lead(&t), found, "{t:?}");
+            assert_eq!(length_lead(&Prepared::new(&t), t.len()), found, "{t:?}");
         }
         assert!(matched > 300, "{matched} matches");
     }
@@ -2747,6 +2775,57 @@ mod tests {
             assert_eq!(got, expected.iter().map(key).collect::<Vec<_>>(), "{text}");
             assert!(got.len() >= 3, "{got:?}");
         }
+    }
+
+    /// What `read_durations` gave when it searched, for each duration, the
+    /// whole block before it, the whole sentence and the rest of the block.
+    fn incident_lengths_one_by_one(text: &str) -> Vec<bool> {
+        find_durations(text)
+            .iter()
+            .map(|d| {
+                let before = &text[..d.span.start];
+                let sentence = &before[before.rfind(['.', '!', '?', ';']).map_or(0, |i| i + 1)..];
+                LENGTH_LEAD.is_match(before)
+                    || LENGTH_VERB.is_match(sentence)
+                    || LENGTH_AFTER.is_match(&text[d.span.end..])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn incident_lengths_are_read_as_each_duration_alone_would_be() {
+        let pieces = [
+            "for ",
+            "The outage lasted ",
+            "users could not order for ",
+            "Duration: ",
+            "about ",
+            "~",
+            "5 minutes",
+            "2 hours ",
+            " of downtime",
+            " in total",
+            " long outage",
+            ". ",
+            "; ",
+            "\n",
+            " café ",
+            " — ",
+            "≈",
+            "over the course of ",
+            "x",
+            " ",
+        ];
+        let mut lengths = 0;
+        for text in crate::model::pattern::generated(&pieces, 4_000, 30) {
+            let found = find_durations(&text);
+            let mut got = Vec::new();
+            read_durations(&text, &found, 0, 0, &mut got);
+            let got: Vec<bool> = got.iter().map(|d| d.incident_length).collect();
+            lengths += got.iter().filter(|&&l| l).count();
+            assert_eq!(got, incident_lengths_one_by_one(&text), "{text:?}");
+        }
+        assert!(lengths > 1_000, "{lengths}");
     }
 
     #[test]

@@ -357,17 +357,26 @@ impl Twin {
     /// The form for `text`.
     fn regex_for(&self, text: &str) -> &meta::Regex {
         if text.is_ascii() {
-            let ascii = self.ascii.get_or_init(|| {
-                build(
-                    &self.pattern,
-                    syntax::Config::new().unicode(false).utf8(false),
-                    self.prefilter,
-                )
-            });
-            if let Some(re) = ascii {
-                return re;
-            }
+            self.for_ascii()
+        } else {
+            self.as_written()
         }
+    }
+
+    /// The form for an ASCII text.
+    fn for_ascii(&self) -> &meta::Regex {
+        let ascii = self.ascii.get_or_init(|| {
+            build(
+                &self.pattern,
+                syntax::Config::new().unicode(false).utf8(false),
+                self.prefilter,
+            )
+        });
+        ascii.as_ref().unwrap_or_else(|| self.as_written())
+    }
+
+    /// The form as written, right for any text.
+    fn as_written(&self) -> &meta::Regex {
         self.unicode.get_or_init(|| {
             build(&self.pattern, syntax::Config::new(), self.prefilter).expect("valid regex")
         })
@@ -651,6 +660,47 @@ impl<'t> Standin<'t> {
     pub(crate) fn range(&self, range: Range<usize>) -> Range<usize> {
         self.at(range.start)..self.at(range.end)
     }
+
+    /// The stand-in's offset for the text's offset `at`, a character
+    /// boundary: the inverse of [`Standin::at`].
+    fn offset_of(&self, at: usize) -> usize {
+        self.offsets
+            .as_ref()
+            .map_or(at, |o| o.partition_point(|&x| x < at))
+    }
+}
+
+/// A text made ready, once, for many [`Plain::is_match_in`] searches of
+/// its parts: its stand-in is built once for all of them.
+#[derive(Debug)]
+pub(crate) struct Prepared<'t> {
+    text: &'t str,
+    standin: Option<Standin<'t>>,
+    /// The length of the text's leading run of ASCII bytes.
+    ascii: usize,
+}
+
+impl<'t> Prepared<'t> {
+    pub(crate) fn new(text: &'t str) -> Prepared<'t> {
+        Prepared {
+            text,
+            standin: Standin::of(text),
+            ascii: text
+                .bytes()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(text.len()),
+        }
+    }
+
+    /// The text.
+    pub(crate) fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// Whether the text's first `len` bytes are all ASCII.
+    pub(crate) fn is_ascii_to(&self, len: usize) -> bool {
+        len <= self.ascii
+    }
 }
 
 /// A pattern searched on a text's [`Standin`] when it has one, so that its
@@ -690,6 +740,22 @@ impl Plain {
         match Standin::of(text) {
             Some(s) => self.standin.is_match(s.text()),
             None => self.full.is_match(text),
+        }
+    }
+
+    /// As [`Plain::is_match`] on `text.text()[range]`, without the walk
+    /// over that part that [`Plain::is_match`] starts with (to pick the
+    /// form to search and build a stand-in): the search costs what the
+    /// pattern reads of the part, so that many searches of the words
+    /// before or after each of many finds in a long text cost no more
+    /// than their matches. `range` must fall on character boundaries.
+    pub(crate) fn is_match_in(&self, text: &Prepared<'_>, range: Range<usize>) -> bool {
+        match &text.standin {
+            Some(s) => {
+                let part = &s.text()[s.offset_of(range.start)..s.offset_of(range.end)];
+                self.standin.for_ascii().is_match(part)
+            }
+            None => self.full.as_written().is_match(&text.text[range]),
         }
     }
 

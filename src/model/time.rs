@@ -2809,6 +2809,7 @@ pub fn find_windows(text: &str) -> Vec<Window> {
 /// [`find_windows`], given the times and dates of `text`.
 fn windows_among(text: &str, times: &[ClockTime], dates: &[FoundDate]) -> Vec<Window> {
     let mut out = Vec::new();
+    let mut sentences = None;
     let mut i = 0;
     while i + 1 < times.len() {
         let (a, b) = (&times[i], &times[i + 1]);
@@ -2844,7 +2845,9 @@ fn windows_among(text: &str, times: &[ClockTime], dates: &[FoundDate]) -> Vec<Wi
                 }
             }
         }
-        let sentence = sentence_around(text, a.span.start, b.span.end);
+        let sentence = sentences
+            .get_or_insert_with(|| Sentences::new(text))
+            .around(a.span.start, b.span.end);
         let date = dates
             .iter()
             .filter(|d| sentence.contains(&d.span.start) && d.date.is_some())
@@ -2863,36 +2866,42 @@ fn windows_among(text: &str, times: &[ClockTime], dates: &[FoundDate]) -> Vec<Wi
     out
 }
 
-/// The byte range of the sentence holding `start..end`.
-pub fn sentence_around(text: &str, start: usize, end: usize) -> Range<usize> {
-    // A sentence ends with `. `, `.\n` or `\n\n`: ASCII, so whatever
-    // follows starts a character.
-    // The stops are found from their first byte (`.` or `\n`), searched
-    // for with `memchr`: the sentence starts after the last stop that ends
-    // by `start`, and ends with the `.` or `\n` of the first stop that
-    // ends after `end`.
-    let bytes = text.as_bytes();
-    let stop_at = |j: usize| matches!(bytes.get(j..j + 2), Some(b". " | b".\n" | b"\n\n"));
-    let mut before = start.saturating_sub(1).min(bytes.len());
-    let from = loop {
-        match memchr::memrchr2(b'.', b'\n', &bytes[..before]) {
-            Some(j) if stop_at(j) => break j + 2,
-            Some(j) => before = j,
-            None => break 0,
+/// The sentences of a text, for the sentence around each of many finds:
+/// the stops are found once, so that a long text without one costs its
+/// length, not its length times the number of finds.
+///
+/// A sentence ends with `. `, `.\n` or `\n\n`: ASCII, so whatever follows
+/// starts a character.
+pub struct Sentences {
+    /// Where each stop starts (its `.` or first `\n`), in order.
+    stops: Vec<usize>,
+    len: usize,
+}
+
+impl Sentences {
+    pub fn new(text: &str) -> Sentences {
+        let bytes = text.as_bytes();
+        let stops = memchr::memchr2_iter(b'.', b'\n', bytes)
+            .filter(|&j| matches!(bytes.get(j..j + 2), Some(b". " | b".\n" | b"\n\n")))
+            .collect();
+        Sentences {
+            stops,
+            len: text.len(),
         }
-    };
-    let mut after = end.max(1) - 1;
-    let to = loop {
-        match bytes
-            .get(after..)
-            .and_then(|rest| memchr::memchr2(b'.', b'\n', rest))
-        {
-            Some(k) if stop_at(after + k) => break after + k + 1,
-            Some(k) => after += k + 1,
-            None => break text.len(),
-        }
-    };
-    from..to.min(text.len())
+    }
+
+    /// The byte range of the sentence holding `start..end`: it starts after
+    /// the last stop that ends by `start`, and ends with the `.` or `\n` of
+    /// the first stop that ends after `end`.
+    pub fn around(&self, start: usize, end: usize) -> Range<usize> {
+        let before = self.stops.partition_point(|&j| j + 2 <= start);
+        let from = before.checked_sub(1).map_or(0, |i| self.stops[i] + 2);
+        let after = end.max(1) - 1;
+        let to = self.stops[self.stops.partition_point(|&j| j < after)..]
+            .first()
+            .map_or(self.len, |&j| j + 1);
+        from..to.min(self.len)
+    }
 }
 
 impl Window {
@@ -3126,8 +3135,11 @@ impl Times {
                     Some((_, windows)) => windows.clone(),
                     None => find_windows(text),
                 };
+                let mut sentences = None;
                 for mut window in windows {
-                    let sentence = sentence_around(text, window.span.start, window.span.end);
+                    let sentence = sentences
+                        .get_or_insert_with(|| Sentences::new(text))
+                        .around(window.span.start, window.span.end);
                     shift_window(&mut window, base);
                     // Unmarked times follow the zone the timeline declares.
                     if window.start.zone.is_none() && window.end.zone.is_none() {
@@ -3146,7 +3158,9 @@ impl Times {
                 }
                 for mut detail in find_durations_detailed(text) {
                     let span = detail.stated.span.clone();
-                    let sentence = sentence_around(text, span.start, span.end);
+                    let sentence = sentences
+                        .get_or_insert_with(|| Sentences::new(text))
+                        .around(span.start, span.end);
                     detail.stated.span = span.start + base..span.end + base;
                     times.durations.push(PlacedDuration {
                         place,
@@ -3438,7 +3452,7 @@ mod tests {
         }
     }
 
-    /// [`sentence_around`] as it was first written, over string slices.
+    /// [`Sentences::around`] as it was first written, over string slices.
     fn sentence_around_by_slices(text: &str, start: usize, end: usize) -> Range<usize> {
         let is_stop = |s: &str| s.ends_with(". ") || s.ends_with(".\n") || s.ends_with("\n\n");
         let mut from = start;
@@ -3505,7 +3519,7 @@ mod tests {
             for &start in &bounds {
                 for &end in bounds.iter().filter(|&&e| e >= start) {
                     assert_eq!(
-                        sentence_around(text, start, end),
+                        Sentences::new(text).around(start, end),
                         sentence_around_by_slices(text, start, end),
                         "{text:?} {start}..{end}"
                     );
