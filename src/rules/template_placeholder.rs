@@ -238,12 +238,14 @@ fn check_text(report: &Report<'_>, block: &Block, starts: &Starts, out: &mut Vec
     let braces = Starts::within(&starts.braces, &block.own).then(|| braces(text));
     let stand_ins = Starts::within(&starts.stand_ins, &block.own)
         .then(|| STAND_INS.find_iter(text).map(|m| m.range()));
-    let found = braces
+    let mut found: Vec<Span> = braces
         .into_iter()
         .flatten()
         .chain(stand_ins.into_iter().flatten())
-        .filter(|m| !in_inline_code(text, m.start))
-        .min_by_key(|m| m.start);
+        .collect();
+    found.sort_by_key(|m| m.start);
+    let mut code = InlineCode::new(text);
+    let found = found.into_iter().find(|m| !code.holds(m.start));
     if let Some(m) = found {
         out.push(
             TEMPLATE_PLACEHOLDER
@@ -256,15 +258,64 @@ fn check_text(report: &Report<'_>, block: &Block, starts: &Starts, out: &mut Vec
     }
 }
 
-/// True when byte `at` of `text` sits inside a `code span` on its line.
-fn in_inline_code(text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    text[line_start..at].matches('`').count() % 2 == 1
+/// Whether places of a text sit inside a `code span` on their line: after
+/// an odd number of backticks since the line's start. Asked about places
+/// in order, it reads each byte of the text once.
+struct InlineCode<'t> {
+    bytes: &'t [u8],
+    /// How far the text has been read.
+    read: usize,
+    /// Whether an odd number of backticks lies between the line's start
+    /// and `read`.
+    open: bool,
+}
+
+impl<'t> InlineCode<'t> {
+    fn new(text: &'t str) -> InlineCode<'t> {
+        InlineCode {
+            bytes: text.as_bytes(),
+            read: 0,
+            open: false,
+        }
+    }
+
+    /// True when byte `at` sits inside a code span; `at` must not be
+    /// before the last place asked about.
+    fn holds(&mut self, at: usize) -> bool {
+        for &b in &self.bytes[self.read..at] {
+            match b {
+                b'\n' => self.open = false,
+                b'`' => self.open = !self.open,
+                _ => {}
+            }
+        }
+        self.read = at;
+        self.open
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inline_code_agrees_with_counting_ticks_from_the_line_start() {
+        let counted = |text: &str, at: usize| {
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            text[line_start..at].matches('`').count() % 2 == 1
+        };
+        let mut inside = 0;
+        for text in crate::model::pattern::generated(&["`", "\n", "a", "é", "{x}", " "], 2_000, 16)
+        {
+            let mut code = InlineCode::new(&text);
+            for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                let held = code.holds(at);
+                inside += usize::from(held);
+                assert_eq!(held, counted(&text, at), "{text:?} {at}");
+            }
+        }
+        assert!(inside > 1_000, "{inside}");
+    }
 
     #[test]
     fn every_stand_in_starts_at_a_literal() {
