@@ -1,8 +1,10 @@
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::model::pattern::{self, Twin};
 
 use crate::diagnostic::Diagnostic;
+use crate::document::Span;
 use crate::model::Report;
 use crate::model::time::{PlacedDuration, StatedWindow, describe_seconds, tail};
 
@@ -140,23 +142,38 @@ const APPROX_WORDS: &[&str] = &[
     "estimated",
 ];
 
-/// Whether [`APPROX`] matches `text`: a byte scan when the text is
-/// [`pattern::plain`], so that the pattern is compiled only for other text.
-fn says_approximately(text: &str) -> bool {
+/// Where the first match of [`APPROX`] in `text` ends: a byte scan when
+/// the text is [`pattern::plain`], so that the pattern is compiled only for
+/// other text.
+///
+/// No match lies inside another (each word starts at a word boundary and
+/// is all letters; `~` and `≈` are one character), and nothing after a
+/// match decides it, so the pattern matches the first `n` bytes of `text`
+/// exactly when the first match ends by `n`: one call serves every prefix
+/// of a sentence.
+fn approximately_ends(text: &str) -> Option<usize> {
     if !pattern::plain(text) {
-        return APPROX.is_match(text);
+        return APPROX.find(text).map(|m| m.end());
     }
     let bytes = text.as_bytes();
-    if bytes.contains(&b'~') || text.contains('≈') {
-        return true;
-    }
-    (0..bytes.len()).any(|at| {
-        !(at > 0 && pattern::is_word_byte_at(bytes, at - 1))
-            && APPROX_WORDS.iter().any(|word| {
+    (0..bytes.len()).find_map(|at| {
+        if bytes[at] == b'~' {
+            return Some(at + 1);
+        }
+        if bytes[at..].starts_with("≈".as_bytes()) {
+            return Some(at + "≈".len());
+        }
+        if at > 0 && pattern::is_word_byte_at(bytes, at - 1) {
+            return None;
+        }
+        APPROX_WORDS
+            .iter()
+            .find(|word| {
                 bytes
                     .get(at..at + word.len())
                     .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
             })
+            .map(|word| at + word.len())
     })
 }
 
@@ -192,17 +209,29 @@ const LINKING: &[&str] = &[
 
 fn check(report: &Report<'_>, out: &mut Vec<Diagnostic>) {
     let source = &report.doc.source;
+    if report.times.windows.is_empty() {
+        return;
+    }
+    // The windows of each sentence, and where the first approximation
+    // word of the last sentence asked about ends: found once per sentence,
+    // not once per duration, so that a long sentence with many durations
+    // costs its length.
+    let mut by_sentence: HashMap<(usize, usize), Vec<&StatedWindow>> = HashMap::new();
+    for w in &report.times.windows {
+        by_sentence
+            .entry((w.sentence.start, w.sentence.end))
+            .or_default()
+            .push(w);
+    }
+    let mut approximate_from: Option<(Span, Option<usize>)> = None;
     for d in &report.times.durations {
         if d.detail.bound || d.detail.offset {
             continue;
         }
-        let windows: Vec<&StatedWindow> = report
-            .times
-            .windows
-            .iter()
-            .filter(|w| w.sentence == d.sentence)
-            .collect();
-        let Some(window) = pair(report, d, &windows) else {
+        let windows = by_sentence
+            .get(&(d.sentence.start, d.sentence.end))
+            .map_or(&[][..], Vec::as_slice);
+        let Some(window) = pair(report, d, windows) else {
             continue;
         };
         let Some(actual) = window.window.seconds() else {
@@ -212,13 +241,27 @@ fn check(report: &Report<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let stated = d.detail.stated.seconds;
-        let before = source
-            .get(d.sentence.start..d.detail.stated.span.start)
-            .unwrap_or("");
+        // The sentence holds the duration, so the words before it are a
+        // prefix of the sentence.
+        let mut says_approximately = || {
+            let sentence = &d.sentence;
+            let ends = match &approximate_from {
+                Some((s, ends)) if s == sentence => *ends,
+                _ => {
+                    let ends = source
+                        .get(sentence.clone())
+                        .and_then(approximately_ends)
+                        .map(|end| sentence.start + end);
+                    approximate_from = Some((sentence.clone(), ends));
+                    ends
+                }
+            };
+            ends.is_some_and(|end| end <= d.detail.stated.span.start)
+        };
         let approximate = d.detail.stated.approximate
             || d.detail.round
             || window.window.approximate
-            || says_approximately(before);
+            || says_approximately();
         let tolerance = if approximate {
             (actual / 10).max(60)
         } else {
@@ -288,7 +331,7 @@ fn pair<'a>(
                     || w.chars().all(|c| c.is_ascii_digit() || c == '/')
             });
     let worded = leads_in(tail(source, span.start, 40))
-        || LEADS_OUT.is_match(source.get(span.end..).unwrap_or(""));
+        || LEADS_OUT.is_match_at_start(source.get(span.end..).unwrap_or(""));
     (adjacent || worded).then_some(nearest)
 }
 
@@ -388,10 +431,16 @@ mod tests {
                 texts.push(format!("{before}{}", word.to_uppercase()));
             }
         }
+        // Every prefix of every text, as the check asks.
+        let (mut said, mut unsaid) = (0, 0);
         for text in &texts {
-            assert_eq!(says_approximately(text), APPROX.is_match(text), "{text:?}");
+            let ends = approximately_ends(text);
+            for n in (0..=text.len()).filter(|&n| text.is_char_boundary(n)) {
+                let says = ends.is_some_and(|end| end <= n);
+                assert_eq!(says, APPROX.is_match(&text[..n]), "{text:?} {n}");
+                if says { said += 1 } else { unsaid += 1 }
+            }
         }
-        assert!(texts.iter().any(|t| says_approximately(t)));
-        assert!(texts.iter().any(|t| !says_approximately(t)));
+        assert!(said > 100 && unsaid > 100, "{said} {unsaid}");
     }
 }
