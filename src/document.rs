@@ -10,6 +10,7 @@
 //! (```` ```md ````) is parsed as Markdown too, so the blocks inside it take
 //! part in the model like any other; they are marked [`Block::in_fence`].
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use pulldown_cmark::{
@@ -643,6 +644,55 @@ pub struct LineIndex {
     starts: Vec<usize>,
 }
 
+/// The positions of many offsets of one source, from
+/// [`LineIndex::positions`]: as [`LineIndex::position`], but on a long
+/// line each count of characters starts from the nearest offset already
+/// counted before it, so that thousands of findings on one long line cost
+/// its length rather than its length times their number.
+#[derive(Debug)]
+pub struct Positions<'a> {
+    lines: &'a LineIndex,
+    source: &'a str,
+    /// The line of the offsets in `counted`.
+    line: usize,
+    /// The offsets counted on `line`, with the characters before each.
+    counted: BTreeMap<usize, usize>,
+}
+
+impl Positions<'_> {
+    /// Offsets this far into their line are counted from the line's start.
+    const SHORT: usize = 256;
+
+    /// The 1-based line and character column of `offset` (clamped to the source).
+    pub fn at(&mut self, offset: usize) -> Position {
+        let source = self.source;
+        let mut offset = offset.min(source.len());
+        while !source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.lines.line_of(offset);
+        let start = self.lines.starts[line];
+        if offset - start <= Self::SHORT {
+            return self.lines.position(source, offset);
+        }
+        if line != self.line {
+            self.line = line;
+            self.counted.clear();
+        }
+        let (from, before) = self
+            .counted
+            .range(..=offset)
+            .next_back()
+            .map_or((start, 0), |(&at, &chars)| (at, chars));
+        let chars = before + source[from..offset].chars().count();
+        self.counted.insert(offset, chars);
+        Position {
+            line: line + 1,
+            column: chars + 1,
+        }
+    }
+}
+
 /// A 1-based line and column; the column counts characters, not bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Position {
@@ -680,6 +730,17 @@ impl LineIndex {
         }
     }
 
+    /// A reader of the positions of many offsets of `source`, which counts
+    /// the characters of a long line once however many offsets fall on it.
+    pub fn positions<'a>(&'a self, source: &'a str) -> Positions<'a> {
+        Positions {
+            lines: self,
+            source,
+            line: usize::MAX,
+            counted: BTreeMap::new(),
+        }
+    }
+
     /// The span of the line that holds `offset`, without its line break.
     pub fn line_span(&self, source: &str, offset: usize) -> Span {
         let line = self.line_of(offset.min(source.len()));
@@ -705,6 +766,35 @@ mod tests {
 
     fn doc(s: &str) -> Document {
         Document::parse(s.to_string())
+    }
+
+    #[test]
+    fn positions_of_many_offsets_agree_with_one_at_a_time() {
+        // Lines of some hundreds of characters, a few of them longer than
+        // `Positions::SHORT` bytes.
+        let mut pieces = vec!["a", "é", "日本", " ", "✅", "long words "];
+        pieces = pieces.repeat(12);
+        pieces.push("\n");
+        let mut long = 0;
+        for (n, text) in crate::model::pattern::generated(&pieces, 300, 400).enumerate() {
+            let lines = LineIndex::new(&text);
+            let mut positions = lines.positions(&text);
+            // Offsets forwards, backwards and jumping about, as findings and
+            // their labels ask for them; some fall inside a character.
+            let mut offsets: Vec<usize> = (0..=text.len() + 1).step_by(1 + n % 7).collect();
+            offsets.extend((0..text.len()).rev().step_by(3 + n % 5));
+            offsets.extend(
+                (0..text.len())
+                    .map(|i| (i * 7919) % (text.len() + 1))
+                    .take(50),
+            );
+            for offset in offsets {
+                let one = lines.position(&text, offset);
+                long += usize::from(one.column > Positions::SHORT);
+                assert_eq!(positions.at(offset), one, "{text:?} {offset}");
+            }
+        }
+        assert!(long > 1_000, "{long}");
     }
 
     #[test]

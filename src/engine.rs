@@ -130,7 +130,8 @@ impl FileResult {
         diagnostics: Vec<Diagnostic>,
         keep_source: bool,
     ) -> FileResult {
-        let pos = |offset| lines.position(&source, offset);
+        let mut positions = lines.positions(&source);
+        let mut pos = |offset| positions.at(offset);
         // Excerpts must not show a leaked credential: mask its bytes.
         let source = keep_source.then(|| {
             let leaks = diagnostics
