@@ -91,6 +91,37 @@ fn strip_ansi(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
+/// The longest line an excerpt shows, in bytes; a finding on a longer one
+/// (a pasted log or minified JSON) is written on one line without its
+/// excerpt.
+const EXCERPT_LINE_LIMIT: usize = 1_000;
+
+/// Whether the start or end of the finding's span, or of one of its
+/// labels, lies on a line longer than [`EXCERPT_LINE_LIMIT`]. Reads at most
+/// the limit's worth of text around each place.
+fn too_long_to_show(text: &str, finding: &Finding) -> bool {
+    let d = &finding.diagnostic;
+    std::iter::once(&d.span)
+        .chain(d.labels.iter().map(|l| &l.span))
+        .flat_map(|span| [span.start, span.end])
+        .any(|at| line_is_longer(text.as_bytes(), at, EXCERPT_LINE_LIMIT))
+}
+
+/// Whether the line holding byte `at` is longer than `limit` bytes,
+/// decided from at most `limit + 1` bytes on each side of it.
+fn line_is_longer(bytes: &[u8], at: usize, limit: usize) -> bool {
+    let at = at.min(bytes.len());
+    let back = &bytes[at.saturating_sub(limit + 1)..at];
+    let start = match memchr::memrchr(b'\n', back) {
+        Some(i) => at - back.len() + i + 1,
+        None if back.len() == at => 0,
+        None => return true,
+    };
+    let ahead = &bytes[at..bytes.len().min(start + limit + 1)];
+    let end = memchr::memchr(b'\n', ahead).map_or(at + ahead.len(), |i| at + i);
+    end - start > limit
+}
+
 /// Makes an empty span cover one character, so ariadne can point at it.
 /// Spans are clamped to the text and onto character boundaries first, so a
 /// stray span can never make the excerpt panic.
@@ -132,6 +163,24 @@ impl Renderer for Human {
                 }
                 continue;
             }
+            if too_long_to_show(text, finding) {
+                // An excerpt would print the whole line, once per finding
+                // on it.
+                let at = finding.start;
+                writeln!(
+                    out,
+                    "{}[{}]: {}:{}:{}: {}",
+                    d.severity, d.rule, file.path, at.line, at.column, d.message
+                )?;
+                if let Some(help) = &d.help {
+                    writeln!(out, "  help: {help}")?;
+                }
+                writeln!(
+                    out,
+                    "  note: the excerpt is not shown: its lines are over {EXCERPT_LINE_LIMIT} bytes long"
+                )?;
+                continue;
+            }
             self.render(out, &file.path, &source, text, finding)?;
         }
         Ok(())
@@ -162,4 +211,30 @@ pub fn summary_line(s: &Summary) -> String {
         s.files_with_findings,
         plural(s.files, "file")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_is_longer_agrees_with_measuring_the_line() {
+        let measured = |text: &str, at: usize, limit: usize| {
+            let at = at.min(text.len());
+            let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+            end - start > limit
+        };
+        let mut longer = 0;
+        for text in crate::model::pattern::generated(&["a", "\n", "bb", "\n\n", "ccc"], 400, 30) {
+            for limit in [0, 1, 2, 5, 8, 20] {
+                for at in 0..=text.len() + 1 {
+                    let got = line_is_longer(text.as_bytes(), at, limit);
+                    longer += usize::from(got);
+                    assert_eq!(got, measured(&text, at, limit), "{text:?} {at} {limit}");
+                }
+            }
+        }
+        assert!(longer > 1_000, "{longer}");
+    }
 }

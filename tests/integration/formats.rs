@@ -430,3 +430,22 @@ fn exit_codes_are_the_same_in_every_format() {
         assert!(out.contains("incident-2025-10-14-2.md"), "{format}: {out}");
     }
 }
+
+/// A finding on a line too long to excerpt (a pasted log, minified JSON) is
+/// written on one line with its position: the excerpt would print the whole
+/// line once per finding on it.
+#[test]
+fn human_names_the_place_of_a_finding_on_a_very_long_line_without_printing_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "For 40 minutes between 10:05 and 10:50 UTC, orders failed; ".repeat(100);
+    let report = CLEAN_REPORT.replacen("## Impact\n\n", &format!("## Impact\n\n{long}\n\n"), 1);
+    let line = report[..report.find(&long).unwrap()].lines().count() + 1;
+    std::fs::write(dir.path().join("incident-2025-10-14-1.md"), report).unwrap();
+    let (out, code) = run(dir.path(), "human", &["incident-2025-10-14-1.md"]);
+    assert_eq!(code, 1, "{out}");
+    let placed = format!("[duration-mismatch]: incident-2025-10-14-1.md:{line}:");
+    assert_eq!(out.matches(&placed).count(), 100, "{out}");
+    assert!(out.contains("excerpt is not shown"), "{out}");
+    let longest = out.lines().map(str::len).max().unwrap();
+    assert!(longest < 1_000, "a line of {longest} bytes");
+}
