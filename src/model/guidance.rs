@@ -44,6 +44,45 @@ pub fn is_guidance_callout(doc: &Document, block: &Block) -> bool {
     ) && is_instruction(doc.text(&block.span))
 }
 
+/// The guidance callouts of a document, for asking whether a block lies
+/// inside one: found once, so that a document of many quotes costs their
+/// number, not its square.
+struct Callouts {
+    /// Each callout's start, in order, with the furthest end of it and the
+    /// callouts before it.
+    starts: Vec<(usize, usize)>,
+}
+
+impl Callouts {
+    fn of(doc: &Document) -> Callouts {
+        let mut spans: Vec<&Span> = doc
+            .blocks
+            .iter()
+            .filter(|q| is_guidance_callout(doc, q))
+            .map(|q| &q.span)
+            .collect();
+        spans.sort_by_key(|s| s.start);
+        let mut furthest = 0;
+        let starts = spans
+            .into_iter()
+            .map(|s| {
+                furthest = furthest.max(s.end);
+                (s.start, furthest)
+            })
+            .collect();
+        Callouts { starts }
+    }
+
+    /// True when a callout holds `span`: one that starts by its start and
+    /// ends at or after its end.
+    fn hold(&self, span: &Span) -> bool {
+        let before = self
+            .starts
+            .partition_point(|&(start, _)| start <= span.start);
+        before > 0 && span.end <= self.starts[before - 1].1
+    }
+}
+
 /// True when a callout's text (after `[!NOTE]`) is an instruction.
 fn is_instruction(quote: &str) -> bool {
     let text: String = quote
@@ -78,10 +117,11 @@ impl Report<'_> {
     pub fn is_template_text(&self, block: &Block) -> bool {
         // Worked out once per report for every block, and looked up here.
         let flags = self.template_text.get_or_init(|| {
+            let callouts = Callouts::of(&self.doc);
             self.doc
                 .blocks
                 .iter()
-                .map(|b| self.compute_template_text(b))
+                .map(|b| self.compute_template_text(b, &callouts))
                 .collect()
         });
         let size = std::mem::size_of::<Block>().max(1);
@@ -90,23 +130,16 @@ impl Report<'_> {
         match (self.doc.blocks.get(at), flags.get(at)) {
             (Some(b), Some(flag)) if std::ptr::eq(b, block) => *flag,
             // A block that is not one of this document's (a copy).
-            _ => self.compute_template_text(block),
+            _ => self.compute_template_text(block, &Callouts::of(&self.doc)),
         }
     }
 
-    fn compute_template_text(&self, block: &Block) -> bool {
+    fn compute_template_text(&self, block: &Block, callouts: &Callouts) -> bool {
         if matches!(block.kind, BlockKind::Html) || is_guidance_callout(&self.doc, block) {
             return true;
         }
-        if block.in_quote {
-            let inside_callout = self.doc.blocks.iter().any(|q| {
-                q.span.start <= block.span.start
-                    && block.span.end <= q.span.end
-                    && is_guidance_callout(&self.doc, q)
-            });
-            if inside_callout {
-                return true;
-            }
+        if block.in_quote && callouts.hold(&block.span) {
+            return true;
         }
         self.find_guidance(&block.own).is_some()
     }
@@ -135,5 +168,41 @@ impl Report<'_> {
         self.blocks(section)
             .iter()
             .filter(move |b| !self.is_template_text(b))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn callouts_hold_what_a_search_of_every_callout_finds() {
+        let pieces = [
+            "> [!NOTE]\n> Describe the impact.\n",
+            "> [!TIP]\n> Who was affected?\n",
+            "> > [!IMPORTANT]\n> > Write the timeline.\n",
+            "> [!NOTE]\n> We fixed it.\n",
+            "> quoted words\n",
+            ">\n",
+            "> - a list\n",
+            "text\n",
+            "\n",
+            "## Heading\n",
+        ];
+        let mut held = 0;
+        for text in crate::model::pattern::generated(&pieces, 500, 12) {
+            let doc = Document::parse(text.clone());
+            let callouts = Callouts::of(&doc);
+            for b in &doc.blocks {
+                let searched = doc.blocks.iter().any(|q| {
+                    q.span.start <= b.span.start
+                        && b.span.end <= q.span.end
+                        && is_guidance_callout(&doc, q)
+                });
+                held += usize::from(searched);
+                assert_eq!(callouts.hold(&b.span), searched, "{text:?} {b:?}");
+            }
+        }
+        assert!(held > 200, "{held}");
     }
 }
