@@ -101,3 +101,45 @@ if ((have_mdl)); then
   echo "markdownlint-cli2 / incident (time, $n): $(ratio "${secs[mdl-$n]}" "${secs[incident-$n]}")"
 fi
 echo "incident memory $((n * 2)) / $n:              $(ratio "${mem[incident-$((n * 2))]}" "${mem[incident-$n]}")"
+
+# Long and crowded reports: one report of each shape at a size and at four
+# times that size. A step that reads, for each find, everything before or
+# after it shows here as a 4x-larger report taking ~16x as long (linear
+# work takes ~4x); the human format is timed too, since its excerpts repeat
+# lines. Printed, not asserted: the figures are for reading.
+echo "--- long and crowded reports (time at size x and 4x; ~4 is linear, ~16 quadratic)"
+stress=$work/stress
+mkdir -p "$stress"
+base=$((n >= 10000 ? 60000 : 15000))
+python3 - "$stress" "$base" <<'PY'
+import sys
+out, base = sys.argv[1], int(sys.argv[2])
+head = "# Incident: 2025-01-06\n\n"
+line = {
+    "durations-line": ("Impact", "the outage went on for 5 minutes "),
+    "windows-line": ("Summary", "between 10:05 and 10:50 UTC for 40 minutes "),
+    "placeholders-line": ("Summary", "[TODO] <insert> TBD {{name}} "),
+    "dates-in-actions-line": ("Action items", "on Monday 2025-01-06 we saw "),
+}
+items = {
+    "quotes": ("Summary", "> quoted words {i}\n\n"),
+    "timeline-entries": ("Timeline", "- 2025-01-06 {h:02d}:{m:02d} UTC event {i}\n"),
+    "action-items": ("Action items", "- [ ] Fix thing {i} (owner: @bob, due 2025-02-01)\n"),
+}
+for scale in (1, 4):
+    size = base * scale
+    for name, (section, phrase) in line.items():
+        body = phrase * (size // len(phrase))
+        open(f"{out}/{name}-{scale}.md", "w").write(f"{head}## {section}\n\n{body}\n")
+    for name, (section, phrase) in items.items():
+        count = size // 40
+        body = "".join(phrase.format(i=i, h=(count - i) % 24, m=i % 60) for i in range(count))
+        open(f"{out}/{name}-{scale}.md", "w").write(f"{head}## {section}\n\n{body}")
+PY
+for shape in durations-line windows-line placeholders-line dates-in-actions-line quotes timeline-entries action-items; do
+  for format in json human; do
+    read -r s1 _ < <(measure ./target/release/incident check "$stress/$shape-1.md" --format "$format" --no-progress)
+    read -r s4 _ < <(measure ./target/release/incident check "$stress/$shape-4.md" --format "$format" --no-progress)
+    printf '%-22s %-5s %7.3fs %7.3fs  x%s\n' "$shape" "$format" "$s1" "$s4" "$(ratio "$s4" "$(python3 -c "print(max($s1, 0.001))")")"
+  done
+done
