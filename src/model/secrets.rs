@@ -379,14 +379,18 @@ impl Found {
             .is_some_and(|(_, s)| s.span.end > at)
     }
 
+    /// True when a secret found so far overlaps `span` (not empty).
+    fn overlaps(&self, span: &Span) -> bool {
+        self.0
+            .range(..span.end)
+            .next_back()
+            .is_some_and(|(_, s)| s.span.end > span.start)
+    }
+
     /// Records a secret unless it overlaps one found before; true when it
     /// is recorded.
     fn push(&mut self, kind: SecretKind, span: Span, name: Option<&str>) -> bool {
-        if span.is_empty() {
-            return false;
-        }
-        let before = self.0.range(..span.end).next_back();
-        if before.is_some_and(|(_, s)| s.span.end > span.start) {
+        if span.is_empty() || self.overlaps(&span) {
             return false;
         }
         self.0.insert(
@@ -453,10 +457,17 @@ static KEY_END: LazyLock<Twin> =
 /// `-----BEGIN … PRIVATE KEY-----` blocks: the body between the markers (or,
 /// with no end marker, the base64 lines that follow) is the value.
 fn private_keys(source: &str, found: &mut Found) {
+    let ends = key_ends(source);
+    let mut next_end = 0;
     for begin in KEY_BEGIN.find_iter(source) {
         let rest = &source[begin.end()..];
-        let body_end = match KEY_END.find(rest) {
-            Some(end) => begin.end() + end.start(),
+        // The first end marker after this begin marker (the markers come in
+        // order, so the search goes on from the last one's).
+        while ends.get(next_end).is_some_and(|&end| end < begin.end()) {
+            next_end += 1;
+        }
+        let body_end = match ends.get(next_end) {
+            Some(&end) => end,
             None => {
                 // No end marker (a truncated paste): the body is the run of
                 // base64 text that follows, up to a blank line.
@@ -477,15 +488,42 @@ fn private_keys(source: &str, found: &mut Found) {
             }
         };
         let body = trim_key_body(source, begin.end()..body_end);
+        // A body inside one found before (begin markers before one end
+        // marker) would not be kept: it is not read either.
+        if body.is_empty() || found.overlaps(&body) {
+            continue;
+        }
         let text = &source[body.clone()];
         let base64 = text
             .bytes()
             .filter(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/'))
-            .count();
-        if base64 >= 32 && !is_placeholder(text) {
+            .nth(31)
+            .is_some();
+        if base64 && !is_placeholder(text) {
             found.push(SecretKind::PrivateKey, body, None);
         }
     }
+}
+
+/// Where the matches of [`KEY_END`] in `source` start, each as the first
+/// match after any offset up to it finds: every match starts with
+/// `-----END `, and the pattern is searched right there, in as many bytes as
+/// its longest match has. (One search of the rest of the source for each
+/// begin marker would cost the square of the source's length.)
+fn key_ends(source: &str) -> Vec<usize> {
+    // 5 + 4 + 40 + 11 + 10 + 5 bytes, all ASCII.
+    const LONGEST: usize = 75;
+    memchr::memmem::find_iter(source.as_bytes(), b"-----END ")
+        .filter(|&at| {
+            let mut end = (at + LONGEST).min(source.len());
+            while !source.is_char_boundary(end) {
+                end -= 1;
+            }
+            KEY_END
+                .find(&source[at..end])
+                .is_some_and(|m| m.start() == 0)
+        })
+        .collect()
 }
 
 /// Shrinks a key body over whitespace and literal `\n` escapes at both ends.
@@ -999,11 +1037,25 @@ fn bearer_values(source: &str) -> Vec<Span> {
 /// order.
 fn jwts(source: &str, found: &Found) -> Vec<Span> {
     let bytes = source.as_bytes();
+    // Where the run of `[A-Za-z0-9_-]` from `at` ends. Every offset of a
+    // run ends where the run does: the last two runs read are kept, so
+    // that the `eyJ`s inside a long run (a header and a payload with
+    // `-eyJ…` in them) do not each read the rest of it again.
+    let runs = std::cell::Cell::new([(1, 0); 2]);
     let run = |at: usize| {
-        at + bytes[at..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
-            .count()
+        let [a, b] = runs.get();
+        for (from, end) in [a, b] {
+            if (from..=end).contains(&at) {
+                return end;
+            }
+        }
+        let end = at
+            + bytes[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
+                .count();
+        runs.set([b, (at, end)]);
+        end
     };
     // A header and a payload: `eyJ`, eight or more characters, a dot.
     let part = |at: usize| {
@@ -1429,6 +1481,53 @@ mod tests {
         }
         // The texts exercise every scanner.
         assert!(seen.iter().all(|&n| n > 20), "{seen:?}");
+    }
+
+    /// The end of each key body as [`private_keys`] found it before: a
+    /// search for [`KEY_END`] in the rest of the source after each begin
+    /// marker.
+    fn key_body_ends_by_search(source: &str) -> Vec<Option<usize>> {
+        KEY_BEGIN
+            .find_iter(source)
+            .map(|begin| {
+                KEY_END
+                    .find(&source[begin.end()..])
+                    .map(|m| begin.end() + m.start())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn key_ends_agree_with_a_search_after_each_begin() {
+        const PIECES: &[&str] = &[
+            "-----BEGIN RSA PRIVATE KEY-----",
+            "-----BEGIN PRIVATE KEY-----",
+            "-----END RSA PRIVATE KEY-----",
+            "-----END PRIVATE KEY-----",
+            "-----END ",
+            "-----",
+            "-",
+            "END ",
+            "PRIVATE KEY",
+            "RSA ",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ABCDEFGHIJ",
+            "MIIEow",
+            "\n",
+            " ",
+            "é",
+        ];
+        let mut found = 0;
+        for text in crate::model::pattern::generated(PIECES, 20_000, 10) {
+            let ends = key_ends(&text);
+            let by_index: Vec<Option<usize>> = KEY_BEGIN
+                .find_iter(&text)
+                .map(|begin| ends.iter().copied().find(|&end| end >= begin.end()))
+                .collect();
+            let by_search = key_body_ends_by_search(&text);
+            found += by_search.iter().flatten().count();
+            assert_eq!(by_index, by_search, "{text:?}");
+        }
+        assert!(found > 1_000, "{found}");
     }
 
     #[test]
