@@ -90,7 +90,11 @@ impl Secret {
 
 /// Every credential in `source`, in order of position, without overlaps.
 pub fn find(source: &str) -> Vec<Secret> {
-    let gates = Gates::of(source);
+    let Scan {
+        gates,
+        parameters,
+        named,
+    } = Scan::of(source);
     let mut found = Found::default();
     if gates.has(Gate::PrivateKey) {
         private_keys(source, &mut found);
@@ -119,7 +123,7 @@ pub fn find(source: &str) -> Vec<Secret> {
         url_passwords(source, &mut found);
     }
     if gates.has(Gate::UrlParameter) {
-        url_parameters(source, &mut found);
+        url_parameters(source, &parameters, &mut found);
     }
     if gates.has(Gate::UrlPathKey) {
         url_path_keys(source, &mut found);
@@ -127,7 +131,7 @@ pub fn find(source: &str) -> Vec<Secret> {
     auth_headers(source, gates, &mut found);
     command_lines(source, gates, &mut found);
     if gates.has(Gate::Named) {
-        named_values(source, &mut found);
+        named_values(source, &named, &mut found);
     }
     found
         .0
@@ -264,11 +268,24 @@ const NAME_ENDS: &[&str] = &[
     "credentials",
 ];
 
-impl Gates {
-    /// Which patterns can match `source`.
-    fn of(source: &str) -> Gates {
+/// What one pass over a source finds: which patterns can match it, and
+/// the separators where a URL parameter or a named value can be.
+#[derive(Debug, Default)]
+struct Scan {
+    gates: Gates,
+    /// The `=`s after a name that may be a URL parameter's
+    /// ([`PARAMETER_NAME_ENDS`]), in order.
+    parameters: Vec<usize>,
+    /// The `:`s and `=`s after a name that may be a named value's
+    /// ([`names_a_value`]), in order.
+    named: Vec<usize>,
+}
+
+impl Scan {
+    fn of(source: &str) -> Scan {
         let bytes = source.as_bytes();
-        let mut gates = Gates::default();
+        let mut scan = Scan::default();
+        let gates = &mut scan.gates;
         // Resuming right after each match's start finds every occurrence,
         // overlapping ones too (no literal is a prefix of another).
         let mut input = aho_corasick::Input::new(source);
@@ -284,14 +301,30 @@ impl Gates {
             {
                 gates.open(Gate::UrlPassword);
             }
-            if bytes[at] == b'=' && ends_with_any(before, PARAMETER_NAME_ENDS) {
+            if bytes[at] == b'='
+                && ends_with_any(
+                    before,
+                    PARAMETER_NAME_ENDS,
+                    const { last_letters(PARAMETER_NAME_ENDS) },
+                )
+            {
                 gates.open(Gate::UrlParameter);
+                scan.parameters.push(at);
             }
-            if !gates.has(Gate::Named) && names_a_value(before) {
+            if names_a_value(before) {
                 gates.open(Gate::Named);
+                scan.named.push(at);
             }
         }
-        gates
+        scan
+    }
+}
+
+impl Gates {
+    /// Which patterns can match `source`.
+    #[cfg(test)]
+    fn of(source: &str) -> Gates {
+        Scan::of(source).gates
     }
 
     fn open(&mut self, gate: Gate) {
@@ -346,16 +379,32 @@ fn names_a_value(before: &[u8]) -> bool {
     if let [rest @ .., b'"' | b'\''] = name {
         name = rest;
     }
-    ends_with_any(name, NAME_ENDS)
+    ends_with_any(name, NAME_ENDS, const { last_letters(NAME_ENDS) })
 }
 
-/// True when `text` ends with one of `ends`, ignoring ASCII case.
-fn ends_with_any(text: &[u8], ends: &[&str]) -> bool {
+/// The last letters of `ends` (lower-case ASCII words), as bits from `a`.
+const fn last_letters(ends: &[&str]) -> u32 {
+    let mut mask = 0;
+    let mut i = 0;
+    while i < ends.len() {
+        let end = ends[i].as_bytes();
+        mask |= 1 << (end[end.len() - 1] - b'a');
+        i += 1;
+    }
+    mask
+}
+
+/// True when `text` ends with one of `ends` (lower-case ASCII words),
+/// ignoring ASCII case; `lasts` are their [`last_letters`].
+fn ends_with_any(text: &[u8], ends: &[&str], lasts: u32) -> bool {
     // Most `:` and `=` follow a digit or a word that is no name (`10:05`,
     // `Summary:`): one look at the last letter rules them out.
     let Some(last) = text.last().map(u8::to_ascii_lowercase) else {
         return false;
     };
+    if !last.is_ascii_lowercase() || lasts >> (last - b'a') & 1 == 0 {
+        return false;
+    }
     ends.iter().any(|end| {
         end.as_bytes().last() == Some(&last)
             && text.len() >= end.len()
@@ -379,14 +428,18 @@ impl Found {
             .is_some_and(|(_, s)| s.span.end > at)
     }
 
+    /// True when a secret found so far overlaps `span` (not empty).
+    fn overlaps(&self, span: &Span) -> bool {
+        self.0
+            .range(..span.end)
+            .next_back()
+            .is_some_and(|(_, s)| s.span.end > span.start)
+    }
+
     /// Records a secret unless it overlaps one found before; true when it
     /// is recorded.
     fn push(&mut self, kind: SecretKind, span: Span, name: Option<&str>) -> bool {
-        if span.is_empty() {
-            return false;
-        }
-        let before = self.0.range(..span.end).next_back();
-        if before.is_some_and(|(_, s)| s.span.end > span.start) {
+        if span.is_empty() || self.overlaps(&span) {
             return false;
         }
         self.0.insert(
@@ -453,10 +506,17 @@ static KEY_END: LazyLock<Twin> =
 /// `-----BEGIN … PRIVATE KEY-----` blocks: the body between the markers (or,
 /// with no end marker, the base64 lines that follow) is the value.
 fn private_keys(source: &str, found: &mut Found) {
+    let ends = key_ends(source);
+    let mut next_end = 0;
     for begin in KEY_BEGIN.find_iter(source) {
         let rest = &source[begin.end()..];
-        let body_end = match KEY_END.find(rest) {
-            Some(end) => begin.end() + end.start(),
+        // The first end marker after this begin marker (the markers come in
+        // order, so the search goes on from the last one's).
+        while ends.get(next_end).is_some_and(|&end| end < begin.end()) {
+            next_end += 1;
+        }
+        let body_end = match ends.get(next_end) {
+            Some(&end) => end,
             None => {
                 // No end marker (a truncated paste): the body is the run of
                 // base64 text that follows, up to a blank line.
@@ -477,15 +537,42 @@ fn private_keys(source: &str, found: &mut Found) {
             }
         };
         let body = trim_key_body(source, begin.end()..body_end);
+        // A body inside one found before (begin markers before one end
+        // marker) would not be kept: it is not read either.
+        if body.is_empty() || found.overlaps(&body) {
+            continue;
+        }
         let text = &source[body.clone()];
         let base64 = text
             .bytes()
             .filter(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/'))
-            .count();
-        if base64 >= 32 && !is_placeholder(text) {
+            .nth(31)
+            .is_some();
+        if base64 && !is_placeholder(text) {
             found.push(SecretKind::PrivateKey, body, None);
         }
     }
+}
+
+/// Where the matches of [`KEY_END`] in `source` start, each as the first
+/// match after any offset up to it finds: every match starts with
+/// `-----END `, and the pattern is searched right there, in as many bytes as
+/// its longest match has. (One search of the rest of the source for each
+/// begin marker would cost the square of the source's length.)
+fn key_ends(source: &str) -> Vec<usize> {
+    // 5 + 4 + 40 + 11 + 10 + 5 bytes, all ASCII.
+    const LONGEST: usize = 75;
+    memchr::memmem::find_iter(source.as_bytes(), b"-----END ")
+        .filter(|&at| {
+            let mut end = (at + LONGEST).min(source.len());
+            while !source.is_char_boundary(end) {
+                end -= 1;
+            }
+            KEY_END
+                .find(&source[at..end])
+                .is_some_and(|m| m.start() == 0)
+        })
+        .collect()
 }
 
 /// Shrinks a key body over whitespace and literal `\n` escapes at both ends.
@@ -544,9 +631,9 @@ fn url_passwords(source: &str, found: &mut Found) {
     }
 }
 
-/// `?apiKey=…&fixCode=…`
-fn url_parameters(source: &str, found: &mut Found) {
-    for (name, value) in url_parameter_matches(source) {
+/// `?apiKey=…&fixCode=…`, at the `=`s of `parameters`.
+fn url_parameters(source: &str, parameters: &[usize], found: &mut Found) {
+    for (name, value) in url_parameter_matches(source, parameters.iter().copied()) {
         let lower = source[name.clone()].to_ascii_lowercase();
         let v = &source[value.clone()];
         let secret = match lower.as_str() {
@@ -567,12 +654,14 @@ fn url_parameters(source: &str, found: &mut Found) {
 /// The (name, value) spans of the URL parameters with a credential-like
 /// name, in order: the matches of
 /// `[?&;](NAME)=([^&#\t\n\x0B\x0C\r "'`<>\\()\[\]{}|]+)`, where NAME is
-/// one of [`is_parameter_name`]'s names.
-fn url_parameter_matches(source: &str) -> Vec<(Span, Span)> {
+/// one of [`is_parameter_name`]'s names. Only the `=`s of `equals` (in
+/// order) are looked at: each name ends with one of
+/// [`PARAMETER_NAME_ENDS`], and the others match nothing.
+fn url_parameter_matches(source: &str, equals: impl Iterator<Item = usize>) -> Vec<(Span, Span)> {
     let bytes = source.as_bytes();
     let mut out = Vec::new();
     let mut pos = 0;
-    for eq in memchr::memchr_iter(b'=', bytes) {
+    for eq in equals {
         // A name holds only letters, `_` and `-`, so the `?`, `&` or `;`
         // before it is the first other byte before the `=`.
         let name_start = eq
@@ -792,8 +881,9 @@ fn command_lines(source: &str, gates: Gates, found: &mut Found) {
     }
 }
 
-/// `DB_PASSWORD=…`, `"secretKey": "…"`, `aws_secret_access_key = …`
-fn named_values(source: &str, found: &mut Found) {
+/// `DB_PASSWORD=…`, `"secretKey": "…"`, `aws_secret_access_key = …`, at
+/// the separators of `named`.
+fn named_values(source: &str, named: &[usize], found: &mut Found) {
     let is_secret = |name: &Span, value: &Span| {
         let lower = source[name.clone()].to_ascii_lowercase();
         let v = &source[value.clone()];
@@ -806,7 +896,7 @@ fn named_values(source: &str, found: &mut Found) {
             looks_random(v, 16)
         }
     };
-    named_value_matches(source, |name, value| {
+    named_value_matches(source, named.iter().copied(), |name, value| {
         let lower = source[name.clone()].to_ascii_lowercase();
         let kind = if lower.contains("aws") && lower.contains("secret") {
             SecretKind::AwsSecretKey
@@ -857,8 +947,12 @@ const VALUE_NAMES: &[&str] = &[
 /// one match, whose name ends where the run before it ends; the match
 /// starts at the first word boundary of that run, from where a name can
 /// still follow.
+///
+/// Only the separators of `separators` (in order) are looked at: each
+/// name ends with one of [`NAME_ENDS`], and the others match nothing.
 fn named_value_matches(
     source: &str,
+    separators: impl Iterator<Item = usize>,
     mut accept: impl FnMut(&Span, &Span) -> bool,
 ) -> Vec<(Span, Span)> {
     let bytes = source.as_bytes();
@@ -883,7 +977,7 @@ fn named_value_matches(
     };
     let mut out = Vec::new();
     let mut pos = 0;
-    for sep in memchr::memchr2_iter(b':', b'=', bytes) {
+    for sep in separators {
         // Back over white space and a quote to the end of the name.
         let spaces = bytes[..sep]
             .iter()
@@ -999,11 +1093,25 @@ fn bearer_values(source: &str) -> Vec<Span> {
 /// order.
 fn jwts(source: &str, found: &Found) -> Vec<Span> {
     let bytes = source.as_bytes();
+    // Where the run of `[A-Za-z0-9_-]` from `at` ends. Every offset of a
+    // run ends where the run does: the last two runs read are kept, so
+    // that the `eyJ`s inside a long run (a header and a payload with
+    // `-eyJ…` in them) do not each read the rest of it again.
+    let runs = std::cell::Cell::new([(1, 0); 2]);
     let run = |at: usize| {
-        at + bytes[at..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
-            .count()
+        let [a, b] = runs.get();
+        for (from, end) in [a, b] {
+            if (from..=end).contains(&at) {
+                return end;
+            }
+        }
+        let end = at
+            + bytes[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
+                .count();
+        runs.set([b, (at, end)]);
+        end
     };
     // A header and a payload: `eyJ`, eight or more characters, a dot.
     let part = |at: usize| {
@@ -1068,6 +1176,33 @@ const PLACEHOLDER_WORDS: &[&str] = &[
     "null",
 ];
 
+/// For each byte, the words of [`PLACEHOLDER_WORDS`] that start with it,
+/// as bits.
+static PLACEHOLDER_FIRST_BYTES: [u64; 256] = {
+    let mut table = [0; 256];
+    let mut j = 0;
+    while j < PLACEHOLDER_WORDS.len() {
+        table[PLACEHOLDER_WORDS[j].as_bytes()[0] as usize] |= 1 << j;
+        j += 1;
+    }
+    table
+};
+
+/// True when `lower` (lower-case ASCII) has a word of [`PLACEHOLDER_WORDS`].
+fn has_placeholder_word(lower: &[u8]) -> bool {
+    lower.iter().enumerate().any(|(at, &b)| {
+        let mut words = PLACEHOLDER_FIRST_BYTES[b as usize];
+        while words != 0 {
+            let j = words.trailing_zeros() as usize;
+            words &= words - 1;
+            if lower[at..].starts_with(PLACEHOLDER_WORDS[j].as_bytes()) {
+                return true;
+            }
+        }
+        false
+    })
+}
+
 /// True for values that stand in for a credential: `yourKeyHere`,
 /// `YOUR_API_KEY`, `xxx`, `<redacted>`, `${TOKEN}`, `****`, `REDACTED`.
 pub fn is_placeholder(value: &str) -> bool {
@@ -1075,14 +1210,24 @@ pub fn is_placeholder(value: &str) -> bool {
     if v.is_empty() || v.starts_with(['<', '{', '[', '$', '%', '(']) {
         return true;
     }
-    let lower = v.to_lowercase();
-    if lower.contains("redacted") {
-        return true;
-    }
     // A long random value can contain a short word by chance; only short
-    // values are judged by their words.
-    if v.len() <= 64 && PLACEHOLDER_WORDS.iter().any(|w| lower.contains(w)) {
-        return true;
+    // values are judged by their words (`redact` is one of them).
+    if v.len() <= 64 && v.is_ascii() {
+        let mut lower = [0; 64];
+        let lower = &mut lower[..v.len()];
+        lower.copy_from_slice(v.as_bytes());
+        lower.make_ascii_lowercase();
+        if has_placeholder_word(lower) {
+            return true;
+        }
+    } else {
+        let lower = v.to_lowercase();
+        if lower.contains("redacted") {
+            return true;
+        }
+        if v.len() <= 64 && PLACEHOLDER_WORDS.iter().any(|w| lower.contains(w)) {
+            return true;
+        }
     }
     if v.chars()
         .all(|c| matches!(c, 'x' | 'X' | '*' | '.' | '#' | '-' | '_' | '•' | '…' | '0'))
@@ -1090,11 +1235,21 @@ pub fn is_placeholder(value: &str) -> bool {
         return true;
     }
     // `aaaa`, `1234 1234`, `abab`: too few distinct characters to be random.
-    let mut distinct: Vec<char> = v.chars().collect();
-    distinct.sort_unstable();
-    distinct.dedup();
-    if distinct.len() <= 3 {
-        return true;
+    if v.is_ascii() {
+        let mut seen = 0u128;
+        for b in v.bytes() {
+            seen |= 1 << b;
+        }
+        if seen.count_ones() <= 3 {
+            return true;
+        }
+    } else {
+        let mut distinct: Vec<char> = v.chars().collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if distinct.len() <= 3 {
+            return true;
+        }
     }
     // An environment variable's name (`YOUR_API_KEY`, `GITHUB_TOKEN`).
     v.chars().all(|c| c.is_ascii_uppercase() || c == '_')
@@ -1225,6 +1380,70 @@ mod tests {
             assert!(is_placeholder(v), "{v}");
         }
         assert!(!is_placeholder(&join(&["a8f3", "k2m9", "x7q1"])));
+    }
+
+    /// [`is_placeholder`] as it was: every word searched for in the lower
+    /// case text, and the distinct characters sorted.
+    fn is_placeholder_by_search(value: &str) -> bool {
+        let v = value.trim_matches(|c| matches!(c, '"' | '\'' | '`'));
+        if v.is_empty() || v.starts_with(['<', '{', '[', '$', '%', '(']) {
+            return true;
+        }
+        let lower = v.to_lowercase();
+        if lower.contains("redacted")
+            || v.len() <= 64 && PLACEHOLDER_WORDS.iter().any(|w| lower.contains(w))
+        {
+            return true;
+        }
+        if v.chars()
+            .all(|c| matches!(c, 'x' | 'X' | '*' | '.' | '#' | '-' | '_' | '•' | '…' | '0'))
+        {
+            return true;
+        }
+        let mut distinct: Vec<char> = v.chars().collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        distinct.len() <= 3 || v.chars().all(|c| c.is_ascii_uppercase() || c == '_')
+    }
+
+    #[test]
+    fn placeholder_words_agree_with_a_search() {
+        let mut pieces: Vec<&str> = PLACEHOLDER_WORDS.to_vec();
+        pieces.extend([
+            "YOUR",
+            "Here",
+            "REDACTED",
+            "a8f3",
+            "k2m9",
+            "x",
+            "X",
+            "0",
+            "1",
+            "_",
+            "-",
+            "\"",
+            "'",
+            "`",
+            "<",
+            "é",
+            "Ü",
+            "…",
+            "•",
+            "aaaa",
+            "abc",
+            "ABC_DEF",
+            "passw",
+            "ord",
+            "c7Qz9pLm2Vx8",
+        ]);
+        let (mut yes, mut no) = (0, 0);
+        for v in crate::model::pattern::generated(&pieces, 30_000, 12) {
+            let old = is_placeholder_by_search(&v);
+            assert_eq!(is_placeholder(&v), old, "{v:?}");
+            yes += usize::from(old);
+            no += usize::from(!old);
+        }
+        assert!(yes > 1_000 && no > 500, "{yes} {no}");
     }
 
     #[test]
@@ -1408,18 +1627,24 @@ mod tests {
                     .map(|c| (c.get(1).unwrap().range(), c.get(2).unwrap().range()))
                     .collect()
             };
-            assert_eq!(url_parameter_matches(text), pairs(&parameter), "{text:?}");
-            assert_eq!(
-                named_value_matches(text, |_, _| true),
-                pairs(&named),
-                "{text:?}"
-            );
+            // At every separator, and at those the scan keeps.
+            let scan = Scan::of(text);
+            let equals = || memchr::memchr_iter(b'=', text.as_bytes());
+            let separators = || memchr::memchr2_iter(b':', b'=', text.as_bytes());
+            let parameters = url_parameter_matches(text, equals());
+            assert_eq!(parameters, pairs(&parameter), "{text:?}");
+            let kept = url_parameter_matches(text, scan.parameters.iter().copied());
+            assert_eq!(kept, parameters, "{text:?}");
+            let values = named_value_matches(text, separators(), |_, _| true);
+            assert_eq!(values, pairs(&named), "{text:?}");
+            let kept = named_value_matches(text, scan.named.iter().copied(), |_, _| true);
+            assert_eq!(kept, values, "{text:?}");
             for (i, n) in [
                 jwts(text, &Found::default()).len(),
                 bearer_values(text).len(),
                 url_path_key_values(text).len(),
-                url_parameter_matches(text).len(),
-                named_value_matches(text, |_, _| true).len(),
+                url_parameter_matches(text, equals()).len(),
+                named_value_matches(text, separators(), |_, _| true).len(),
             ]
             .into_iter()
             .enumerate()
@@ -1429,6 +1654,53 @@ mod tests {
         }
         // The texts exercise every scanner.
         assert!(seen.iter().all(|&n| n > 20), "{seen:?}");
+    }
+
+    /// The end of each key body as [`private_keys`] found it before: a
+    /// search for [`KEY_END`] in the rest of the source after each begin
+    /// marker.
+    fn key_body_ends_by_search(source: &str) -> Vec<Option<usize>> {
+        KEY_BEGIN
+            .find_iter(source)
+            .map(|begin| {
+                KEY_END
+                    .find(&source[begin.end()..])
+                    .map(|m| begin.end() + m.start())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn key_ends_agree_with_a_search_after_each_begin() {
+        const PIECES: &[&str] = &[
+            "-----BEGIN RSA PRIVATE KEY-----",
+            "-----BEGIN PRIVATE KEY-----",
+            "-----END RSA PRIVATE KEY-----",
+            "-----END PRIVATE KEY-----",
+            "-----END ",
+            "-----",
+            "-",
+            "END ",
+            "PRIVATE KEY",
+            "RSA ",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ABCDEFGHIJ",
+            "MIIEow",
+            "\n",
+            " ",
+            "é",
+        ];
+        let mut found = 0;
+        for text in crate::model::pattern::generated(PIECES, 20_000, 10) {
+            let ends = key_ends(&text);
+            let by_index: Vec<Option<usize>> = KEY_BEGIN
+                .find_iter(&text)
+                .map(|begin| ends.iter().copied().find(|&end| end >= begin.end()))
+                .collect();
+            let by_search = key_body_ends_by_search(&text);
+            found += by_search.iter().flatten().count();
+            assert_eq!(by_index, by_search, "{text:?}");
+        }
+        assert!(found > 1_000, "{found}");
     }
 
     #[test]
