@@ -288,10 +288,7 @@ fn number_after(h: &[u8], at: &mut usize) -> Option<NumberMatch> {
                     return Some(m);
                 }
             }
-            p += 1 + h[p + 1..]
-                .iter()
-                .position(|&b| BYTE_CLASS[b as usize] & LETTER == 0)
-                .unwrap_or(h.len() - p - 1);
+            p = letters_end(h, p + 1);
             continue;
         }
         // A `-` starts a match only before a digit (`-5`): no word follows it.
@@ -434,7 +431,9 @@ fn may_start_with_word(h: &[u8], p: usize) -> bool {
         .iter()
         .any(|w| w.len() <= run && starts_with_ci(h, p, w))
         || approx_words_from(letter).iter().any(|w| {
-            w.split(' ').next().is_some_and(|first| first.len() == run) && starts_with_ci(h, p, w)
+            // The length of the word's first word (`at` of `at least`).
+            let first = w.bytes().position(|b| b == b' ').unwrap_or(w.len());
+            first == run && starts_with_ci(h, p, w)
         })
 }
 
@@ -484,6 +483,119 @@ fn number_words_from(letter: u8) -> &'static [&'static str] {
         b'e' => &["eight", "eleven", "eighteen", "eighty"],
         b'n' => &["nine", "nineteen", "ninety"],
         _ => &[],
+    }
+}
+
+/// Eight bytes, all `b`.
+const fn splat(b: u8) -> u64 {
+    u64::from_ne_bytes([b; 8])
+}
+
+/// The high bit of each of eight bytes.
+const HIGH: u64 = splat(0x80);
+
+/// The high bit of each of eight bytes (read as a little-endian `u64`)
+/// that is an ASCII letter or `_` ([`LETTER`]). Each test adds to bytes of
+/// at most `0x7F` no more than makes `0xFF`, so that no carry crosses into
+/// the next byte; a byte with its high bit set is tested on its low bits,
+/// then dropped.
+#[inline]
+fn letter_bytes(x: u64) -> u64 {
+    let v = x & !HIGH;
+    let lower = v | splat(0x20);
+    let letter = (lower + splat(0x80 - b'a')) & !(lower + splat(0x7F - b'z'));
+    let t = v ^ splat(b'_');
+    let underscore = !((t + splat(0x7F)) | t);
+    (letter | underscore) & !x & HIGH
+}
+
+/// The high bit of each of eight bytes (read as a little-endian `u64`)
+/// that is an ASCII word character (`(?-u:\w)`: a letter, a digit or `_`),
+/// as [`letter_bytes`] tests them.
+#[inline]
+fn word_bytes(x: u64) -> u64 {
+    let v = x & !HIGH;
+    let digit = (v + splat(0x80 - b'0')) & !(v + splat(0x7F - b'9'));
+    letter_bytes(x) | digit & !x & HIGH
+}
+
+/// The end of the run of ASCII letters and `_` ([`LETTER`]) that starts
+/// at `i` in `h`, read eight bytes at a time.
+#[inline]
+fn letters_end(h: &[u8], mut i: usize) -> usize {
+    while let Some(eight) = h.get(i..i + 8) {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(eight);
+        let others = !letter_bytes(u64::from_le_bytes(x)) & HIGH;
+        if others != 0 {
+            return i + (others.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while h
+        .get(i)
+        .is_some_and(|&b| BYTE_CLASS[b as usize] & LETTER != 0)
+    {
+        i += 1;
+    }
+    i
+}
+
+/// The offsets where an ASCII word starts in a text, in order: each byte
+/// that is a word character (`(?-u:\w)`) after a byte that is none, or
+/// first. The bytes are read eight at a time.
+pub(crate) struct WordStarts<'h> {
+    h: &'h [u8],
+    /// The offset of the next eight bytes to read.
+    next: usize,
+    /// The offset of the eight bytes `starts` marks.
+    base: usize,
+    /// The starts among them not yet given: the high bit of their byte.
+    starts: u64,
+    /// Their word characters, for the boundary before the next eight.
+    words: u64,
+}
+
+impl<'h> WordStarts<'h> {
+    pub(crate) fn new(h: &'h [u8]) -> WordStarts<'h> {
+        WordStarts {
+            h,
+            next: 0,
+            base: 0,
+            starts: 0,
+            words: 0,
+        }
+    }
+}
+
+impl Iterator for WordStarts<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        while self.starts == 0 {
+            let at = self.next;
+            let x = match self.h.get(at..at + 8) {
+                Some(eight) => u64::from_le_bytes(eight.try_into().ok()?),
+                None if at < self.h.len() => {
+                    // The last bytes, padded with zeros (no word character).
+                    let mut eight = [0u8; 8];
+                    eight[..self.h.len() - at].copy_from_slice(&self.h[at..]);
+                    u64::from_le_bytes(eight)
+                }
+                None => return None,
+            };
+            let words = word_bytes(x);
+            // A word byte whose byte before (in the last eight for the
+            // first) is none.
+            self.starts = words & !((words << 8) | (self.words >> 56));
+            self.words = words;
+            self.base = at;
+            self.next = at + 8;
+        }
+        let i = self.base + (self.starts.trailing_zeros() / 8) as usize;
+        self.starts &= self.starts - 1;
+        Some(i)
     }
 }
 
@@ -736,6 +848,61 @@ fn word_value(word: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`letter_bytes`] and [`word_bytes`] read each of eight bytes as the
+    /// byte tests do one at a time, whatever its neighbours.
+    #[test]
+    fn eight_byte_tests_agree_with_one_byte_tests() {
+        let letter = |b: u8| BYTE_CLASS[b as usize] & LETTER != 0;
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                let eight = [a, b, a, b, b, a, a, b];
+                let x = u64::from_le_bytes(eight);
+                for (k, &c) in eight.iter().enumerate() {
+                    let bit = |m: u64| m >> (8 * k + 7) & 1 == 1;
+                    assert_eq!(bit(letter_bytes(x)), letter(c), "{eight:?} {k}");
+                    assert_eq!(
+                        bit(word_bytes(x)),
+                        is_word_byte_at(&eight, k),
+                        "{eight:?} {k}"
+                    );
+                }
+                assert_eq!(letter_bytes(x) & !HIGH, 0);
+                assert_eq!(word_bytes(x) & !HIGH, 0);
+            }
+        }
+    }
+
+    /// [`WordStarts`] and [`letters_end`] find what a byte-by-byte reading
+    /// finds, across the eight-byte steps and at the end of the text.
+    #[test]
+    fn word_starts_and_letter_runs_agree_with_a_byte_reading() {
+        let texts = [
+            "",
+            "a",
+            " a",
+            "all users_x, 12 no-one; é zero\u{a0}none of the__2 ab1c",
+            "abcdefghijklmnopqrstuvwxyz0123456789_ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+            "\u{7f}@[`{/:~ aZ_9 ſK éa ZZZZZZZZ ________ 12345678x",
+        ];
+        for text in texts {
+            for skip in 0..text.len().min(9) {
+                let h = &text.as_bytes()[skip..];
+                let starts: Vec<usize> = (0..h.len())
+                    .filter(|&i| is_word_byte_at(h, i) && word_starts(h, i))
+                    .collect();
+                assert_eq!(WordStarts::new(h).collect::<Vec<_>>(), starts, "{h:?}");
+                for i in 0..=h.len() {
+                    let end = i + h[i..]
+                        .iter()
+                        .take_while(|&&b| BYTE_CLASS[b as usize] & LETTER != 0)
+                        .count();
+                    assert_eq!(letters_end(h, i), end, "{h:?} {i}");
+                }
+            }
+        }
+    }
 
     fn values(text: &str) -> Vec<(f64, f64, bool)> {
         find_quantities(text)
