@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use crate::model::pattern::Twin;
 
 use crate::document::{BlockKind, Span};
-use crate::model::numbers::{Quantity, WordStarts, find_quantities};
+use crate::model::numbers::{Quantity, WordStarts, find_quantities_with};
 use crate::model::pattern::{
     Cues, Group, Plain, Prepared, folds_to_ascii, is_ascii_space, is_word_byte_at,
 };
@@ -1089,17 +1089,14 @@ fn read_figures(text: &str, base: usize, section: usize, out: &mut Vec<Figure>) 
             worded,
         })
     };
-    found.extend(
-        find_quantities(text)
-            .into_iter()
-            .filter_map(|q| figure(q, false)),
-    );
     // The words "no", "zero" … ([`no_count_at`]) and "all users" …
-    // ([`AllUsers`]), read in one pass over the word starts.
+    // ([`AllUsers`]) start with a letter: they are read at the word starts
+    // the number scanner passes, else in a pass of their own.
     let h = text.as_bytes();
     let folds = folds_to_ascii(text);
+    let mut zeros: Vec<Figure> = Vec::new();
     let mut all = AllUsers::default();
-    for s in WordStarts::new(h) {
+    let mut word = |s: usize| {
         // The first two letters of every word either reads, in any case:
         // most words are passed over on them.
         let second = h.get(s + 1).map_or(0, |b| b | 0x20);
@@ -1113,13 +1110,19 @@ fn read_figures(text: &str, base: usize, section: usize, out: &mut Vec<Figure>) 
                         approximate: false,
                         negative: false,
                     };
-                    found.extend(figure(zero, true));
+                    zeros.extend(figure(zero, true));
                 }
             }
             (b'a', b'l') | (b'e', b'v' | b'a') if !folds => all.at(text, s),
             _ => {}
         }
+    };
+    let (quantities, read) = find_quantities_with(text, &mut word);
+    if !read {
+        WordStarts::new(h).for_each(&mut word);
     }
+    found.extend(quantities.into_iter().filter_map(|q| figure(q, false)));
+    found.append(&mut zeros);
     let shares = if folds {
         all_users_searched(text)
     } else {

@@ -111,32 +111,49 @@ static NUMBER: LazyLock<Plain> = LazyLock::new(|| {
 /// (`08:41`), a date (`2025-10-14`, `12/02/25`), a version (`v2.14.0`) or a
 /// name (`SEV-2`, `OPS-118`) are left out.
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
+    find_quantities_with(text, &mut |_| {}).0
+}
+
+/// [`find_quantities`], which also gives `word`, in order, the offset of
+/// every word of `text` that starts with an ASCII letter after an ASCII
+/// word boundary, as its scanner passes them, so that a caller that reads
+/// such words need not walk the text again. With `false` when the text was
+/// searched with the pattern instead, and no word was given.
+pub(crate) fn find_quantities_with(
+    text: &str,
+    word: &mut impl FnMut(usize),
+) -> (Vec<Quantity>, bool) {
     let mut found = Vec::new();
     // An ASCII text is scanned as it is, its matches read as they are found.
     if text.is_ascii() && memchr::memchr2(2, 3, text.as_bytes()).is_none() {
-        for m in number_matches(text.as_bytes()) {
+        let mut at = 0;
+        while let Some(m) = number_after(text.as_bytes(), &mut at, word) {
             read_match(text, m, &mut found);
         }
-        return found;
+        return (found, true);
     }
-    let matches = scanned_matches(text).unwrap_or_else(|| {
-        NUMBER
-            .captures_iter(text, 4)
-            .into_iter()
-            .filter_map(|caps| {
-                Some(NumberMatch {
-                    whole: caps[0].clone()?,
-                    approx: caps[1].is_some(),
-                    a: caps[2].clone()?,
-                    b: caps[3].clone(),
-                })
+    if let Some(matches) = scanned_matches_with(text, word) {
+        for m in matches {
+            read_match(text, m, &mut found);
+        }
+        return (found, true);
+    }
+    let matches: Vec<NumberMatch> = NUMBER
+        .captures_iter(text, 4)
+        .into_iter()
+        .filter_map(|caps| {
+            Some(NumberMatch {
+                whole: caps[0].clone()?,
+                approx: caps[1].is_some(),
+                a: caps[2].clone()?,
+                b: caps[3].clone(),
             })
-            .collect()
-    });
+        })
+        .collect();
     for m in matches {
         read_match(text, m, &mut found);
     }
-    found
+    (found, false)
 }
 
 /// Adds to `found` the quantity of one match of [`NUMBER`] in `text`,
@@ -184,12 +201,21 @@ fn read_match(text: &str, m: NumberMatch, found: &mut Vec<Quantity>) {
 /// or a letter of its words in any case: `None` (search with the pattern)
 /// for a text with a character that is one ([`FOLDS_TO_ASCII`], a
 /// non-ASCII digit), or with a byte `\x02` or `\x03` of its own.
+#[cfg(test)]
 fn scanned_matches(text: &str) -> Option<Vec<NumberMatch>> {
+    scanned_matches_with(text, &mut |_| {})
+}
+
+/// [`scanned_matches`], giving `word` the offset in `text` of every word
+/// that starts with an ASCII letter, as [`find_quantities_with`] does; none
+/// when the text is for the pattern to search.
+fn scanned_matches_with(text: &str, word: &mut impl FnMut(usize)) -> Option<Vec<NumberMatch>> {
     if text.is_ascii() {
         if memchr::memchr2(2, 3, text.as_bytes()).is_some() {
             return None;
         }
-        return Some(number_matches(text.as_bytes()).collect());
+        let (h, mut at) = (text.as_bytes(), 0);
+        return Some(std::iter::from_fn(|| number_after(h, &mut at, word)).collect());
     }
     let mut standin = Vec::with_capacity(text.len());
     let mut offsets = Vec::with_capacity(text.len() + 1);
@@ -207,8 +233,12 @@ fn scanned_matches(text: &str) -> Option<Vec<NumberMatch>> {
     }
     offsets.push(text.len());
     let at = |r: Range<usize>| offsets[r.start]..offsets[r.end];
+    let mut p = 0;
+    // A letter of the stand-in is the same letter of the text, and a word
+    // starts there in both or in neither.
+    let mut word = |i: usize| word(offsets[i]);
     Some(
-        number_matches(&standin)
+        std::iter::from_fn(|| number_after(&standin, &mut p, &mut word))
             .map(|m| NumberMatch {
                 whole: at(m.whole),
                 approx: m.approx,
@@ -256,14 +286,18 @@ const APPROX_WORDS: &[&str] = &[
 /// The matches of [`NUMBER`] on an ASCII text or stand-in
 /// ([`scanned_matches`]), found as the regex finds them (leftmost-first,
 /// without overlap) by a scanner.
+#[cfg(test)]
 fn number_matches(h: &[u8]) -> impl Iterator<Item = NumberMatch> + '_ {
     let mut p = 0;
-    std::iter::from_fn(move || number_after(h, &mut p))
+    std::iter::from_fn(move || number_after(h, &mut p, &mut |_| {}))
 }
 
 /// The first match of [`NUMBER`] in `h` (see [`number_matches`]) at or
-/// after `*p`; `*p` moves past it.
-fn number_after(h: &[u8], at: &mut usize) -> Option<NumberMatch> {
+/// after `*p`; `*p` moves past it. Gives `word` the offset of every word
+/// that starts with an ASCII letter (after an ASCII word boundary) before
+/// the match's end, in order, from `*p` on: the scanner passes each one
+/// outside a match, and a match's own are read after it.
+fn number_after(h: &[u8], at: &mut usize, word: &mut impl FnMut(usize)) -> Option<NumberMatch> {
     let mut p = *at;
     // Only a letter, `_`, a digit, `-`, `~` or `\x03` (`≈`) may start a
     // match; other bytes are passed over in one go.
@@ -277,15 +311,17 @@ fn number_after(h: &[u8], at: &mut usize) -> Option<NumberMatch> {
             // Only a word's start may start a match, and only with a first
             // letter and then two or three bytes that a word of the
             // pattern starts with.
-            if WORD_FIRST_LETTERS >> ((c | 0x20).wrapping_sub(b'a') & 31) & 1 == 1
-                && c != b'_'
-                && word_starts(h, p)
-                && may_start_word(h, p)
-                && may_start_with_word(h, p)
-            {
-                if let Some(m) = number_at(h, p) {
-                    *at = m.whole.end;
-                    return Some(m);
+            if c != b'_' && word_starts(h, p) {
+                word(p);
+                if WORD_FIRST_LETTERS >> ((c | 0x20).wrapping_sub(b'a') & 31) & 1 == 1
+                    && may_start_word(h, p)
+                    && may_start_with_word(h, p)
+                {
+                    if let Some(m) = number_at(h, p) {
+                        words_within(h, &m.whole, word);
+                        *at = m.whole.end;
+                        return Some(m);
+                    }
                 }
             }
             p = letters_end(h, p + 1);
@@ -298,6 +334,7 @@ fn number_after(h: &[u8], at: &mut usize) -> Option<NumberMatch> {
         }
         match number_at(h, p) {
             Some(m) => {
+                words_within(h, &m.whole, word);
                 *at = m.whole.end;
                 return Some(m);
             }
@@ -306,6 +343,17 @@ fn number_after(h: &[u8], at: &mut usize) -> Option<NumberMatch> {
     }
     *at = h.len();
     None
+}
+
+/// Gives `word` the words of a match `whole` of `h` that start with an
+/// ASCII letter after its first byte (`about zero`, `5 to seven`), as
+/// [`number_after`] does.
+fn words_within(h: &[u8], whole: &Range<usize>, word: &mut impl FnMut(usize)) {
+    for i in whole.start + 1..whole.end {
+        if h[i].is_ascii_alphabetic() && !is_word_byte_at(h, i - 1) {
+            word(i);
+        }
+    }
 }
 
 /// [`BYTE_CLASS`]: an ASCII letter or `_`.
@@ -871,6 +919,45 @@ mod tests {
                 assert_eq!(word_bytes(x) & !HIGH, 0);
             }
         }
+    }
+
+    /// [`find_quantities_with`] gives every word that starts with an ASCII
+    /// letter once, in order: those its scanner passes and those within
+    /// its matches (`about zero`, `5 to seven`).
+    #[test]
+    fn number_scanner_gives_every_word() {
+        let pieces = [
+            "1", "23", ",123", ".5", "-", "~", "\u{2248}", "\u{2013}", " ", "to", "a ", "dozen",
+            "one", "zero", "-one", " nine", "about", "approx.", "up to", "no", "all", "x", "_",
+            "é", ":", "ſ", "\x02", "Zero", "every",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let (mut read, mut words) = (0, 0);
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            for _ in 0..8 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let mut given = Vec::new();
+            let (found, scanned) = find_quantities_with(&t, &mut |i| given.push(i));
+            assert_eq!(found, find_quantities(&t), "{t:?}");
+            if !scanned {
+                assert!(given.is_empty(), "{t:?}");
+                continue;
+            }
+            let h = t.as_bytes();
+            let expected: Vec<usize> = (0..h.len())
+                .filter(|&i| h[i].is_ascii_alphabetic() && word_starts(h, i))
+                .collect();
+            assert_eq!(given, expected, "{t:?}");
+            read += 1;
+            words += given.len();
+        }
+        assert!(
+            read > 10_000 && words > 20_000,
+            "{read} texts, {words} words"
+        );
     }
 
     /// [`WordStarts`] and [`letters_end`] find what a byte-by-byte reading
