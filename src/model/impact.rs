@@ -936,27 +936,28 @@ fn mentions_failure(sentence: &str) -> bool {
 }
 
 /// True when [`SUPPORT_CONTEXT`] matches `text`: it has one of its words.
-#[cfg(test)]
+/// Only the start of the text is read: a match, anchored, ends within 40
+/// characters (160 bytes) and a word of at most 14 characters, and its
+/// word boundary looks at the byte after it: within 175 bytes. A character
+/// that folds to an ASCII letter (`ſ` for `s` is two bytes) makes a word
+/// longer in bytes, and only one within the first 203 bytes can make a
+/// match: no match reads more (40 characters of at most four bytes, a word
+/// of 14 characters of at most three, the byte after). So the cost does not
+/// grow with the text, however many words ask about the rest of a block.
 fn support_context(text: &str) -> bool {
-    support_context_folding(text, folds_to_ascii(text))
-}
-
-/// [`support_context`] of a text that `folds` says has a character that
-/// folds to an ASCII letter or not. Only the start of the text is read: a
-/// match, anchored, ends within 40 characters (160 bytes) and a word of at
-/// most 14 bytes, and its word boundary looks at the byte after it. A text
-/// with a character that folds to an ASCII letter (`ſ` matches `s` and is
-/// two bytes long) is read whole.
-fn support_context_folding(text: &str, folds: bool) -> bool {
-    let mut cut = if folds {
-        text.len()
-    } else {
-        text.len().min(175)
+    let cut = |len: usize| {
+        let mut cut = text.len().min(len);
+        while !text.is_char_boundary(cut) {
+            cut += 1;
+        }
+        cut
     };
-    while !text.is_char_boundary(cut) {
-        cut += 1;
-    }
-    let text = &text[..cut];
+    let head = &text[..cut(203)];
+    let text = if folds_to_ascii(head) {
+        head
+    } else {
+        &text[..cut(175)]
+    };
     let cues = Cues::of(text);
     cues.has_any(&[
         "submitted",
@@ -983,8 +984,6 @@ struct Marks<'t> {
     /// The offsets of the sentence stops `.`, `;`, `!`, `?`, and of the
     /// line ends.
     stops: OnceCell<(Vec<usize>, Vec<usize>)>,
-    /// Where the last character that folds to an ASCII letter starts.
-    last_fold: OnceCell<Option<usize>>,
     /// The last sentence [`Marks::mentions_failure`] read, and its answer.
     failure: Cell<Option<(usize, usize, bool)>>,
 }
@@ -994,7 +993,6 @@ impl<'t> Marks<'t> {
         Marks {
             text,
             stops: OnceCell::new(),
-            last_fold: OnceCell::new(),
             failure: Cell::new(None),
         }
     }
@@ -1053,19 +1051,6 @@ impl<'t> Marks<'t> {
             0 => 0,
             k => lines[k - 1] + 1,
         }
-    }
-
-    /// True when the text from `at` (a character boundary) on has a
-    /// character that folds to an ASCII letter.
-    fn folds_from(&self, at: usize) -> bool {
-        let last = self.last_fold.get_or_init(|| {
-            let bytes = self.text.as_bytes();
-            memchr::memrchr2_iter(0xC5, 0xE2, bytes).find(|&i| {
-                let rest = &bytes[i..];
-                rest.starts_with("\u{17F}".as_bytes()) || rest.starts_with("\u{212A}".as_bytes())
-            })
-        });
-        last.is_some_and(|i| i >= at)
     }
 }
 
@@ -1246,13 +1231,7 @@ fn classify(marks: &Marks<'_>, q: &Quantity, zero_word: bool) -> Option<(Measure
                         .is_some_and(|p| p.eq_ignore_ascii_case("tweet")))
             {
                 return Some((Measure::Social, end));
-            } else if t.is_in(&CONTACT_NOUNS)
-                && (support_said
-                    || support_context_folding(
-                        &rest[t.end..],
-                        marks.folds_from(q.span.end + t.end),
-                    ))
-            {
+            } else if t.is_in(&CONTACT_NOUNS) && (support_said || support_context(&rest[t.end..])) {
                 return Some((Measure::Support, end));
             } else if t.is_in(&REQUEST_NOUNS)
                 && !t.is(&["sessions", "traffic", "calls"])
@@ -2331,11 +2310,6 @@ mod tests {
                 }
                 let line = t[..start].rfind('\n').map_or(0, |i| i + 1);
                 assert_eq!(marks.line_start(start), line, "{t:?} {start}");
-                assert_eq!(
-                    marks.folds_from(start),
-                    folds_to_ascii(&t[start..]),
-                    "{t:?}"
-                );
             }
         }
     }
@@ -2576,6 +2550,9 @@ mod tests {
         // A word with `ſ` for `s` is longer in bytes than the cut allows.
         let far = "\u{1F600}".repeat(40);
         for t in [
+            format!("{}\u{212A}from cuſtomerſ", "\u{1F600}".repeat(39)),
+            format!("{}\u{212A}from cuſtomerſx", "\u{1F600}".repeat(39)),
+            format!("{far}{far}from cuſtomerſ"),
             format!("{far}from cuſtomerſx"),
             format!("{far}from cuſtomersx"),
             format!("{far}from customers"),
