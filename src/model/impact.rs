@@ -134,6 +134,8 @@ impl Impact {
         // Figures are read where reports state them: Summary and Impact.
         let read: Vec<usize> = impact.summary.into_iter().chain(impact.impact).collect();
         let mut durations = Vec::new();
+        // The numbers of one block at a time, in one buffer.
+        let mut quantities = Vec::new();
         for (index, section) in report.sections.iter().enumerate() {
             if !read.contains(&index) {
                 continue;
@@ -159,7 +161,13 @@ impl Impact {
                 .peekable();
             for span in spans {
                 let text = report.doc.text(&span);
-                read_figures(text, span.start, index, &mut impact.figures);
+                read_figures(
+                    text,
+                    span.start,
+                    index,
+                    &mut quantities,
+                    &mut impact.figures,
+                );
                 if shared {
                     durations.clear();
                     durations.extend(
@@ -1055,8 +1063,16 @@ impl<'t> Marks<'t> {
 }
 
 /// Reads the figures of one block of text that starts at byte `base`.
-fn read_figures(text: &str, base: usize, section: usize, out: &mut Vec<Figure>) {
-    let mut found: Vec<Figure> = Vec::new();
+/// `quantities` is a buffer for the numbers of the block.
+fn read_figures(
+    text: &str,
+    base: usize,
+    section: usize,
+    quantities: &mut Vec<Quantity>,
+    out: &mut Vec<Figure>,
+) {
+    // The block's figures go straight to `out`, then are put in order there.
+    let first = out.len();
     let marks = Marks::new(text);
     // A figure for `q` when the words around it say what it counts.
     let figure = |q: Quantity, worded: bool| {
@@ -1102,12 +1118,13 @@ fn read_figures(text: &str, base: usize, section: usize, out: &mut Vec<Figure>) 
             _ => {}
         }
     };
-    let (quantities, read) = find_quantities_with(text, &mut word);
+    quantities.clear();
+    let read = find_quantities_with(text, quantities, &mut word);
     if !read {
         WordStarts::new(h).for_each(&mut word);
     }
-    found.extend(quantities.into_iter().filter_map(|q| figure(q, false)));
-    found.append(&mut zeros);
+    out.extend(quantities.drain(..).filter_map(|q| figure(q, false)));
+    out.append(&mut zeros);
     let shares = if folds {
         all_users_searched(text)
     } else {
@@ -1115,7 +1132,7 @@ fn read_figures(text: &str, base: usize, section: usize, out: &mut Vec<Figure>) 
     };
     for (m, of) in shares {
         let span = m.start + base..m.end + base;
-        found.push(Figure {
+        out.push(Figure {
             measure: Measure::Share(of),
             quantity: Quantity {
                 span: span.clone(),
@@ -1129,8 +1146,7 @@ fn read_figures(text: &str, base: usize, section: usize, out: &mut Vec<Figure>) 
             worded: true,
         });
     }
-    found.sort_by_key(|f| f.span.start);
-    out.extend(found);
+    out[first..].sort_by_key(|f| f.span.start);
 }
 
 /// What a quantity counts, and where the phrase naming it ends (relative
@@ -1965,7 +1981,7 @@ mod tests {
 
     fn figures(text: &str) -> Vec<(Measure, f64, f64)> {
         let mut out = Vec::new();
-        read_figures(text, 0, 0, &mut out);
+        read_figures(text, 0, 0, &mut Vec::new(), &mut out);
         out.into_iter()
             .map(|f| (f.measure, f.quantity.low, f.quantity.high))
             .collect()

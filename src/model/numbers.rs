@@ -111,32 +111,35 @@ static NUMBER: LazyLock<Plain> = LazyLock::new(|| {
 /// (`08:41`), a date (`2025-10-14`, `12/02/25`), a version (`v2.14.0`) or a
 /// name (`SEV-2`, `OPS-118`) are left out.
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
-    find_quantities_with(text, &mut |_| {}).0
+    let mut found = Vec::new();
+    find_quantities_with(text, &mut found, &mut |_| {});
+    found
 }
 
-/// [`find_quantities`], which also gives `word`, in order, the offset of
-/// every word of `text` that starts with an ASCII letter after an ASCII
-/// word boundary, as its scanner passes them, so that a caller that reads
-/// such words need not walk the text again. With `false` when the text was
-/// searched with the pattern instead, and no word was given.
+/// [`find_quantities`], added to `found`, which also gives `word`, in
+/// order, the offset of every word of `text` that starts with an ASCII
+/// letter after an ASCII word boundary, as its scanner passes them, so that
+/// a caller that reads such words need not walk the text again. `false`
+/// when the text was searched with the pattern instead, and no word was
+/// given.
 pub(crate) fn find_quantities_with(
     text: &str,
+    found: &mut Vec<Quantity>,
     word: &mut impl FnMut(usize),
-) -> (Vec<Quantity>, bool) {
-    let mut found = Vec::new();
+) -> bool {
     // An ASCII text is scanned as it is, its matches read as they are found.
     if text.is_ascii() && memchr::memchr2(2, 3, text.as_bytes()).is_none() {
         let mut at = 0;
         while let Some(m) = number_after(text.as_bytes(), &mut at, word) {
-            read_match(text, m, &mut found);
+            read_match(text, m, found);
         }
-        return (found, true);
+        return true;
     }
     if let Some(matches) = scanned_matches_with(text, word) {
         for m in matches {
-            read_match(text, m, &mut found);
+            read_match(text, m, found);
         }
-        return (found, true);
+        return true;
     }
     let matches: Vec<NumberMatch> = NUMBER
         .captures_iter(text, 4)
@@ -151,9 +154,9 @@ pub(crate) fn find_quantities_with(
         })
         .collect();
     for m in matches {
-        read_match(text, m, &mut found);
+        read_match(text, m, found);
     }
-    (found, false)
+    false
 }
 
 /// Adds to `found` the quantity of one match of [`NUMBER`] in `text`,
@@ -939,8 +942,8 @@ mod tests {
                 seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
                 t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
             }
-            let mut given = Vec::new();
-            let (found, scanned) = find_quantities_with(&t, &mut |i| given.push(i));
+            let (mut given, mut found) = (Vec::new(), Vec::new());
+            let scanned = find_quantities_with(&t, &mut found, &mut |i| given.push(i));
             assert_eq!(found, find_quantities(&t), "{t:?}");
             if !scanned {
                 assert!(given.is_empty(), "{t:?}");
