@@ -442,21 +442,27 @@ fn may_start_word(h: &[u8], p: usize) -> bool {
     if matches!(a, b'a' | b'A') && is_ascii_space(b) {
         return true;
     }
-    let (a, b, c) = (
-        a.to_ascii_lowercase(),
-        b.to_ascii_lowercase(),
-        c.to_ascii_lowercase(),
-    );
-    if !(a.is_ascii_lowercase() && b.is_ascii_lowercase()) {
+    let (a, b) = (LETTER_INDEX[a as usize], LETTER_INDEX[b as usize]);
+    if a >= 26 || b >= 26 {
         return false;
     }
-    let bit = match c {
-        b'a'..=b'z' => c - b'a',
-        b' ' => 26,
-        _ => return false,
-    };
-    WORD_STARTS[(a - b'a') as usize * 26 + (b - b'a') as usize] >> bit & 1 == 1
+    // No entry has bit 27, the index of a byte that is neither.
+    WORD_STARTS[a as usize * 26 + b as usize] >> LETTER_INDEX[c as usize] & 1 == 1
 }
+
+/// The bit of each byte in [`WORD_STARTS`]: 0 to 25 for an ASCII letter
+/// in either case (counted from `a`), 26 for a space, 27 for any other.
+const LETTER_INDEX: [u8; 256] = {
+    let mut table = [27u8; 256];
+    let mut b = 0;
+    while b < 26 {
+        table[b'a' as usize + b] = b as u8;
+        table[b'A' as usize + b] = b as u8;
+        b += 1;
+    }
+    table[b' ' as usize] = 26;
+    table
+};
 
 /// False when [`number_at`] cannot match at the word start `p` (an ASCII
 /// letter): the run of letters there neither starts with a number word
