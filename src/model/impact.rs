@@ -456,7 +456,11 @@ impl Words {
         b.len() < 16
             && k < 26
             && self.filter[b.len()] >> k & 1 == 1
-            && self.words.iter().any(|w| text.eq_ignore_ascii_case(w))
+            && self.words.iter().any(|w| {
+                // The length and the first letter first: most words differ there.
+                let w = w.as_bytes();
+                w.len() == b.len() && w[0] == first | 0x20 && b.eq_ignore_ascii_case(w)
+            })
     }
 }
 
@@ -671,10 +675,10 @@ fn all_users_may_start(h: &[u8], s: usize) -> bool {
         match h.get(i) {
             None => false,
             Some(b) if !b.is_ascii() || matches!(b, b'*' | b'_' | b'(') => true,
-            Some(_) => std::iter::once(&"of")
+            Some(&b) => std::iter::once(&"of")
                 .chain(ALL_USERS_ADJECTIVES)
                 .chain(NOUNS)
-                .any(|w| word_at(h, i, w).is_some()),
+                .any(|w| w.as_bytes()[0] == b | 0x20 && word_at(h, i, w).is_some()),
         }
     };
     match h[s] | 0x20 {
