@@ -6,13 +6,14 @@
 //! is guessed: a section that does not state a figure has none.
 
 use std::borrow::Cow;
+use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::model::pattern::Twin;
 
 use crate::document::{BlockKind, Span};
-use crate::model::numbers::{Quantity, find_quantities};
+use crate::model::numbers::{Quantity, WordStarts, find_quantities_with};
 use crate::model::pattern::{
     Cues, Group, Plain, Prepared, folds_to_ascii, is_ascii_space, is_word_byte_at,
 };
@@ -133,6 +134,8 @@ impl Impact {
         // Figures are read where reports state them: Summary and Impact.
         let read: Vec<usize> = impact.summary.into_iter().chain(impact.impact).collect();
         let mut durations = Vec::new();
+        // The numbers of one block at a time, in one buffer.
+        let mut quantities = Vec::new();
         for (index, section) in report.sections.iter().enumerate() {
             if !read.contains(&index) {
                 continue;
@@ -158,7 +161,13 @@ impl Impact {
                 .peekable();
             for span in spans {
                 let text = report.doc.text(&span);
-                read_figures(text, span.start, index, &mut impact.figures);
+                read_figures(
+                    text,
+                    span.start,
+                    index,
+                    &mut quantities,
+                    &mut impact.figures,
+                );
                 if shared {
                     durations.clear();
                     durations.extend(
@@ -447,7 +456,11 @@ impl Words {
         b.len() < 16
             && k < 26
             && self.filter[b.len()] >> k & 1 == 1
-            && self.words.iter().any(|w| text.eq_ignore_ascii_case(w))
+            && self.words.iter().any(|w| {
+                // The length and the first letter first: most words differ there.
+                let w = w.as_bytes();
+                w.len() == b.len() && w[0] == first | 0x20 && b.eq_ignore_ascii_case(w)
+            })
     }
 }
 
@@ -588,33 +601,31 @@ static NO_COUNT: LazyLock<Twin> = LazyLock::new(|| {
     Twin::new(r"(?i)(?-u:\b)(?:no|zero|none of the|before any|without any)(?-u:\b)")
 });
 
-/// The matches of [`NO_COUNT`] in `text`, found by a byte scanner: every
-/// word of the pattern has an `o` (`no`, `zero`, `none of the`, `before
-/// any`, `without any`), whose byte before tells which word it may be.
+/// The end of a word of [`NO_COUNT`] that starts at the word start `s`
+/// of `h` (`no`, `zero`, `none of the`, `before any`, `without any`, in
+/// any case, then an ASCII word boundary), tried in the pattern's order.
 /// Exact on any text: the pattern's boundaries are ASCII ones, and no
 /// non-ASCII character case-folds to one of its letters.
+fn no_count_at(h: &[u8], s: usize) -> Option<usize> {
+    let words: &[&str] = match h[s] | 0x20 {
+        b'n' => &["no", "none of the"],
+        b'z' => &["zero"],
+        b'b' => &["before any"],
+        b'w' => &["without any"],
+        _ => return None,
+    };
+    words
+        .iter()
+        .find_map(|w| word_at(h, s, w).filter(|&e| !is_word_byte_at(h, e)))
+}
+
+/// The matches of [`NO_COUNT`] in `text`: [`no_count_at`] at each word
+/// start. No match holds a word start where another may start (`of`,
+/// `the`, `any`), so none overlaps the next.
+#[cfg(test)]
 fn no_counts(text: &str) -> impl Iterator<Item = Span> + '_ {
     let h = text.as_bytes();
-    let mut from = 0;
-    memchr::memchr2_iter(b'o', b'O', h).filter_map(move |i| {
-        let (start, words): (usize, &[&str]) = match h.get(i.checked_sub(1)?)? | 0x20 {
-            b'n' => (i - 1, &["no", "none of the"]),
-            b'r' => (i.checked_sub(3)?, &["zero"]),
-            b'f' => (i.checked_sub(3)?, &["before any"]),
-            b'h' => (i.checked_sub(4)?, &["without any"]),
-            _ => return None,
-        };
-        if start < from || start > 0 && is_word_byte_at(h, start - 1) {
-            return None;
-        }
-        let w = words.iter().find(|w| {
-            h.get(start..start + w.len())
-                .is_some_and(|t| t.eq_ignore_ascii_case(w.as_bytes()))
-                && !is_word_byte_at(h, start + w.len())
-        })?;
-        from = start + w.len();
-        Some(start..from)
-    })
+    WordStarts::new(h).filter_map(move |s| Some(s..no_count_at(h, s)?))
 }
 
 /// The adjectives [`ALL_USERS`] reads between its lead word and its noun,
@@ -636,27 +647,22 @@ const ALL_USERS_ADJECTIVES: &[&str] = &[
     "test",
 ];
 
-/// The places where a match of [`ALL_USERS`] may start in `text`, in
-/// order, each with the offset of the letter it was found by (the word's
-/// second): a word `all`, `every` or `each` (ASCII word boundaries,
-/// any case) followed by white space and then a word the pattern may go
-/// on with (`of`, one of its adjectives or nouns), or a word `everyone`;
-/// no match starts anywhere else. A character these tests cannot judge
-/// (non-ASCII, `*`, `_`, `(`) after the word lets the pattern decide
-/// there. A text with a character that folds to an ASCII letter is for
-/// the pattern to search ([`all_users`]).
-fn all_users_starts(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+/// True when a match of [`ALL_USERS`] may start at the word start `s` of
+/// `h`: a word `all`, `every` or `each` (ASCII word boundaries, any case)
+/// followed by white space and then a word the pattern may go on with
+/// (`of`, one of its adjectives or nouns), or a word `everyone`; no match
+/// starts anywhere else. A character these tests cannot judge (non-ASCII,
+/// `*`, `_`, `(`) after the word lets the pattern decide there. A text
+/// with a character that folds to an ASCII letter is for the pattern to
+/// search ([`all_users`]).
+fn all_users_may_start(h: &[u8], s: usize) -> bool {
     // What the pattern may go on with: `of`, an adjective, a noun's stem.
     const NOUNS: &[&str] = &[
         "user", "customer", "diner", "people", "client", "visitor", "shopper", "order", "request",
         "purchase", "checkout",
     ];
-    let h = text.as_bytes();
-    let at_word = move |start: usize, word: &str| {
-        (start == 0 || !is_word_byte_at(h, start - 1))
-            && word_at(h, start, word).is_some_and(|e| !is_word_byte_at(h, e))
-    };
-    let goes_on = move |end: usize| {
+    let at_word = |word: &str| word_at(h, s, word).is_some_and(|e| !is_word_byte_at(h, e));
+    let goes_on = |end: usize| {
         let mut i = end;
         while h.get(i).is_some_and(|b| is_ascii_space(*b)) {
             i += 1;
@@ -669,90 +675,91 @@ fn all_users_starts(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         match h.get(i) {
             None => false,
             Some(b) if !b.is_ascii() || matches!(b, b'*' | b'_' | b'(') => true,
-            Some(_) => std::iter::once(&"of")
+            Some(&b) => std::iter::once(&"of")
                 .chain(ALL_USERS_ADJECTIVES)
                 .chain(NOUNS)
-                .any(|w| word_at(h, i, w).is_some()),
+                .any(|w| w.as_bytes()[0] == b | 0x20 && word_at(h, i, w).is_some()),
         }
     };
-    let lower = move |i: usize| h.get(i).map_or(0, |b| b | 0x20);
-    // The word's second letter, `l` of `all`, `v` of `every`, `c` of
-    // `each`, is searched for; the word starts one or two bytes before.
-    // The bytes around the letter first (most `l` and `c` are in other
-    // words), then the word.
-    let back = move |i: usize, k: usize| i.checked_sub(k).map_or(0, lower);
-    let start = move |i: usize| match h[i] | 0x20 {
-        b'l' => {
-            let all = back(i, 1) == b'a'
-                && lower(i + 1) == b'l'
-                && at_word(i - 1, "all")
-                && goes_on(i + 2);
-            all.then(|| i - 1)
+    match h[s] | 0x20 {
+        b'a' => at_word("all") && goes_on(s + 3),
+        b'e' => {
+            at_word("everyone")
+                || at_word("every") && goes_on(s + 5)
+                || at_word("each") && goes_on(s + 4)
         }
-        b'v' => {
-            let every = back(i, 1) == b'e'
-                && lower(i + 1) == b'e'
-                && (at_word(i - 1, "everyone") || at_word(i - 1, "every") && goes_on(i + 4));
-            every.then(|| i - 1)
-        }
-        _ => {
-            let each = lower(i + 1) == b'h'
-                && back(i, 1) == b'a'
-                && back(i, 2) == b'e'
-                && at_word(i - 2, "each")
-                && goes_on(i + 2);
-            each.then(|| i - 2)
-        }
-    };
-    // The letters of both cases in one pass, in order: the words they
-    // are the second letter of start in the same order.
-    let mut small = memchr::memchr3_iter(b'l', b'v', b'c', h).peekable();
-    let mut capital = memchr::memchr3_iter(b'L', b'V', b'C', h).peekable();
-    std::iter::from_fn(move || match (small.peek(), capital.peek()) {
-        (Some(l), Some(u)) if u < l => capital.next(),
-        (Some(_), _) => small.next(),
-        (None, _) => capital.next(),
-    })
-    .filter_map(move |i| Some((i, start(i)?)))
+        _ => false,
+    }
+}
+
+/// The places where a match of [`ALL_USERS`] may start in `text`, in
+/// order ([`all_users_may_start`]).
+#[cfg(test)]
+fn all_users_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let h = text.as_bytes();
+    WordStarts::new(h).filter(move |&s| all_users_may_start(h, s))
 }
 
 /// The matches of [`ALL_USERS`] in `text`, in order, and what each is a
-/// share of. The pattern runs anchored at the places [`all_users_starts`]
-/// gives, from the end of the last match on, which finds what a search of
-/// the whole text finds: every match starts at such a place, and the
-/// regex, leftmost-first, takes at the first place where a match starts
-/// the match the anchored pattern takes there.
+/// share of. The pattern runs anchored at the places
+/// [`all_users_may_start`] finds ([`AllUsers`]).
+#[cfg(test)]
 fn all_users(text: &str) -> Vec<(Range<usize>, ShareOf)> {
     if folds_to_ascii(text) {
-        return ALL_USERS
-            .captures_iter(text)
-            .filter_map(|c| Some((c.get(0)?.range(), share_of(c.name("who")))))
-            .collect();
+        return all_users_searched(text);
     }
-    let mut found = Vec::new();
-    let mut from = 0;
-    // One pass over the places: each search goes on from the last one, so
-    // the cost stays linear in the text however many matches it has.
-    let mut starts = all_users_starts(text);
-    while let Some(start) = starts
-        .by_ref()
-        .find(|&(letter, start)| letter >= from && start >= from)
-        .map(|(_, start)| start)
-    {
-        let m = all_users_at(text.as_bytes(), start).unwrap_or_else(|| {
-            let c = ALL_USERS_AT.captures(&text[start..])?;
+    let mut all = AllUsers::default();
+    for s in WordStarts::new(text.as_bytes()) {
+        all.at(text, s);
+    }
+    all.found
+}
+
+/// The matches of [`ALL_USERS`] in a whole text (one with a character that
+/// folds to an ASCII letter), and what each is a share of.
+fn all_users_searched(text: &str) -> Vec<(Range<usize>, ShareOf)> {
+    ALL_USERS
+        .captures_iter(text)
+        .filter_map(|c| Some((c.get(0)?.range(), share_of(c.name("who")))))
+        .collect()
+}
+
+/// The matches of [`ALL_USERS`] in a text with no character that folds to
+/// an ASCII letter, read one word start after another ([`AllUsers::at`]).
+/// The pattern runs anchored at the places [`all_users_may_start`] finds,
+/// from the end of the last match on, which finds what a search of the
+/// whole text finds: every match starts at such a place, and the regex,
+/// leftmost-first, takes at the first place where a match starts the match
+/// the anchored pattern takes there. Each search goes on from the last
+/// one, so the cost stays linear in the text however many matches it has.
+#[derive(Default)]
+struct AllUsers {
+    /// The matches so far, and what each is a share of.
+    found: Vec<(Range<usize>, ShareOf)>,
+    /// Where the next match may start.
+    from: usize,
+}
+
+impl AllUsers {
+    /// Reads the word start `s` of `text`, after every word start before it.
+    fn at(&mut self, text: &str, s: usize) {
+        let h = text.as_bytes();
+        if s < self.from || !all_users_may_start(h, s) {
+            return;
+        }
+        let m = all_users_at(h, s).unwrap_or_else(|| {
+            let c = ALL_USERS_AT.captures(&text[s..])?;
             let m = c.get(0)?;
-            Some((start + m.end(), share_of(c.name("who"))))
+            Some((s + m.end(), share_of(c.name("who"))))
         });
         match m {
             Some((end, of)) => {
-                found.push((start..end, of));
-                from = end;
+                self.found.push((s..end, of));
+                self.from = end;
             }
-            None => from = start + 1,
+            None => self.from = s + 1,
         }
     }
-    found
 }
 
 /// The match of [`ALL_USERS_AT`] at `start` of `h`, a text with no
@@ -942,19 +949,27 @@ fn mentions_failure(sentence: &str) -> bool {
 
 /// True when [`SUPPORT_CONTEXT`] matches `text`: it has one of its words.
 /// Only the start of the text is read: a match, anchored, ends within 40
-/// characters (160 bytes) and a word of at most 14 bytes, and its word
-/// boundary looks at the byte after it. A text with a character that folds
-/// to an ASCII letter (`ſ` matches `s` and is two bytes long) is read whole.
+/// characters (160 bytes) and a word of at most 14 characters, and its
+/// word boundary looks at the byte after it: within 175 bytes. A character
+/// that folds to an ASCII letter (`ſ` for `s` is two bytes) makes a word
+/// longer in bytes, and only one within the first 203 bytes can make a
+/// match: no match reads more (40 characters of at most four bytes, a word
+/// of 14 characters of at most three, the byte after). So the cost does not
+/// grow with the text, however many words ask about the rest of a block.
 fn support_context(text: &str) -> bool {
-    let mut cut = if folds_to_ascii(text) {
-        text.len()
-    } else {
-        text.len().min(175)
+    let cut = |len: usize| {
+        let mut cut = text.len().min(len);
+        while !text.is_char_boundary(cut) {
+            cut += 1;
+        }
+        cut
     };
-    while !text.is_char_boundary(cut) {
-        cut += 1;
-    }
-    let text = &text[..cut];
+    let head = &text[..cut(203)];
+    let text = if folds_to_ascii(head) {
+        head
+    } else {
+        &text[..cut(175)]
+    };
     let cues = Cues::of(text);
     cues.has_any(&[
         "submitted",
@@ -971,12 +986,101 @@ fn support_context(text: &str) -> bool {
     ]) && SUPPORT_CONTEXT.is_match(text)
 }
 
+/// Where the sentences and lines of one block of text end, found once,
+/// when a figure first asks: reading the sentence or the line around each
+/// of many numbers then costs a search, not a walk over the text before or
+/// after it, so that a long block full of numbers costs its length, not its
+/// length times their number.
+struct Marks<'t> {
+    text: &'t str,
+    /// The offsets of the sentence stops `.`, `;`, `!`, `?`, and of the
+    /// line ends.
+    stops: OnceCell<(Vec<usize>, Vec<usize>)>,
+    /// The last sentence [`Marks::mentions_failure`] read, and its answer.
+    failure: Cell<Option<(usize, usize, bool)>>,
+}
+
+impl<'t> Marks<'t> {
+    fn new(text: &'t str) -> Marks<'t> {
+        Marks {
+            text,
+            stops: OnceCell::new(),
+            failure: Cell::new(None),
+        }
+    }
+
+    /// The sentence stops and the line ends, by offset.
+    fn stops(&self) -> &(Vec<usize>, Vec<usize>) {
+        self.stops.get_or_init(|| {
+            let (mut stops, mut lines) = (Vec::new(), Vec::new());
+            for (i, b) in self.text.bytes().enumerate() {
+                match b {
+                    b'.' | b';' | b'!' | b'?' => stops.push(i),
+                    b'\n' => lines.push(i),
+                    _ => {}
+                }
+            }
+            (stops, lines)
+        })
+    }
+
+    /// The sentence around `start..end`: from just after the last stop
+    /// before `start` (or the start of the text) to the first stop or line
+    /// end at or after `end` (or the end of the text).
+    fn sentence(&self, start: usize, end: usize) -> Range<usize> {
+        let (stops, lines) = self.stops();
+        let from = match stops.partition_point(|&i| i < start) {
+            0 => 0,
+            k => stops[k - 1] + 1,
+        };
+        let first = |v: &[usize]| v.get(v.partition_point(|&i| i < end)).copied();
+        let to = first(stops)
+            .into_iter()
+            .chain(first(lines))
+            .min()
+            .unwrap_or(self.text.len());
+        from..to
+    }
+
+    /// [`mentions_failure`] of the sentence around `start..end`, read once
+    /// for the numbers of one sentence.
+    fn mentions_failure(&self, start: usize, end: usize) -> bool {
+        let Range { start, end } = self.sentence(start, end);
+        if let Some((s, e, said)) = self.failure.get() {
+            if (s, e) == (start, end) {
+                return said;
+            }
+        }
+        let said = mentions_failure(&self.text[start..end]);
+        self.failure.set(Some((start, end, said)));
+        said
+    }
+
+    /// Where the line that holds offset `at` starts.
+    fn line_start(&self, at: usize) -> usize {
+        let lines = &self.stops().1;
+        match lines.partition_point(|&i| i < at) {
+            0 => 0,
+            k => lines[k - 1] + 1,
+        }
+    }
+}
+
 /// Reads the figures of one block of text that starts at byte `base`.
-fn read_figures(text: &str, base: usize, section: usize, out: &mut Vec<Figure>) {
-    let mut found: Vec<Figure> = Vec::new();
+/// `quantities` is a buffer for the numbers of the block.
+fn read_figures(
+    text: &str,
+    base: usize,
+    section: usize,
+    quantities: &mut Vec<Quantity>,
+    out: &mut Vec<Figure>,
+) {
+    // The block's figures go straight to `out`, then are put in order there.
+    let first = out.len();
+    let marks = Marks::new(text);
     // A figure for `q` when the words around it say what it counts.
     let figure = |q: Quantity, worded: bool| {
-        let (measure, end) = classify(text, &q, worded)?;
+        let (measure, end) = classify(&marks, &q, worded)?;
         let span = q.span.start + base..end + base;
         let quantity = Quantity {
             span: q.span.start + base..q.span.end + base,
@@ -990,24 +1094,49 @@ fn read_figures(text: &str, base: usize, section: usize, out: &mut Vec<Figure>) 
             worded,
         })
     };
-    found.extend(
-        find_quantities(text)
-            .into_iter()
-            .filter_map(|q| figure(q, false)),
-    );
-    found.extend(no_counts(text).filter_map(|m| {
-        let zero = Quantity {
-            span: m,
-            low: 0.0,
-            high: 0.0,
-            approximate: false,
-            negative: false,
-        };
-        figure(zero, true)
-    }));
-    for (m, of) in all_users(text) {
+    // The words "no", "zero" … ([`no_count_at`]) and "all users" …
+    // ([`AllUsers`]) start with a letter: they are read at the word starts
+    // the number scanner passes, else in a pass of their own.
+    let h = text.as_bytes();
+    let folds = folds_to_ascii(text);
+    let mut zeros: Vec<Figure> = Vec::new();
+    let mut all = AllUsers::default();
+    let mut word = |s: usize| {
+        // The first two letters of every word either reads, in any case:
+        // most words are passed over on them.
+        let second = h.get(s + 1).map_or(0, |b| b | 0x20);
+        match (h[s] | 0x20, second) {
+            (b'n', b'o') | (b'z', b'e') | (b'b', b'e') | (b'w', b'i') => {
+                if let Some(end) = no_count_at(h, s) {
+                    let zero = Quantity {
+                        span: s..end,
+                        low: 0.0,
+                        high: 0.0,
+                        approximate: false,
+                        negative: false,
+                    };
+                    zeros.extend(figure(zero, true));
+                }
+            }
+            (b'a', b'l') | (b'e', b'v' | b'a') if !folds => all.at(text, s),
+            _ => {}
+        }
+    };
+    quantities.clear();
+    let read = find_quantities_with(text, quantities, &mut word);
+    if !read {
+        WordStarts::new(h).for_each(&mut word);
+    }
+    out.extend(quantities.drain(..).filter_map(|q| figure(q, false)));
+    out.append(&mut zeros);
+    let shares = if folds {
+        all_users_searched(text)
+    } else {
+        all.found
+    };
+    for (m, of) in shares {
         let span = m.start + base..m.end + base;
-        found.push(Figure {
+        out.push(Figure {
             measure: Measure::Share(of),
             quantity: Quantity {
                 span: span.clone(),
@@ -1021,18 +1150,18 @@ fn read_figures(text: &str, base: usize, section: usize, out: &mut Vec<Figure>) 
             worded: true,
         });
     }
-    found.sort_by_key(|f| f.span.start);
-    out.extend(found);
+    out[first..].sort_by_key(|f| f.span.start);
 }
 
 /// What a quantity counts, and where the phrase naming it ends (relative
 /// to `text`). `zero_word` is set for "no"/"zero", which cannot be shares.
-fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize)> {
+fn classify(marks: &Marks<'_>, q: &Quantity, zero_word: bool) -> Option<(Measure, usize)> {
+    let text = marks.text;
     let rest = &text[q.span.end..];
     let mut toks = Tokens::new(rest).take(14).peekable();
     let before = &text[..q.span.start];
     let Some(first) = toks.peek() else {
-        return label_measure(before, q);
+        return label_measure(marks, before, q);
     };
     // The last three words before the number, last first; read only when
     // needed.
@@ -1068,12 +1197,6 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
         toks.next();
         return classify_share(toks, before_words).map(|(m, e)| (m, q.span.end + e));
     }
-    // The sentence around the number, found only when a noun asks for it.
-    let sentence = || {
-        let sentence_end = rest.find(['.', ';', '!', '?', '\n']).unwrap_or(rest.len());
-        let sentence_start = before.rfind(['.', ';', '!', '?']).map_or(0, |i| i + 1);
-        &text[sentence_start..q.span.end + sentence_end]
-    };
     let mut words = 0;
     let mut support_said = false;
     let mut social_said = false;
@@ -1094,7 +1217,7 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
                 || t.is_in(&PHRASE_ENDS)
                 || !t.is_word()
             {
-                return label_measure(before, q);
+                return label_measure(marks, before, q);
             }
             let next = toks.peek();
             let next_is = |words: &[&str]| next.is_some_and(|n| n.is(words));
@@ -1132,7 +1255,7 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
                 return Some((Measure::Support, end));
             } else if t.is_in(&REQUEST_NOUNS)
                 && !t.is(&["sessions", "traffic", "calls"])
-                && mentions_failure(sentence())
+                && marks.mentions_failure(q.span.start, q.span.end)
             {
                 return Some((Measure::Failed, end));
             }
@@ -1141,7 +1264,7 @@ fn classify(text: &str, q: &Quantity, zero_word: bool) -> Option<(Measure, usize
                 break;
             }
         }
-        label_measure(before, q)
+        label_measure(marks, before, q)
     };
     let found = read()?;
     // "1 user of 3 active users": the second number is the population.
@@ -1190,14 +1313,15 @@ fn classify_share<'t>(
 
 /// "**Users affected:** 212", "Support tickets: 4": a label right before the number.
 ///
-/// The label's end is found first, so that the line's start is looked for
-/// only before a colon: a long line of numbers costs its length, not its
-/// length times their number.
-fn label_measure(before: &str, q: &Quantity) -> Option<(Measure, usize)> {
+/// The label's end is found first, then the line's start among the line
+/// ends of the block ([`Marks`]): a long line of numbers costs its length,
+/// not its length times their number. `before` is the block's text before
+/// the number.
+fn label_measure(marks: &Marks<'_>, before: &str, q: &Quantity) -> Option<(Measure, usize)> {
     let label = before
         .trim_end_matches([' ', '*', '_', '`', '~'])
         .strip_suffix(':')?;
-    let label = &label[label.rfind('\n').map_or(0, |i| i + 1)..];
+    let label = &label[marks.line_start(label.len())..];
     let words: Vec<Token> = Tokens::new(label).take(8).collect();
     let has = |set: &[&str]| words.iter().any(|w| w.is(set));
     let has_in = |set: &Words| words.iter().any(|w| w.is_in(set));
@@ -1315,6 +1439,10 @@ fn read_durations(
     section: usize,
     out: &mut Vec<Duration>,
 ) {
+    // Most blocks state no duration: nothing to prepare.
+    if found.is_empty() {
+        return;
+    }
     let prepared = Prepared::new(text);
     // The start of the sentence, just after the last stop before `seen`.
     let (mut sentence, mut seen) = (0, 0);
@@ -1326,7 +1454,11 @@ fn read_durations(
         if start < seen {
             (sentence, seen) = (0, 0);
         }
-        if let Some(i) = text[seen..start].rfind(['.', '!', '?', ';']) {
+        // A byte search: no byte of a longer character is one of these.
+        if let Some(i) = text.as_bytes()[seen..start]
+            .iter()
+            .rposition(|b| matches!(b, b'.' | b'!' | b'?' | b';'))
+        {
             sentence = seen + i + 1;
         }
         seen = start;
@@ -1853,7 +1985,7 @@ mod tests {
 
     fn figures(text: &str) -> Vec<(Measure, f64, f64)> {
         let mut out = Vec::new();
-        read_figures(text, 0, 0, &mut out);
+        read_figures(text, 0, 0, &mut Vec::new(), &mut out);
         out.into_iter()
             .map(|f| (f.measure, f.quantity.low, f.quantity.high))
             .collect()
@@ -2182,6 +2314,26 @@ mod tests {
         })
     }
 
+    /// [`Marks`] finds the sentence and the line around a number as the
+    /// walks over the text before and after it did.
+    #[test]
+    fn marks_find_sentences_and_lines_as_a_walk_does() {
+        let pieces = ["a", " ", ".", ";", "!", "?", "\n", ":", "é", "ſ", "1"];
+        for t in generated(&pieces, 9, 0x9e37_79b9_7f4a_7c15).take(3_000) {
+            let marks = Marks::new(&t);
+            for (start, _) in t.char_indices() {
+                for (end, _) in t[start..].char_indices().map(|(i, c)| (start + i, c)) {
+                    let (before, rest) = (&t[..start], &t[end..]);
+                    let to = end + rest.find(['.', ';', '!', '?', '\n']).unwrap_or(rest.len());
+                    let from = before.rfind(['.', ';', '!', '?']).map_or(0, |i| i + 1);
+                    assert_eq!(marks.sentence(start, end), from..to, "{t:?} {start} {end}");
+                }
+                let line = t[..start].rfind('\n').map_or(0, |i| i + 1);
+                assert_eq!(marks.line_start(start), line, "{t:?} {start}");
+            }
+        }
+    }
+
     #[test]
     fn no_count_scanner_agrees_with_the_pattern() {
         let regex = |t: &str| -> Vec<Span> { NO_COUNT.find_iter(t).map(|m| m.range()).collect() };
@@ -2418,6 +2570,9 @@ mod tests {
         // A word with `ſ` for `s` is longer in bytes than the cut allows.
         let far = "\u{1F600}".repeat(40);
         for t in [
+            format!("{}\u{212A}from cuſtomerſ", "\u{1F600}".repeat(39)),
+            format!("{}\u{212A}from cuſtomerſx", "\u{1F600}".repeat(39)),
+            format!("{far}{far}from cuſtomerſ"),
             format!("{far}from cuſtomerſx"),
             format!("{far}from cuſtomersx"),
             format!("{far}from customers"),

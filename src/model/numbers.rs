@@ -112,31 +112,51 @@ static NUMBER: LazyLock<Plain> = LazyLock::new(|| {
 /// name (`SEV-2`, `OPS-118`) are left out.
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
     let mut found = Vec::new();
+    find_quantities_with(text, &mut found, &mut |_| {});
+    found
+}
+
+/// [`find_quantities`], added to `found`, which also gives `word`, in
+/// order, the offset of every word of `text` that starts with an ASCII
+/// letter after an ASCII word boundary, as its scanner passes them, so that
+/// a caller that reads such words need not walk the text again. `false`
+/// when the text was searched with the pattern instead, and no word was
+/// given.
+pub(crate) fn find_quantities_with(
+    text: &str,
+    found: &mut Vec<Quantity>,
+    word: &mut impl FnMut(usize),
+) -> bool {
     // An ASCII text is scanned as it is, its matches read as they are found.
     if text.is_ascii() && memchr::memchr2(2, 3, text.as_bytes()).is_none() {
-        for m in number_matches(text.as_bytes()) {
-            read_match(text, m, &mut found);
+        let mut at = 0;
+        while let Some(m) = number_after(text.as_bytes(), &mut at, word) {
+            read_match(text, m, found);
         }
-        return found;
+        return true;
     }
-    let matches = scanned_matches(text).unwrap_or_else(|| {
-        NUMBER
-            .captures_iter(text, 4)
-            .into_iter()
-            .filter_map(|caps| {
-                Some(NumberMatch {
-                    whole: caps[0].clone()?,
-                    approx: caps[1].is_some(),
-                    a: caps[2].clone()?,
-                    b: caps[3].clone(),
-                })
+    if let Some(matches) = scanned_matches_with(text, word) {
+        for m in matches {
+            read_match(text, m, found);
+        }
+        return true;
+    }
+    let matches: Vec<NumberMatch> = NUMBER
+        .captures_iter(text, 4)
+        .into_iter()
+        .filter_map(|caps| {
+            Some(NumberMatch {
+                whole: caps[0].clone()?,
+                approx: caps[1].is_some(),
+                a: caps[2].clone()?,
+                b: caps[3].clone(),
             })
-            .collect()
-    });
+        })
+        .collect();
     for m in matches {
-        read_match(text, m, &mut found);
+        read_match(text, m, found);
     }
-    found
+    false
 }
 
 /// Adds to `found` the quantity of one match of [`NUMBER`] in `text`,
@@ -184,12 +204,21 @@ fn read_match(text: &str, m: NumberMatch, found: &mut Vec<Quantity>) {
 /// or a letter of its words in any case: `None` (search with the pattern)
 /// for a text with a character that is one ([`FOLDS_TO_ASCII`], a
 /// non-ASCII digit), or with a byte `\x02` or `\x03` of its own.
+#[cfg(test)]
 fn scanned_matches(text: &str) -> Option<Vec<NumberMatch>> {
+    scanned_matches_with(text, &mut |_| {})
+}
+
+/// [`scanned_matches`], giving `word` the offset in `text` of every word
+/// that starts with an ASCII letter, as [`find_quantities_with`] does; none
+/// when the text is for the pattern to search.
+fn scanned_matches_with(text: &str, word: &mut impl FnMut(usize)) -> Option<Vec<NumberMatch>> {
     if text.is_ascii() {
         if memchr::memchr2(2, 3, text.as_bytes()).is_some() {
             return None;
         }
-        return Some(number_matches(text.as_bytes()).collect());
+        let (h, mut at) = (text.as_bytes(), 0);
+        return Some(std::iter::from_fn(|| number_after(h, &mut at, word)).collect());
     }
     let mut standin = Vec::with_capacity(text.len());
     let mut offsets = Vec::with_capacity(text.len() + 1);
@@ -207,8 +236,12 @@ fn scanned_matches(text: &str) -> Option<Vec<NumberMatch>> {
     }
     offsets.push(text.len());
     let at = |r: Range<usize>| offsets[r.start]..offsets[r.end];
+    let mut p = 0;
+    // A letter of the stand-in is the same letter of the text, and a word
+    // starts there in both or in neither.
+    let mut word = |i: usize| word(offsets[i]);
     Some(
-        number_matches(&standin)
+        std::iter::from_fn(|| number_after(&standin, &mut p, &mut word))
             .map(|m| NumberMatch {
                 whole: at(m.whole),
                 approx: m.approx,
@@ -256,14 +289,18 @@ const APPROX_WORDS: &[&str] = &[
 /// The matches of [`NUMBER`] on an ASCII text or stand-in
 /// ([`scanned_matches`]), found as the regex finds them (leftmost-first,
 /// without overlap) by a scanner.
+#[cfg(test)]
 fn number_matches(h: &[u8]) -> impl Iterator<Item = NumberMatch> + '_ {
     let mut p = 0;
-    std::iter::from_fn(move || number_after(h, &mut p))
+    std::iter::from_fn(move || number_after(h, &mut p, &mut |_| {}))
 }
 
 /// The first match of [`NUMBER`] in `h` (see [`number_matches`]) at or
-/// after `*p`; `*p` moves past it.
-fn number_after(h: &[u8], at: &mut usize) -> Option<NumberMatch> {
+/// after `*p`; `*p` moves past it. Gives `word` the offset of every word
+/// that starts with an ASCII letter (after an ASCII word boundary) before
+/// the match's end, in order, from `*p` on: the scanner passes each one
+/// outside a match, and a match's own are read after it.
+fn number_after(h: &[u8], at: &mut usize, word: &mut impl FnMut(usize)) -> Option<NumberMatch> {
     let mut p = *at;
     // Only a letter, `_`, a digit, `-`, `~` or `\x03` (`≈`) may start a
     // match; other bytes are passed over in one go.
@@ -277,21 +314,20 @@ fn number_after(h: &[u8], at: &mut usize) -> Option<NumberMatch> {
             // Only a word's start may start a match, and only with a first
             // letter and then two or three bytes that a word of the
             // pattern starts with.
-            if WORD_FIRST_LETTERS >> ((c | 0x20).wrapping_sub(b'a') & 31) & 1 == 1
-                && c != b'_'
-                && word_starts(h, p)
-                && may_start_word(h, p)
-                && may_start_with_word(h, p)
-            {
-                if let Some(m) = number_at(h, p) {
-                    *at = m.whole.end;
-                    return Some(m);
+            if c != b'_' && word_starts(h, p) {
+                word(p);
+                if WORD_FIRST_LETTERS >> ((c | 0x20).wrapping_sub(b'a') & 31) & 1 == 1
+                    && may_start_word(h, p)
+                    && may_start_with_word(h, p)
+                {
+                    if let Some(m) = number_at(h, p) {
+                        words_within(h, &m.whole, word);
+                        *at = m.whole.end;
+                        return Some(m);
+                    }
                 }
             }
-            p += 1 + h[p + 1..]
-                .iter()
-                .position(|&b| BYTE_CLASS[b as usize] & LETTER == 0)
-                .unwrap_or(h.len() - p - 1);
+            p = letters_end(h, p + 1);
             continue;
         }
         // A `-` starts a match only before a digit (`-5`): no word follows it.
@@ -301,6 +337,7 @@ fn number_after(h: &[u8], at: &mut usize) -> Option<NumberMatch> {
         }
         match number_at(h, p) {
             Some(m) => {
+                words_within(h, &m.whole, word);
                 *at = m.whole.end;
                 return Some(m);
             }
@@ -309,6 +346,17 @@ fn number_after(h: &[u8], at: &mut usize) -> Option<NumberMatch> {
     }
     *at = h.len();
     None
+}
+
+/// Gives `word` the words of a match `whole` of `h` that start with an
+/// ASCII letter after its first byte (`about zero`, `5 to seven`), as
+/// [`number_after`] does.
+fn words_within(h: &[u8], whole: &Range<usize>, word: &mut impl FnMut(usize)) {
+    for i in whole.start + 1..whole.end {
+        if h[i].is_ascii_alphabetic() && !is_word_byte_at(h, i - 1) {
+            word(i);
+        }
+    }
 }
 
 /// [`BYTE_CLASS`]: an ASCII letter or `_`.
@@ -394,21 +442,27 @@ fn may_start_word(h: &[u8], p: usize) -> bool {
     if matches!(a, b'a' | b'A') && is_ascii_space(b) {
         return true;
     }
-    let (a, b, c) = (
-        a.to_ascii_lowercase(),
-        b.to_ascii_lowercase(),
-        c.to_ascii_lowercase(),
-    );
-    if !(a.is_ascii_lowercase() && b.is_ascii_lowercase()) {
+    let (a, b) = (LETTER_INDEX[a as usize], LETTER_INDEX[b as usize]);
+    if a >= 26 || b >= 26 {
         return false;
     }
-    let bit = match c {
-        b'a'..=b'z' => c - b'a',
-        b' ' => 26,
-        _ => return false,
-    };
-    WORD_STARTS[(a - b'a') as usize * 26 + (b - b'a') as usize] >> bit & 1 == 1
+    // No entry has bit 27, the index of a byte that is neither.
+    WORD_STARTS[a as usize * 26 + b as usize] >> LETTER_INDEX[c as usize] & 1 == 1
 }
+
+/// The bit of each byte in [`WORD_STARTS`]: 0 to 25 for an ASCII letter
+/// in either case (counted from `a`), 26 for a space, 27 for any other.
+const LETTER_INDEX: [u8; 256] = {
+    let mut table = [27u8; 256];
+    let mut b = 0;
+    while b < 26 {
+        table[b'a' as usize + b] = b as u8;
+        table[b'A' as usize + b] = b as u8;
+        b += 1;
+    }
+    table[b' ' as usize] = 26;
+    table
+};
 
 /// False when [`number_at`] cannot match at the word start `p` (an ASCII
 /// letter): the run of letters there neither starts with a number word
@@ -434,7 +488,9 @@ fn may_start_with_word(h: &[u8], p: usize) -> bool {
         .iter()
         .any(|w| w.len() <= run && starts_with_ci(h, p, w))
         || approx_words_from(letter).iter().any(|w| {
-            w.split(' ').next().is_some_and(|first| first.len() == run) && starts_with_ci(h, p, w)
+            // The length of the word's first word (`at` of `at least`).
+            let first = w.bytes().position(|b| b == b' ').unwrap_or(w.len());
+            first == run && starts_with_ci(h, p, w)
         })
 }
 
@@ -484,6 +540,119 @@ fn number_words_from(letter: u8) -> &'static [&'static str] {
         b'e' => &["eight", "eleven", "eighteen", "eighty"],
         b'n' => &["nine", "nineteen", "ninety"],
         _ => &[],
+    }
+}
+
+/// Eight bytes, all `b`.
+const fn splat(b: u8) -> u64 {
+    u64::from_ne_bytes([b; 8])
+}
+
+/// The high bit of each of eight bytes.
+const HIGH: u64 = splat(0x80);
+
+/// The high bit of each of eight bytes (read as a little-endian `u64`)
+/// that is an ASCII letter or `_` ([`LETTER`]). Each test adds to bytes of
+/// at most `0x7F` no more than makes `0xFF`, so that no carry crosses into
+/// the next byte; a byte with its high bit set is tested on its low bits,
+/// then dropped.
+#[inline]
+fn letter_bytes(x: u64) -> u64 {
+    let v = x & !HIGH;
+    let lower = v | splat(0x20);
+    let letter = (lower + splat(0x80 - b'a')) & !(lower + splat(0x7F - b'z'));
+    let t = v ^ splat(b'_');
+    let underscore = !((t + splat(0x7F)) | t);
+    (letter | underscore) & !x & HIGH
+}
+
+/// The high bit of each of eight bytes (read as a little-endian `u64`)
+/// that is an ASCII word character (`(?-u:\w)`: a letter, a digit or `_`),
+/// as [`letter_bytes`] tests them.
+#[inline]
+fn word_bytes(x: u64) -> u64 {
+    let v = x & !HIGH;
+    let digit = (v + splat(0x80 - b'0')) & !(v + splat(0x7F - b'9'));
+    letter_bytes(x) | digit & !x & HIGH
+}
+
+/// The end of the run of ASCII letters and `_` ([`LETTER`]) that starts
+/// at `i` in `h`, read eight bytes at a time.
+#[inline]
+fn letters_end(h: &[u8], mut i: usize) -> usize {
+    while let Some(eight) = h.get(i..i + 8) {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(eight);
+        let others = !letter_bytes(u64::from_le_bytes(x)) & HIGH;
+        if others != 0 {
+            return i + (others.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while h
+        .get(i)
+        .is_some_and(|&b| BYTE_CLASS[b as usize] & LETTER != 0)
+    {
+        i += 1;
+    }
+    i
+}
+
+/// The offsets where an ASCII word starts in a text, in order: each byte
+/// that is a word character (`(?-u:\w)`) after a byte that is none, or
+/// first. The bytes are read eight at a time.
+pub(crate) struct WordStarts<'h> {
+    h: &'h [u8],
+    /// The offset of the next eight bytes to read.
+    next: usize,
+    /// The offset of the eight bytes `starts` marks.
+    base: usize,
+    /// The starts among them not yet given: the high bit of their byte.
+    starts: u64,
+    /// Their word characters, for the boundary before the next eight.
+    words: u64,
+}
+
+impl<'h> WordStarts<'h> {
+    pub(crate) fn new(h: &'h [u8]) -> WordStarts<'h> {
+        WordStarts {
+            h,
+            next: 0,
+            base: 0,
+            starts: 0,
+            words: 0,
+        }
+    }
+}
+
+impl Iterator for WordStarts<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        while self.starts == 0 {
+            let at = self.next;
+            let x = match self.h.get(at..at + 8) {
+                Some(eight) => u64::from_le_bytes(eight.try_into().ok()?),
+                None if at < self.h.len() => {
+                    // The last bytes, padded with zeros (no word character).
+                    let mut eight = [0u8; 8];
+                    eight[..self.h.len() - at].copy_from_slice(&self.h[at..]);
+                    u64::from_le_bytes(eight)
+                }
+                None => return None,
+            };
+            let words = word_bytes(x);
+            // A word byte whose byte before (in the last eight for the
+            // first) is none.
+            self.starts = words & !((words << 8) | (self.words >> 56));
+            self.words = words;
+            self.base = at;
+            self.next = at + 8;
+        }
+        let i = self.base + (self.starts.trailing_zeros() / 8) as usize;
+        self.starts &= self.starts - 1;
+        Some(i)
     }
 }
 
@@ -736,6 +905,100 @@ fn word_value(word: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`letter_bytes`] and [`word_bytes`] read each of eight bytes as the
+    /// byte tests do one at a time, whatever its neighbours.
+    #[test]
+    fn eight_byte_tests_agree_with_one_byte_tests() {
+        let letter = |b: u8| BYTE_CLASS[b as usize] & LETTER != 0;
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                let eight = [a, b, a, b, b, a, a, b];
+                let x = u64::from_le_bytes(eight);
+                for (k, &c) in eight.iter().enumerate() {
+                    let bit = |m: u64| m >> (8 * k + 7) & 1 == 1;
+                    assert_eq!(bit(letter_bytes(x)), letter(c), "{eight:?} {k}");
+                    assert_eq!(
+                        bit(word_bytes(x)),
+                        is_word_byte_at(&eight, k),
+                        "{eight:?} {k}"
+                    );
+                }
+                assert_eq!(letter_bytes(x) & !HIGH, 0);
+                assert_eq!(word_bytes(x) & !HIGH, 0);
+            }
+        }
+    }
+
+    /// [`find_quantities_with`] gives every word that starts with an ASCII
+    /// letter once, in order: those its scanner passes and those within
+    /// its matches (`about zero`, `5 to seven`).
+    #[test]
+    fn number_scanner_gives_every_word() {
+        let pieces = [
+            "1", "23", ",123", ".5", "-", "~", "\u{2248}", "\u{2013}", " ", "to", "a ", "dozen",
+            "one", "zero", "-one", " nine", "about", "approx.", "up to", "no", "all", "x", "_",
+            "é", ":", "ſ", "\x02", "Zero", "every",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let (mut read, mut words) = (0, 0);
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            for _ in 0..8 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let (mut given, mut found) = (Vec::new(), Vec::new());
+            let scanned = find_quantities_with(&t, &mut found, &mut |i| given.push(i));
+            assert_eq!(found, find_quantities(&t), "{t:?}");
+            if !scanned {
+                assert!(given.is_empty(), "{t:?}");
+                continue;
+            }
+            let h = t.as_bytes();
+            let expected: Vec<usize> = (0..h.len())
+                .filter(|&i| h[i].is_ascii_alphabetic() && word_starts(h, i))
+                .collect();
+            assert_eq!(given, expected, "{t:?}");
+            read += 1;
+            words += given.len();
+        }
+        assert!(
+            read > 10_000 && words > 20_000,
+            "{read} texts, {words} words"
+        );
+    }
+
+    /// [`WordStarts`] and [`letters_end`] find what a byte-by-byte reading
+    /// finds, across the eight-byte steps and at the end of the text.
+    #[test]
+    fn word_starts_and_letter_runs_agree_with_a_byte_reading() {
+        let texts = [
+            "",
+            "a",
+            " a",
+            "all users_x, 12 no-one; é zero\u{a0}none of the__2 ab1c",
+            "abcdefghijklmnopqrstuvwxyz0123456789_ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+            "\u{7f}@[`{/:~ aZ_9 ſK éa ZZZZZZZZ ________ 12345678x",
+        ];
+        for text in texts {
+            for skip in 0..text.len().min(9) {
+                let h = &text.as_bytes()[skip..];
+                let starts: Vec<usize> = (0..h.len())
+                    .filter(|&i| is_word_byte_at(h, i) && word_starts(h, i))
+                    .collect();
+                assert_eq!(WordStarts::new(h).collect::<Vec<_>>(), starts, "{h:?}");
+                for i in 0..=h.len() {
+                    let end = i + h[i..]
+                        .iter()
+                        .take_while(|&&b| BYTE_CLASS[b as usize] & LETTER != 0)
+                        .count();
+                    assert_eq!(letters_end(h, i), end, "{h:?} {i}");
+                }
+            }
+        }
+    }
 
     fn values(text: &str) -> Vec<(f64, f64, bool)> {
         find_quantities(text)
