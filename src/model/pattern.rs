@@ -626,10 +626,15 @@ impl<'t> Standin<'t> {
     /// character (a letter, a mark, a no-break space) or a control byte a
     /// symbol becomes.
     pub(crate) fn of(text: &'t str) -> Option<Standin<'t>> {
+        Standin::of_with(text, text.is_ascii())
+    }
+
+    /// As [`Standin::of`], told whether `text` is all ASCII.
+    fn of_with(text: &'t str, ascii: bool) -> Option<Standin<'t>> {
         if memchr::memchr3(2, 3, 4, text.as_bytes()).is_some() {
             return None;
         }
-        if text.is_ascii() {
+        if ascii {
             return Some(Standin {
                 ascii: Cow::Borrowed(text),
                 offsets: None,
@@ -691,13 +696,14 @@ pub(crate) struct Prepared<'t> {
 
 impl<'t> Prepared<'t> {
     pub(crate) fn new(text: &'t str) -> Prepared<'t> {
+        let ascii = text
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(text.len());
         Prepared {
             text,
-            standin: Standin::of(text),
-            ascii: text
-                .bytes()
-                .position(|b| !b.is_ascii())
-                .unwrap_or(text.len()),
+            standin: Standin::of_with(text, ascii == text.len()),
+            ascii,
         }
     }
 
