@@ -355,24 +355,49 @@ fn non_ascii_chars(text: &str) -> impl Iterator<Item = char> + '_ {
 
 /// False when [`DATE`] cannot match in `text`: every match has four ASCII
 /// digits in a row (the year) or a digit, `/` and a digit (`10/14/25`).
+#[cfg(test)]
 fn may_have_date(text: &str) -> bool {
-    date_digits(text) || unusual(text)
+    date_digits(
+        text.as_bytes(),
+        &digit_runs(text.as_bytes(), 0).collect::<Vec<_>>(),
+    ) || unusual(text)
 }
 
-/// `text` has four ASCII digits in a row or a digit, `/` and a digit.
-fn date_digits(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(digit) = next_digit(bytes, from) {
-        let end = digit + digits_at(bytes, digit, 4);
-        if end == digit + 4
-            || (bytes.get(end) == Some(&b'/') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit))
-        {
-            return true;
-        }
-        from = end;
+/// `bytes`, whose runs of digits are `runs`, has four ASCII digits in a
+/// row or a digit, `/` and a digit.
+fn date_digits(bytes: &[u8], runs: &[Range<usize>]) -> bool {
+    runs.iter().any(|r| {
+        r.len() >= 4
+            || (bytes.get(r.end) == Some(&b'/')
+                && bytes.get(r.end + 1).is_some_and(u8::is_ascii_digit))
+    })
+}
+
+/// The runs of ASCII digits of a text (each as long as it goes, in
+/// order), found once for the time and date scanners, and how far a
+/// scanner has read them.
+struct Runs<'r> {
+    runs: &'r [Range<usize>],
+    /// The first run that may end after where the scanner reads next.
+    next: usize,
+}
+
+impl<'r> Runs<'r> {
+    fn new(runs: &'r [Range<usize>]) -> Runs<'r> {
+        Runs { runs, next: 0 }
     }
-    false
+
+    /// The runs that end after `start`, the first cut to start there (as
+    /// [`digit_runs`] gives them). `start` is never before that of the
+    /// call before, so the runs passed over are passed once.
+    fn after(&mut self, start: usize) -> impl Iterator<Item = Range<usize>> + 'r {
+        while self.runs.get(self.next).is_some_and(|r| r.end <= start) {
+            self.next += 1;
+        }
+        self.runs[self.next..]
+            .iter()
+            .map(move |r| r.start.max(start)..r.end)
+    }
 }
 
 /// One in each byte of a `u64`.
@@ -512,11 +537,16 @@ static TIME_GROUP_INDEX: LazyLock<[usize; 10]> = LazyLock::new(|| {
 
 /// The first match of [`TIME`] at or after `start`, found with the regex
 /// for an [`unusual`] text, else with [`scan_time`].
-fn next_time(text: &str, start: usize, unusual: bool) -> Option<TimeGroups<'_>> {
+fn next_time<'h>(
+    text: &'h str,
+    start: usize,
+    unusual: bool,
+    runs: &mut Runs<'_>,
+) -> Option<TimeGroups<'h>> {
     if unusual {
         regex_time(text, start)
     } else {
-        scan_time(text, start)
+        scan_time_in(text, start, runs)
     }
 }
 
@@ -779,9 +809,16 @@ fn clock_at(text: &str, at: usize) -> Option<TimeGroups<'_>> {
 /// A clock part starts with one or two digits that no digit follows: in a
 /// run of digits, at one of its last two, and both read the same bytes
 /// after the run. So each run is tried once, at the first of those.
+#[cfg(test)]
 fn scan_time(text: &str, start: usize) -> Option<TimeGroups<'_>> {
+    let runs: Vec<Range<usize>> = digit_runs(text.as_bytes(), 0).collect();
+    scan_time_in(text, start, &mut Runs::new(&runs))
+}
+
+/// [`scan_time`], given the digit runs of `text`.
+fn scan_time_in<'h>(text: &'h str, start: usize, runs: &mut Runs<'_>) -> Option<TimeGroups<'h>> {
     let bytes = text.as_bytes();
-    let (at, mut g) = digit_runs(bytes, start).find_map(|run| {
+    let (at, mut g) = runs.after(start).find_map(|run| {
         let at = run.start.max(run.end.saturating_sub(2));
         clock_at(text, at).map(|g| (at, g))
     })?;
@@ -809,7 +846,13 @@ fn scan_time(text: &str, start: usize) -> Option<TimeGroups<'_>> {
 
 /// Every clock time in `text`, in order.
 pub fn find_times(text: &str) -> Vec<ClockTime> {
-    times_in(text, unusual(text))
+    let slow = unusual(text);
+    let runs: Vec<Range<usize>> = if slow {
+        Vec::new()
+    } else {
+        digit_runs(text.as_bytes(), 0).collect()
+    };
+    times_in(text, slow, &runs)
 }
 
 /// Every clock time and every date in `text`, in order: [`find_times`]
@@ -818,22 +861,27 @@ pub fn find_times(text: &str) -> Vec<ClockTime> {
 /// `ſ`/Kelvin sign, which the regexes search for, has neither).
 pub fn find_times_and_dates(text: &str) -> (Vec<ClockTime>, Vec<FoundDate>) {
     let odd = unusual(text);
-    if odd || next_digit(text.as_bytes(), 0).is_some() {
+    // The digits are read once, for both.
+    let bytes = text.as_bytes();
+    let runs: Vec<Range<usize>> = digit_runs(bytes, 0).collect();
+    if odd || !runs.is_empty() {
         (
-            times_in(text, odd),
-            dates_in(text, odd || date_digits(text)),
+            times_in(text, odd, &runs),
+            dates_in(text, odd || date_digits(bytes, &runs), &runs),
         )
     } else {
         (Vec::new(), Vec::new())
     }
 }
 
-/// [`find_times`], given whether `text` is [`unusual`].
-fn times_in(text: &str, slow: bool) -> Vec<ClockTime> {
+/// [`find_times`], given whether `text` is [`unusual`] and, when it is
+/// not, its [`digit_runs`].
+fn times_in(text: &str, slow: bool, runs: &[Range<usize>]) -> Vec<ClockTime> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut pos = 0;
-    while let Some(g) = next_time(text, pos, slow) {
+    let mut runs = Runs::new(runs);
+    while let Some(g) = next_time(text, pos, slow, &mut runs) {
         let whole = g.whole;
         pos = whole.end();
         let core_start = g
@@ -1176,11 +1224,11 @@ const DATE_GROUPS: [&str; 18] = [
 
 /// The first match of [`DATE`] at or after `start`: found with the regex
 /// when `slow` (a text that [`needs_regex`]), else with [`scan_date`].
-fn next_date(text: &str, start: usize, slow: bool) -> Option<DateGroups> {
+fn next_date(text: &str, start: usize, slow: bool, runs: &mut Runs<'_>) -> Option<DateGroups> {
     if slow {
         regex_date(text, start)
     } else {
-        scan_date(text, start)
+        scan_date_in(text, start, runs)
     }
 }
 
@@ -1555,18 +1603,35 @@ fn date_at(text: &str, at: usize) -> Option<DateGroups> {
 /// `the` and a month (21 letters), with `.`, `,` and white space, ending
 /// with white space. So each digit is tried with the positions before it
 /// that such a text joins to it ([`window_start`]), and no other position
-/// can start a match.
+/// can start a match. Those positions are tried only when the digit can
+/// start the core or the day after a month name.
+#[cfg(test)]
 fn scan_date(text: &str, start: usize) -> Option<DateGroups> {
+    let runs: Vec<Range<usize>> = digit_runs(text.as_bytes(), 0).collect();
+    scan_date_in(text, start, &mut Runs::new(&runs))
+}
+
+/// [`scan_date`], given the digit runs of `text`.
+fn scan_date_in(text: &str, start: usize, runs: &mut Runs<'_>) -> Option<DateGroups> {
     let bytes = text.as_bytes();
     let filler = |b: u8| matches!(b, b'.' | b',') || is_ascii_space(b) || !b.is_ascii();
     let mut checked = start;
-    for digit in positions_where(bytes, start, digit_lanes, u8::is_ascii_digit) {
+    for digit in runs.after(start).flatten() {
         // What comes before the first digit ends with `\s+`.
         let spaced = digit > checked && {
             let before = bytes[digit - 1];
             is_ascii_space(before) || !before.is_ascii()
         };
-        let from = if spaced {
+        let core = may_have_date_core(bytes, digit);
+        // A match that starts before the digit has its core there, or the
+        // day of `MONTH\.?\s+\d{1,2}(?i:st|nd|rd|th)?,?\s+\d{4}`: one or
+        // two digits and then a suffix, `,` or white space (the core test
+        // takes all but `,`).
+        let day = || {
+            let run = digits_at(bytes, digit, 3);
+            (1..=2).contains(&run) && bytes.get(digit + run) == Some(&b',')
+        };
+        let from = if spaced && (core || day()) {
             window_start(bytes, digit, checked, 21, filler)
         } else {
             digit
@@ -1575,7 +1640,7 @@ fn scan_date(text: &str, start: usize) -> Option<DateGroups> {
         // at the digit, a date core.
         let found = (from..digit)
             .filter(|&at| name_start(bytes, at))
-            .chain((may_have_date_core(bytes, digit)).then_some(digit))
+            .chain(core.then_some(digit))
             .find_map(|at| date_at(text, at));
         if found.is_some() {
             return found;
@@ -1587,11 +1652,14 @@ fn scan_date(text: &str, start: usize) -> Option<DateGroups> {
 
 /// Every date in `text`, in order.
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
-    dates_in(text, may_have_date(text))
+    let bytes = text.as_bytes();
+    let runs: Vec<Range<usize>> = digit_runs(bytes, 0).collect();
+    dates_in(text, date_digits(bytes, &runs) || unusual(text), &runs)
 }
 
-/// [`find_dates`], given [`may_have_date`] of `text`.
-fn dates_in(text: &str, may: bool) -> Vec<FoundDate> {
+/// [`find_dates`], given whether [`DATE`] may match in `text` (see
+/// [`date_digits`]) and its [`digit_runs`].
+fn dates_in(text: &str, may: bool, runs: &[Range<usize>]) -> Vec<FoundDate> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     if !may {
@@ -1599,7 +1667,8 @@ fn dates_in(text: &str, may: bool) -> Vec<FoundDate> {
     }
     let slow = needs_regex(text);
     let mut pos = 0;
-    while let Some(g) = next_date(text, pos, slow) {
+    let mut runs = Runs::new(runs);
+    while let Some(g) = next_date(text, pos, slow, &mut runs) {
         // Never empty: every match has digits.
         pos = g.whole.end;
         let num = |r: &Option<Range<usize>>| r.clone().and_then(|r| text[r].parse::<u32>().ok());
