@@ -2475,6 +2475,66 @@ fn unit_anchor(bytes: &[u8], at: usize) -> bool {
     }
 }
 
+/// False when no [`unit_anchor`] starts in the first 32 bytes of
+/// `window` (the 2 bytes after them are read too). The test of a whole
+/// block compiles to vector instructions, far cheaper than looking at its
+/// letters one by one.
+fn may_anchor_in(window: &[u8; 34]) -> bool {
+    let mut any = 0u8;
+    for i in 0..32 {
+        // `| 0x20` folds the ASCII letters to lower case, and gives no
+        // other byte a lower-case letter.
+        let (a, n, t) = (window[i] | 0x20, window[i + 1] | 0x20, window[i + 2] | 0x20);
+        let eq = |x: u8, c: u8| u8::from(x == c);
+        let letter = u8::from(n.wrapping_sub(b'a') < 26);
+        any |= eq(a, b'h')
+            & ((letter ^ 1)
+                | (eq(n, b'o') & eq(t, b'u'))
+                | eq(n, b'r')
+                | (eq(n, b'a') & eq(t, b'l')))
+            | (eq(a, b'm') & eq(n, b'i') & eq(t, b'n'))
+            | (eq(a, b's') & eq(n, b'e') & eq(t, b'c'))
+            | (eq(a, b'd') & eq(n, b'a') & eq(t, b'y'));
+    }
+    any != 0
+}
+
+/// The positions at or after `start` where a [`unit_anchor`] may start:
+/// every `h`, `m`, `s` and `d` (either case), but none of the blocks of 32
+/// bytes that [`may_anchor_in`] passes over.
+fn anchor_candidates(bytes: &[u8], start: usize) -> impl Iterator<Item = usize> + '_ {
+    let mut block = start;
+    std::iter::from_fn(move || {
+        if block >= bytes.len() {
+            return None;
+        }
+        while let Some(window) = bytes
+            .get(block..block + 34)
+            .and_then(|w| <&[u8; 34]>::try_from(w).ok())
+        {
+            if may_anchor_in(window) {
+                break;
+            }
+            block += 32;
+        }
+        // A block with a possible anchor, or the rest of the text.
+        let end = if block + 34 <= bytes.len() {
+            block + 32
+        } else {
+            bytes.len()
+        };
+        let from = block;
+        block = end;
+        Some(positions_where(
+            &bytes[..end],
+            from,
+            unit_letter_lanes,
+            unit_letter,
+        ))
+    })
+    .flatten()
+}
+
 /// Where a match of [`DURATION`] with its first [`unit_anchor`] at a
 /// given position can start ([`anchor_lead`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -2569,7 +2629,7 @@ fn scan_duration(text: &str, start: usize) -> Option<DurationGroups> {
             || !b.is_ascii()
     };
     let mut checked = start;
-    for anchor in positions_where(bytes, start, unit_letter_lanes, unit_letter) {
+    for anchor in anchor_candidates(bytes, start) {
         if !unit_anchor(bytes, anchor) {
             continue;
         }
@@ -4556,6 +4616,42 @@ mod tests {
                 RANGE_BEFORE.is_match(before),
                 "{text:?}: range before {start}"
             );
+        }
+    }
+
+    /// The anchors [`anchor_candidates`] leads to are every
+    /// [`unit_anchor`], in texts longer and shorter than its blocks.
+    #[test]
+    fn anchor_candidates_hold_every_anchor() {
+        let words = [
+            "hour", "HOURS", "hr", "Hr.", "half", "HaLf", "h", "H", "h1", "h-", "hé", "min", "MIN",
+            "sec", "Sec", "day", "DAY", "hours", "ho", "ha", "mi", "se", "da", "hu", "h\n",
+        ];
+        let fillers = ["x", "h", "s", "hm", "d a", "é", "\u{a0}"];
+        for filler in fillers {
+            for word in words {
+                for len in [1, 20, 33, 34, 35, 40, 66, 67, 70, 100] {
+                    for at in 0..len {
+                        let mut text = filler.repeat(len);
+                        while text.len() > len {
+                            text.pop();
+                        }
+                        let at = (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap();
+                        text.replace_range(at.., &format!("{word}{}", &filler.repeat(4)));
+                        let bytes = text.as_bytes();
+                        for from in [0, 1, at.saturating_sub(1), at, at + 1, bytes.len()] {
+                            let from = from.min(bytes.len());
+                            let naive: Vec<usize> = (from..bytes.len())
+                                .filter(|&i| unit_letter(&bytes[i]) && unit_anchor(bytes, i))
+                                .collect();
+                            let found: Vec<usize> = anchor_candidates(bytes, from)
+                                .filter(|&i| unit_anchor(bytes, i))
+                                .collect();
+                            assert_eq!(found, naive, "{text:?} from {from}");
+                        }
+                    }
+                }
+            }
         }
     }
 
