@@ -388,7 +388,7 @@ impl<'r> Runs<'r> {
     }
 
     /// The runs that end after `start`, the first cut to start there (as
-    /// [`digit_runs`] gives them). `start` is never before that of the
+    /// `digit_runs` gives them). `start` is never before that of the
     /// call before, so the runs passed over are passed once.
     fn after(&mut self, start: usize) -> impl Iterator<Item = Range<usize>> + 'r {
         while self.runs.get(self.next).is_some_and(|r| r.end <= start) {
@@ -497,7 +497,9 @@ fn unit_letter(b: &u8) -> bool {
     matches!(b.to_ascii_lowercase(), b'h' | b'm' | b's' | b'd')
 }
 
-/// The position of the first ASCII digit of `bytes` at or after `from`.
+/// The position of the first ASCII digit of `bytes` at or after `from`
+/// (what the digit scans are checked against).
+#[cfg(test)]
 fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
     // Blocks of 32 bytes with no digit are passed over whole: the test of
     // a block compiles to a few vector instructions.
@@ -518,8 +520,58 @@ fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
     next_where(bytes, at, digit_lanes, u8::is_ascii_digit)
 }
 
+/// The runs of ASCII digits of `bytes` (each as long as it goes), in
+/// order (`digit_runs` from the start), read 32 bytes at a time. A block
+/// with a digit gives the mask of its digits, and the runs are read from
+/// the mask.
+fn all_digit_runs(bytes: &[u8]) -> Vec<Range<usize>> {
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        // The last block is padded with zeros, which are no digits.
+        let mut padded = [0u8; 32];
+        let block = match bytes.get(at..at + 32) {
+            Some(b) => b,
+            None => {
+                let rest = &bytes[at..];
+                padded[..rest.len()].copy_from_slice(rest);
+                &padded[..]
+            }
+        };
+        let any = block
+            .iter()
+            .fold(0u8, |any, &b| any | u8::from(b.wrapping_sub(b'0') < 10));
+        if any != 0 {
+            let mut mask = 0u32;
+            for (k, chunk) in block.chunks_exact(8).enumerate() {
+                let mut word = [0; 8];
+                word.copy_from_slice(chunk);
+                // One bit a lane, gathered into the top byte by the multiply.
+                let lanes = digit_lanes(u64::from_le_bytes(word)) >> 7;
+                let bits = lanes.wrapping_mul(0x0102_0408_1020_4080) >> 56;
+                mask |= (bits as u32) << (8 * k);
+            }
+            while mask != 0 {
+                let first = mask.trailing_zeros();
+                let len = (mask >> first).trailing_ones();
+                let (start, end) = (at + first as usize, at + (first + len) as usize);
+                // A run that goes on past the end of a block goes on in the next.
+                match runs.last_mut() {
+                    Some(last) if last.end == start => last.end = end,
+                    _ => runs.push(start..end),
+                }
+                mask &= !((((1u64 << len) - 1) as u32) << first);
+            }
+        }
+        at += 32;
+    }
+    runs
+}
+
 /// The runs of ASCII digits of `bytes` (each as long as it goes) that
-/// end after `start`, in order, the first cut to start there.
+/// end after `start`, in order, the first cut to start there (what
+/// [`all_digit_runs`] is checked against).
+#[cfg(test)]
 fn digit_runs(bytes: &[u8], start: usize) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut at = start;
     std::iter::from_fn(move || {
@@ -863,10 +915,10 @@ fn scan_time_in<'h>(text: &'h str, start: usize, runs: &mut Runs<'_>) -> Option<
 /// Every clock time in `text`, in order.
 pub fn find_times(text: &str) -> Vec<ClockTime> {
     let slow = unusual(text);
-    let runs: Vec<Range<usize>> = if slow {
+    let runs = if slow {
         Vec::new()
     } else {
-        digit_runs(text.as_bytes(), 0).collect()
+        all_digit_runs(text.as_bytes())
     };
     times_in(text, slow, &runs)
 }
@@ -879,7 +931,7 @@ pub fn find_times_and_dates(text: &str) -> (Vec<ClockTime>, Vec<FoundDate>) {
     let odd = unusual(text);
     // The digits are read once, for both.
     let bytes = text.as_bytes();
-    let runs: Vec<Range<usize>> = digit_runs(bytes, 0).collect();
+    let runs = all_digit_runs(bytes);
     if odd || !runs.is_empty() {
         (
             times_in(text, odd, &runs),
@@ -891,7 +943,7 @@ pub fn find_times_and_dates(text: &str) -> (Vec<ClockTime>, Vec<FoundDate>) {
 }
 
 /// [`find_times`], given whether `text` is [`unusual`] and, when it is
-/// not, its [`digit_runs`].
+/// not, its runs of digits ([`all_digit_runs`]).
 fn times_in(text: &str, slow: bool, runs: &[Range<usize>]) -> Vec<ClockTime> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
@@ -1669,12 +1721,12 @@ fn scan_date_in(text: &str, start: usize, runs: &mut Runs<'_>) -> Option<DateGro
 /// Every date in `text`, in order.
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
     let bytes = text.as_bytes();
-    let runs: Vec<Range<usize>> = digit_runs(bytes, 0).collect();
+    let runs = all_digit_runs(bytes);
     dates_in(text, date_digits(bytes, &runs) || unusual(text), &runs)
 }
 
 /// [`find_dates`], given whether [`DATE`] may match in `text` (see
-/// [`date_digits`]) and its [`digit_runs`].
+/// [`date_digits`]) and its runs of digits ([`all_digit_runs`]).
 fn dates_in(text: &str, may: bool, runs: &[Range<usize>]) -> Vec<FoundDate> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -3548,6 +3600,9 @@ mod tests {
                 );
                 // The runs of digits hold the same digits, each run whole.
                 let runs: Vec<Range<usize>> = digit_runs(bytes, from).collect();
+                if from == 0 {
+                    assert_eq!(all_digit_runs(bytes), runs, "{text:?}");
+                }
                 assert_eq!(
                     runs.iter().cloned().flatten().collect::<Vec<_>>(),
                     all(u8::is_ascii_digit),
@@ -3579,6 +3634,18 @@ mod tests {
                 let naive = (from..bytes.len()).find(|&i| bytes[i].is_ascii_digit());
                 assert_eq!(next_digit(&bytes, from), naive, "{at} {from}");
             }
+            // Runs across blocks, runs at their edges, a run over a block.
+            for len in [1, 2, 5, 31, 32, 33, 40, 70] {
+                let mut long = bytes.clone();
+                for b in long.iter_mut().skip(at).take(len) {
+                    *b = b'3';
+                }
+                assert_eq!(
+                    all_digit_runs(&long),
+                    digit_runs(&long, 0).collect::<Vec<_>>(),
+                    "{at} {len}"
+                );
+            }
         }
         // Every byte value, at every place in a chunk, after every other.
         for b in 0..=255u8 {
@@ -3589,6 +3656,12 @@ mod tests {
                     bytes[at + 1] = b;
                     let naive = |one: fn(&u8) -> bool| bytes.iter().position(one);
                     assert_eq!(next_digit(&bytes, 0), naive(u8::is_ascii_digit));
+                    let mut long = bytes.repeat(3);
+                    long[at + 32] = a;
+                    assert_eq!(
+                        all_digit_runs(&long),
+                        digit_runs(&long, 0).collect::<Vec<_>>()
+                    );
                     assert_eq!(
                         next_where(&bytes, 0, unit_letter_lanes, unit_letter),
                         naive(unit_letter)
