@@ -525,7 +525,13 @@ fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
 /// with a digit gives the mask of its digits, and the runs are read from
 /// the mask.
 fn all_digit_runs(bytes: &[u8]) -> Vec<Range<usize>> {
-    let mut runs: Vec<Range<usize>> = Vec::new();
+    let mut runs = Vec::new();
+    push_digit_runs(bytes, &mut runs);
+    runs
+}
+
+/// Adds [`all_digit_runs`] of `bytes` to `runs` (an empty list).
+fn push_digit_runs(bytes: &[u8], runs: &mut Vec<Range<usize>>) {
     let mut at = 0;
     while at < bytes.len() {
         // The last block is padded with zeros, which are no digits.
@@ -565,7 +571,6 @@ fn all_digit_runs(bytes: &[u8]) -> Vec<Range<usize>> {
         }
         at += 32;
     }
-    runs
 }
 
 /// The runs of ASCII digits of `bytes` (each as long as it goes) that
@@ -928,18 +933,26 @@ pub fn find_times(text: &str) -> Vec<ClockTime> {
 /// once (a text without an ASCII digit, a non-ASCII numeric character or
 /// `ſ`/Kelvin sign, which the regexes search for, has neither).
 pub fn find_times_and_dates(text: &str) -> (Vec<ClockTime>, Vec<FoundDate>) {
-    let odd = unusual(text);
-    // The digits are read once, for both.
-    let bytes = text.as_bytes();
-    let runs = all_digit_runs(bytes);
-    if odd || !runs.is_empty() {
-        (
-            times_in(text, odd, &runs),
-            dates_in(text, odd || date_digits(bytes, &runs), &runs),
-        )
-    } else {
-        (Vec::new(), Vec::new())
+    // The runs of digits of each text are read once, for both, into a
+    // list kept for the next text (not one allocated for each).
+    thread_local! {
+        static RUNS: std::cell::RefCell<Vec<Range<usize>>> =
+            const { std::cell::RefCell::new(Vec::new()) };
     }
+    let odd = unusual(text);
+    let bytes = text.as_bytes();
+    RUNS.with_borrow_mut(|runs| {
+        runs.clear();
+        push_digit_runs(bytes, runs);
+        if odd || !runs.is_empty() {
+            (
+                times_in(text, odd, runs),
+                dates_in(text, odd || date_digits(bytes, runs), runs),
+            )
+        } else {
+            (Vec::new(), Vec::new())
+        }
+    })
 }
 
 /// [`find_times`], given whether `text` is [`unusual`] and, when it is
