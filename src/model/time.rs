@@ -355,24 +355,49 @@ fn non_ascii_chars(text: &str) -> impl Iterator<Item = char> + '_ {
 
 /// False when [`DATE`] cannot match in `text`: every match has four ASCII
 /// digits in a row (the year) or a digit, `/` and a digit (`10/14/25`).
+#[cfg(test)]
 fn may_have_date(text: &str) -> bool {
-    date_digits(text) || unusual(text)
+    date_digits(
+        text.as_bytes(),
+        &digit_runs(text.as_bytes(), 0).collect::<Vec<_>>(),
+    ) || unusual(text)
 }
 
-/// `text` has four ASCII digits in a row or a digit, `/` and a digit.
-fn date_digits(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(digit) = next_digit(bytes, from) {
-        let end = digit + digits_at(bytes, digit, 4);
-        if end == digit + 4
-            || (bytes.get(end) == Some(&b'/') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit))
-        {
-            return true;
-        }
-        from = end;
+/// `bytes`, whose runs of digits are `runs`, has four ASCII digits in a
+/// row or a digit, `/` and a digit.
+fn date_digits(bytes: &[u8], runs: &[Range<usize>]) -> bool {
+    runs.iter().any(|r| {
+        r.len() >= 4
+            || (bytes.get(r.end) == Some(&b'/')
+                && bytes.get(r.end + 1).is_some_and(u8::is_ascii_digit))
+    })
+}
+
+/// The runs of ASCII digits of a text (each as long as it goes, in
+/// order), found once for the time and date scanners, and how far a
+/// scanner has read them.
+struct Runs<'r> {
+    runs: &'r [Range<usize>],
+    /// The first run that may end after where the scanner reads next.
+    next: usize,
+}
+
+impl<'r> Runs<'r> {
+    fn new(runs: &'r [Range<usize>]) -> Runs<'r> {
+        Runs { runs, next: 0 }
     }
-    false
+
+    /// The runs that end after `start`, the first cut to start there (as
+    /// `digit_runs` gives them). `start` is never before that of the
+    /// call before, so the runs passed over are passed once.
+    fn after(&mut self, start: usize) -> impl Iterator<Item = Range<usize>> + 'r {
+        while self.runs.get(self.next).is_some_and(|r| r.end <= start) {
+            self.next += 1;
+        }
+        self.runs[self.next..]
+            .iter()
+            .map(move |r| r.start.max(start)..r.end)
+    }
 }
 
 /// One in each byte of a `u64`.
@@ -472,13 +497,86 @@ fn unit_letter(b: &u8) -> bool {
     matches!(b.to_ascii_lowercase(), b'h' | b'm' | b's' | b'd')
 }
 
-/// The position of the first ASCII digit of `bytes` at or after `from`.
+/// The position of the first ASCII digit of `bytes` at or after `from`
+/// (what the digit scans are checked against).
+#[cfg(test)]
 fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
-    next_where(bytes, from, digit_lanes, u8::is_ascii_digit)
+    // Blocks of 32 bytes with no digit are passed over whole: the test of
+    // a block compiles to a few vector instructions.
+    let mut at = from;
+    while let Some(block) = bytes
+        .get(at..at + 32)
+        .and_then(|b| <&[u8; 32]>::try_from(b).ok())
+    {
+        if block
+            .iter()
+            .fold(0u8, |any, &b| any | u8::from(b.wrapping_sub(b'0') < 10))
+            != 0
+        {
+            break;
+        }
+        at += 32;
+    }
+    next_where(bytes, at, digit_lanes, u8::is_ascii_digit)
+}
+
+/// The runs of ASCII digits of `bytes` (each as long as it goes), in
+/// order (`digit_runs` from the start), read 32 bytes at a time. A block
+/// with a digit gives the mask of its digits, and the runs are read from
+/// the mask.
+fn all_digit_runs(bytes: &[u8]) -> Vec<Range<usize>> {
+    let mut runs = Vec::new();
+    push_digit_runs(bytes, &mut runs);
+    runs
+}
+
+/// Adds [`all_digit_runs`] of `bytes` to `runs` (an empty list).
+fn push_digit_runs(bytes: &[u8], runs: &mut Vec<Range<usize>>) {
+    let mut at = 0;
+    while at < bytes.len() {
+        // The last block is padded with zeros, which are no digits.
+        let mut padded = [0u8; 32];
+        let block = match bytes.get(at..at + 32) {
+            Some(b) => b,
+            None => {
+                let rest = &bytes[at..];
+                padded[..rest.len()].copy_from_slice(rest);
+                &padded[..]
+            }
+        };
+        let any = block
+            .iter()
+            .fold(0u8, |any, &b| any | u8::from(b.wrapping_sub(b'0') < 10));
+        if any != 0 {
+            let mut mask = 0u32;
+            for (k, chunk) in block.chunks_exact(8).enumerate() {
+                let mut word = [0; 8];
+                word.copy_from_slice(chunk);
+                // One bit a lane, gathered into the top byte by the multiply.
+                let lanes = digit_lanes(u64::from_le_bytes(word)) >> 7;
+                let bits = lanes.wrapping_mul(0x0102_0408_1020_4080) >> 56;
+                mask |= (bits as u32) << (8 * k);
+            }
+            while mask != 0 {
+                let first = mask.trailing_zeros();
+                let len = (mask >> first).trailing_ones();
+                let (start, end) = (at + first as usize, at + (first + len) as usize);
+                // A run that goes on past the end of a block goes on in the next.
+                match runs.last_mut() {
+                    Some(last) if last.end == start => last.end = end,
+                    _ => runs.push(start..end),
+                }
+                mask &= !((((1u64 << len) - 1) as u32) << first);
+            }
+        }
+        at += 32;
+    }
 }
 
 /// The runs of ASCII digits of `bytes` (each as long as it goes) that
-/// end after `start`, in order, the first cut to start there.
+/// end after `start`, in order, the first cut to start there (what
+/// [`all_digit_runs`] is checked against).
+#[cfg(test)]
 fn digit_runs(bytes: &[u8], start: usize) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut at = start;
     std::iter::from_fn(move || {
@@ -512,11 +610,16 @@ static TIME_GROUP_INDEX: LazyLock<[usize; 10]> = LazyLock::new(|| {
 
 /// The first match of [`TIME`] at or after `start`, found with the regex
 /// for an [`unusual`] text, else with [`scan_time`].
-fn next_time(text: &str, start: usize, unusual: bool) -> Option<TimeGroups<'_>> {
+fn next_time<'h>(
+    text: &'h str,
+    start: usize,
+    unusual: bool,
+    runs: &mut Runs<'_>,
+) -> Option<TimeGroups<'h>> {
     if unusual {
         regex_time(text, start)
     } else {
-        scan_time(text, start)
+        scan_time_in(text, start, runs)
     }
 }
 
@@ -779,9 +882,16 @@ fn clock_at(text: &str, at: usize) -> Option<TimeGroups<'_>> {
 /// A clock part starts with one or two digits that no digit follows: in a
 /// run of digits, at one of its last two, and both read the same bytes
 /// after the run. So each run is tried once, at the first of those.
+#[cfg(test)]
 fn scan_time(text: &str, start: usize) -> Option<TimeGroups<'_>> {
+    let runs: Vec<Range<usize>> = digit_runs(text.as_bytes(), 0).collect();
+    scan_time_in(text, start, &mut Runs::new(&runs))
+}
+
+/// [`scan_time`], given the digit runs of `text`.
+fn scan_time_in<'h>(text: &'h str, start: usize, runs: &mut Runs<'_>) -> Option<TimeGroups<'h>> {
     let bytes = text.as_bytes();
-    let (at, mut g) = digit_runs(bytes, start).find_map(|run| {
+    let (at, mut g) = runs.after(start).find_map(|run| {
         let at = run.start.max(run.end.saturating_sub(2));
         clock_at(text, at).map(|g| (at, g))
     })?;
@@ -809,7 +919,13 @@ fn scan_time(text: &str, start: usize) -> Option<TimeGroups<'_>> {
 
 /// Every clock time in `text`, in order.
 pub fn find_times(text: &str) -> Vec<ClockTime> {
-    times_in(text, unusual(text))
+    let slow = unusual(text);
+    let runs = if slow {
+        Vec::new()
+    } else {
+        all_digit_runs(text.as_bytes())
+    };
+    times_in(text, slow, &runs)
 }
 
 /// Every clock time and every date in `text`, in order: [`find_times`]
@@ -817,23 +933,36 @@ pub fn find_times(text: &str) -> Vec<ClockTime> {
 /// once (a text without an ASCII digit, a non-ASCII numeric character or
 /// `ſ`/Kelvin sign, which the regexes search for, has neither).
 pub fn find_times_and_dates(text: &str) -> (Vec<ClockTime>, Vec<FoundDate>) {
-    let odd = unusual(text);
-    if odd || next_digit(text.as_bytes(), 0).is_some() {
-        (
-            times_in(text, odd),
-            dates_in(text, odd || date_digits(text)),
-        )
-    } else {
-        (Vec::new(), Vec::new())
+    // The runs of digits of each text are read once, for both, into a
+    // list kept for the next text (not one allocated for each).
+    thread_local! {
+        static RUNS: std::cell::RefCell<Vec<Range<usize>>> =
+            const { std::cell::RefCell::new(Vec::new()) };
     }
+    let odd = unusual(text);
+    let bytes = text.as_bytes();
+    RUNS.with_borrow_mut(|runs| {
+        runs.clear();
+        push_digit_runs(bytes, runs);
+        if odd || !runs.is_empty() {
+            (
+                times_in(text, odd, runs),
+                dates_in(text, odd || date_digits(bytes, runs), runs),
+            )
+        } else {
+            (Vec::new(), Vec::new())
+        }
+    })
 }
 
-/// [`find_times`], given whether `text` is [`unusual`].
-fn times_in(text: &str, slow: bool) -> Vec<ClockTime> {
+/// [`find_times`], given whether `text` is [`unusual`] and, when it is
+/// not, its runs of digits ([`all_digit_runs`]).
+fn times_in(text: &str, slow: bool, runs: &[Range<usize>]) -> Vec<ClockTime> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut pos = 0;
-    while let Some(g) = next_time(text, pos, slow) {
+    let mut runs = Runs::new(runs);
+    while let Some(g) = next_time(text, pos, slow, &mut runs) {
         let whole = g.whole;
         pos = whole.end();
         let core_start = g
@@ -1176,11 +1305,11 @@ const DATE_GROUPS: [&str; 18] = [
 
 /// The first match of [`DATE`] at or after `start`: found with the regex
 /// when `slow` (a text that [`needs_regex`]), else with [`scan_date`].
-fn next_date(text: &str, start: usize, slow: bool) -> Option<DateGroups> {
+fn next_date(text: &str, start: usize, slow: bool, runs: &mut Runs<'_>) -> Option<DateGroups> {
     if slow {
         regex_date(text, start)
     } else {
-        scan_date(text, start)
+        scan_date_in(text, start, runs)
     }
 }
 
@@ -1555,18 +1684,35 @@ fn date_at(text: &str, at: usize) -> Option<DateGroups> {
 /// `the` and a month (21 letters), with `.`, `,` and white space, ending
 /// with white space. So each digit is tried with the positions before it
 /// that such a text joins to it ([`window_start`]), and no other position
-/// can start a match.
+/// can start a match. Those positions are tried only when the digit can
+/// start the core or the day after a month name.
+#[cfg(test)]
 fn scan_date(text: &str, start: usize) -> Option<DateGroups> {
+    let runs: Vec<Range<usize>> = digit_runs(text.as_bytes(), 0).collect();
+    scan_date_in(text, start, &mut Runs::new(&runs))
+}
+
+/// [`scan_date`], given the digit runs of `text`.
+fn scan_date_in(text: &str, start: usize, runs: &mut Runs<'_>) -> Option<DateGroups> {
     let bytes = text.as_bytes();
     let filler = |b: u8| matches!(b, b'.' | b',') || is_ascii_space(b) || !b.is_ascii();
     let mut checked = start;
-    for digit in positions_where(bytes, start, digit_lanes, u8::is_ascii_digit) {
+    for digit in runs.after(start).flatten() {
         // What comes before the first digit ends with `\s+`.
         let spaced = digit > checked && {
             let before = bytes[digit - 1];
             is_ascii_space(before) || !before.is_ascii()
         };
-        let from = if spaced {
+        let core = may_have_date_core(bytes, digit);
+        // A match that starts before the digit has its core there, or the
+        // day of `MONTH\.?\s+\d{1,2}(?i:st|nd|rd|th)?,?\s+\d{4}`: one or
+        // two digits and then a suffix, `,` or white space (the core test
+        // takes all but `,`).
+        let day = || {
+            let run = digits_at(bytes, digit, 3);
+            (1..=2).contains(&run) && bytes.get(digit + run) == Some(&b',')
+        };
+        let from = if spaced && (core || day()) {
             window_start(bytes, digit, checked, 21, filler)
         } else {
             digit
@@ -1575,7 +1721,7 @@ fn scan_date(text: &str, start: usize) -> Option<DateGroups> {
         // at the digit, a date core.
         let found = (from..digit)
             .filter(|&at| name_start(bytes, at))
-            .chain((may_have_date_core(bytes, digit)).then_some(digit))
+            .chain(core.then_some(digit))
             .find_map(|at| date_at(text, at));
         if found.is_some() {
             return found;
@@ -1587,11 +1733,14 @@ fn scan_date(text: &str, start: usize) -> Option<DateGroups> {
 
 /// Every date in `text`, in order.
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
-    dates_in(text, may_have_date(text))
+    let bytes = text.as_bytes();
+    let runs = all_digit_runs(bytes);
+    dates_in(text, date_digits(bytes, &runs) || unusual(text), &runs)
 }
 
-/// [`find_dates`], given [`may_have_date`] of `text`.
-fn dates_in(text: &str, may: bool) -> Vec<FoundDate> {
+/// [`find_dates`], given whether [`DATE`] may match in `text` (see
+/// [`date_digits`]) and its runs of digits ([`all_digit_runs`]).
+fn dates_in(text: &str, may: bool, runs: &[Range<usize>]) -> Vec<FoundDate> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     if !may {
@@ -1599,7 +1748,8 @@ fn dates_in(text: &str, may: bool) -> Vec<FoundDate> {
     }
     let slow = needs_regex(text);
     let mut pos = 0;
-    while let Some(g) = next_date(text, pos, slow) {
+    let mut runs = Runs::new(runs);
+    while let Some(g) = next_date(text, pos, slow, &mut runs) {
         // Never empty: every match has digits.
         pos = g.whole.end;
         let num = |r: &Option<Range<usize>>| r.clone().and_then(|r| text[r].parse::<u32>().ok());
@@ -2390,6 +2540,66 @@ fn unit_anchor(bytes: &[u8], at: usize) -> bool {
     }
 }
 
+/// False when no [`unit_anchor`] starts in the first 32 bytes of
+/// `window` (the 2 bytes after them are read too). The test of a whole
+/// block compiles to vector instructions, far cheaper than looking at its
+/// letters one by one.
+fn may_anchor_in(window: &[u8; 34]) -> bool {
+    let mut any = 0u8;
+    for i in 0..32 {
+        // `| 0x20` folds the ASCII letters to lower case, and gives no
+        // other byte a lower-case letter.
+        let (a, n, t) = (window[i] | 0x20, window[i + 1] | 0x20, window[i + 2] | 0x20);
+        let eq = |x: u8, c: u8| u8::from(x == c);
+        let letter = u8::from(n.wrapping_sub(b'a') < 26);
+        any |= eq(a, b'h')
+            & ((letter ^ 1)
+                | (eq(n, b'o') & eq(t, b'u'))
+                | eq(n, b'r')
+                | (eq(n, b'a') & eq(t, b'l')))
+            | (eq(a, b'm') & eq(n, b'i') & eq(t, b'n'))
+            | (eq(a, b's') & eq(n, b'e') & eq(t, b'c'))
+            | (eq(a, b'd') & eq(n, b'a') & eq(t, b'y'));
+    }
+    any != 0
+}
+
+/// The positions at or after `start` where a [`unit_anchor`] may start:
+/// every `h`, `m`, `s` and `d` (either case), but none of the blocks of 32
+/// bytes that [`may_anchor_in`] passes over.
+fn anchor_candidates(bytes: &[u8], start: usize) -> impl Iterator<Item = usize> + '_ {
+    let mut block = start;
+    std::iter::from_fn(move || {
+        if block >= bytes.len() {
+            return None;
+        }
+        while let Some(window) = bytes
+            .get(block..block + 34)
+            .and_then(|w| <&[u8; 34]>::try_from(w).ok())
+        {
+            if may_anchor_in(window) {
+                break;
+            }
+            block += 32;
+        }
+        // A block with a possible anchor, or the rest of the text.
+        let end = if block + 34 <= bytes.len() {
+            block + 32
+        } else {
+            bytes.len()
+        };
+        let from = block;
+        block = end;
+        Some(positions_where(
+            &bytes[..end],
+            from,
+            unit_letter_lanes,
+            unit_letter,
+        ))
+    })
+    .flatten()
+}
+
 /// Where a match of [`DURATION`] with its first [`unit_anchor`] at a
 /// given position can start ([`anchor_lead`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -2484,7 +2694,7 @@ fn scan_duration(text: &str, start: usize) -> Option<DurationGroups> {
             || !b.is_ascii()
     };
     let mut checked = start;
-    for anchor in positions_where(bytes, start, unit_letter_lanes, unit_letter) {
+    for anchor in anchor_candidates(bytes, start) {
         if !unit_anchor(bytes, anchor) {
             continue;
         }
@@ -3403,6 +3613,9 @@ mod tests {
                 );
                 // The runs of digits hold the same digits, each run whole.
                 let runs: Vec<Range<usize>> = digit_runs(bytes, from).collect();
+                if from == 0 {
+                    assert_eq!(all_digit_runs(bytes), runs, "{text:?}");
+                }
                 assert_eq!(
                     runs.iter().cloned().flatten().collect::<Vec<_>>(),
                     all(u8::is_ascii_digit),
@@ -3421,6 +3634,32 @@ mod tests {
                 );
             }
         }
+        // A digit at every place of a text longer than a block, among the
+        // bytes next to digits; and none.
+        for at in 0..=100 {
+            let mut bytes: Vec<u8> = b"/:xX 9".repeat(17)[..100].to_vec();
+            bytes.retain(|b| !b.is_ascii_digit());
+            bytes.resize(100, b':');
+            if let Some(b) = bytes.get_mut(at) {
+                *b = b'7';
+            }
+            for from in 0..=bytes.len() + 1 {
+                let naive = (from..bytes.len()).find(|&i| bytes[i].is_ascii_digit());
+                assert_eq!(next_digit(&bytes, from), naive, "{at} {from}");
+            }
+            // Runs across blocks, runs at their edges, a run over a block.
+            for len in [1, 2, 5, 31, 32, 33, 40, 70] {
+                let mut long = bytes.clone();
+                for b in long.iter_mut().skip(at).take(len) {
+                    *b = b'3';
+                }
+                assert_eq!(
+                    all_digit_runs(&long),
+                    digit_runs(&long, 0).collect::<Vec<_>>(),
+                    "{at} {len}"
+                );
+            }
+        }
         // Every byte value, at every place in a chunk, after every other.
         for b in 0..=255u8 {
             for a in 0..=255u8 {
@@ -3430,6 +3669,12 @@ mod tests {
                     bytes[at + 1] = b;
                     let naive = |one: fn(&u8) -> bool| bytes.iter().position(one);
                     assert_eq!(next_digit(&bytes, 0), naive(u8::is_ascii_digit));
+                    let mut long = bytes.repeat(3);
+                    long[at + 32] = a;
+                    assert_eq!(
+                        all_digit_runs(&long),
+                        digit_runs(&long, 0).collect::<Vec<_>>()
+                    );
                     assert_eq!(
                         next_where(&bytes, 0, unit_letter_lanes, unit_letter),
                         naive(unit_letter)
@@ -4457,6 +4702,42 @@ mod tests {
                 RANGE_BEFORE.is_match(before),
                 "{text:?}: range before {start}"
             );
+        }
+    }
+
+    /// The anchors [`anchor_candidates`] leads to are every
+    /// [`unit_anchor`], in texts longer and shorter than its blocks.
+    #[test]
+    fn anchor_candidates_hold_every_anchor() {
+        let words = [
+            "hour", "HOURS", "hr", "Hr.", "half", "HaLf", "h", "H", "h1", "h-", "hé", "min", "MIN",
+            "sec", "Sec", "day", "DAY", "hours", "ho", "ha", "mi", "se", "da", "hu", "h\n",
+        ];
+        let fillers = ["x", "h", "s", "hm", "d a", "é", "\u{a0}"];
+        for filler in fillers {
+            for word in words {
+                for len in [1, 20, 33, 34, 35, 40, 66, 67, 70, 100] {
+                    for at in 0..len {
+                        let mut text = filler.repeat(len);
+                        while text.len() > len {
+                            text.pop();
+                        }
+                        let at = (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap();
+                        text.replace_range(at.., &format!("{word}{}", &filler.repeat(4)));
+                        let bytes = text.as_bytes();
+                        for from in [0, 1, at.saturating_sub(1), at, at + 1, bytes.len()] {
+                            let from = from.min(bytes.len());
+                            let naive: Vec<usize> = (from..bytes.len())
+                                .filter(|&i| unit_letter(&bytes[i]) && unit_anchor(bytes, i))
+                                .collect();
+                            let found: Vec<usize> = anchor_candidates(bytes, from)
+                                .filter(|&i| unit_anchor(bytes, i))
+                                .collect();
+                            assert_eq!(found, naive, "{text:?} from {from}");
+                        }
+                    }
+                }
+            }
         }
     }
 
