@@ -3320,9 +3320,17 @@ impl Times {
                 times.dates.push(d);
             }
         }
+        // The timeline's clocks not found above, each once: looked up in a
+        // set, so that a timeline of thousands of entries costs their
+        // number, not its square.
+        let mut seen: std::collections::HashSet<(usize, usize)> = times
+            .clocks
+            .iter()
+            .map(|t| (t.clock_span.start, t.clock_span.end))
+            .collect();
         for e in &report.timeline.entries {
             if let Some(c) = &e.clock {
-                if !times.clocks.iter().any(|t| t.clock_span == c.clock_span) {
+                if seen.insert((c.clock_span.start, c.clock_span.end)) {
                     times.clocks.push(c.clone());
                 }
             }
