@@ -653,6 +653,8 @@ pub struct LineIndex {
 pub struct Positions<'a> {
     lines: &'a LineIndex,
     source: &'a str,
+    /// Offsets this far into their line are counted from the line's start.
+    short: usize,
     /// The line of the offsets in `counted`.
     line: usize,
     /// The offsets counted on `line`, with the characters before each.
@@ -660,8 +662,10 @@ pub struct Positions<'a> {
 }
 
 impl Positions<'_> {
-    /// Offsets this far into their line are counted from the line's start.
-    const SHORT: usize = 256;
+    /// Offsets up to this far into their line are counted from the line's
+    /// start: a count of a few kilobytes costs less than looking up and
+    /// keeping the offsets already counted, which pays only on long lines.
+    const SHORT: usize = 4096;
 
     /// The 1-based line and character column of `offset` (clamped to the source).
     pub fn at(&mut self, offset: usize) -> Position {
@@ -672,7 +676,7 @@ impl Positions<'_> {
         }
         let line = self.lines.line_of(offset);
         let start = self.lines.starts[line];
-        if offset - start <= Self::SHORT {
+        if offset - start <= self.short {
             return self.lines.position(source, offset);
         }
         if line != self.line {
@@ -736,6 +740,7 @@ impl LineIndex {
         Positions {
             lines: self,
             source,
+            short: Positions::SHORT,
             line: usize::MAX,
             counted: BTreeMap::new(),
         }
@@ -770,8 +775,8 @@ mod tests {
 
     #[test]
     fn positions_of_many_offsets_agree_with_one_at_a_time() {
-        // Lines of some hundreds of characters, a few of them longer than
-        // `Positions::SHORT` bytes.
+        // Lines of some hundreds of characters, most of them longer than
+        // the 64 bytes from which this test takes the path of long lines.
         let mut pieces = vec!["a", "é", "日本", " ", "✅", "long words "];
         pieces = pieces.repeat(12);
         pieces.push("\n");
@@ -779,6 +784,8 @@ mod tests {
         for (n, text) in crate::model::pattern::generated(&pieces, 300, 400).enumerate() {
             let lines = LineIndex::new(&text);
             let mut positions = lines.positions(&text);
+            // Lines longer than this take the path of long lines.
+            positions.short = 64;
             // Offsets forwards, backwards and jumping about, as findings and
             // their labels ask for them; some fall inside a character.
             let mut offsets: Vec<usize> = (0..=text.len() + 1).step_by(1 + n % 7).collect();
@@ -790,7 +797,7 @@ mod tests {
             );
             for offset in offsets {
                 let one = lines.position(&text, offset);
-                long += usize::from(one.column > Positions::SHORT);
+                long += usize::from(one.column > 64);
                 assert_eq!(positions.at(offset), one, "{text:?} {offset}");
             }
         }
