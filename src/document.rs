@@ -655,9 +655,9 @@ pub struct Positions<'a> {
     source: &'a str,
     /// Offsets this far into their line are counted from the line's start.
     short: usize,
-    /// The line of the offsets in `counted`.
-    line: usize,
-    /// The offsets counted on `line`, with the characters before each.
+    /// The offsets counted on long lines, with the characters before each
+    /// on its line: kept for every line, so that findings that go back and
+    /// forth between two long lines count each stretch once.
     counted: BTreeMap<usize, usize>,
 }
 
@@ -679,13 +679,10 @@ impl Positions<'_> {
         if offset - start <= self.short {
             return self.lines.position(source, offset);
         }
-        if line != self.line {
-            self.line = line;
-            self.counted.clear();
-        }
+        // The nearest offset counted before this one, if it is on its line.
         let (from, before) = self
             .counted
-            .range(..=offset)
+            .range(start..=offset)
             .next_back()
             .map_or((start, 0), |(&at, &chars)| (at, chars));
         let chars = before + source[from..offset].chars().count();
@@ -741,7 +738,6 @@ impl LineIndex {
             lines: self,
             source,
             short: Positions::SHORT,
-            line: usize::MAX,
             counted: BTreeMap::new(),
         }
     }

@@ -594,8 +594,9 @@ fn is_stop(t: &Token) -> bool {
 }
 
 /// No "no support ticket count": a "no" followed by a count of something
-/// does not state the count. Searched by the scanner [`no_counts`]; kept
-/// for its tests.
+/// does not state the count. Read by [`no_count_at`] at the word starts
+/// the number scanner hands over (and checked against [`no_counts`], the
+/// scanner it replaced); kept for its tests.
 #[cfg(test)]
 static NO_COUNT: LazyLock<Twin> = LazyLock::new(|| {
     Twin::new(r"(?i)(?-u:\b)(?:no|zero|none of the|before any|without any)(?-u:\b)")
@@ -654,7 +655,7 @@ const ALL_USERS_ADJECTIVES: &[&str] = &[
 /// starts anywhere else. A character these tests cannot judge (non-ASCII,
 /// `*`, `_`, `(`) after the word lets the pattern decide there. A text
 /// with a character that folds to an ASCII letter is for the pattern to
-/// search ([`all_users`]).
+/// search ([`all_users_searched`]).
 fn all_users_may_start(h: &[u8], s: usize) -> bool {
     // What the pattern may go on with: `of`, an adjective, a noun's stem.
     const NOUNS: &[&str] = &[

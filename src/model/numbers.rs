@@ -95,8 +95,8 @@ const WORD_NUMBERS: &[&str] = &[
 ];
 
 /// A number; its groups are `approx` (1), `a` (2) and `b` (3). Searched
-/// only on texts [`scanned_matches`] cannot scan: on the others the
-/// scanner [`number_matches`] finds the same matches.
+/// only on texts [`scanned_matches_with`] cannot scan: on the others the
+/// scanner [`number_after`] finds the same matches.
 static NUMBER: LazyLock<Plain> = LazyLock::new(|| {
     let words = WORD_NUMBERS.join("|");
     let one = format!(
@@ -195,7 +195,7 @@ fn read_match(text: &str, m: NumberMatch, found: &mut Vec<Quantity>) {
 }
 
 /// The matches of [`NUMBER`] in `text`, found by the scanner
-/// [`number_matches`] on the text itself when it is ASCII, else on a
+/// [`number_after`] on the text itself when it is ASCII, else on a
 /// stand-in of one byte per character: `–` and `—` become `\x02`, `≈`
 /// `\x03`, white space `\x0B` (a `\s` that is not the pattern's literal
 /// space) and any other character `\x01`. The pattern's `\b` are ASCII

@@ -609,7 +609,7 @@ static TIME_GROUP_INDEX: LazyLock<[usize; 10]> = LazyLock::new(|| {
 });
 
 /// The first match of [`TIME`] at or after `start`, found with the regex
-/// for an [`unusual`] text, else with [`scan_time`].
+/// for an [`unusual`] text, else with [`scan_time_in`].
 fn next_time<'h>(
     text: &'h str,
     start: usize,
@@ -1304,7 +1304,7 @@ const DATE_GROUPS: [&str; 18] = [
 ];
 
 /// The first match of [`DATE`] at or after `start`: found with the regex
-/// when `slow` (a text that [`needs_regex`]), else with [`scan_date`].
+/// when `slow` (a text that [`needs_regex`]), else with [`scan_date_in`].
 fn next_date(text: &str, start: usize, slow: bool, runs: &mut Runs<'_>) -> Option<DateGroups> {
     if slow {
         regex_date(text, start)
@@ -3020,6 +3020,8 @@ pub fn find_windows(text: &str) -> Vec<Window> {
 fn windows_among(text: &str, times: &[ClockTime], dates: &[FoundDate]) -> Vec<Window> {
     let mut out = Vec::new();
     let mut sentences = None;
+    // The dates that name a day, their starts, and whether those are in order.
+    let mut dated = None;
     let mut i = 0;
     while i + 1 < times.len() {
         let (a, b) = (&times[i], &times[i + 1]);
@@ -3058,11 +3060,14 @@ fn windows_among(text: &str, times: &[ClockTime], dates: &[FoundDate]) -> Vec<Wi
         let sentence = sentences
             .get_or_insert_with(|| Sentences::new(text))
             .around(a.span.start, b.span.end);
-        let date = dates
-            .iter()
-            .filter(|d| sentence.contains(&d.span.start) && d.date.is_some())
-            .min_by_key(|d| d.span.start.abs_diff(a.span.start))
-            .cloned();
+        let (dated, starts, sorted) = dated.get_or_insert_with(|| {
+            let dated: Vec<&FoundDate> = dates.iter().filter(|d| d.date.is_some()).collect();
+            let starts: Vec<usize> = dated.iter().map(|d| d.span.start).collect();
+            let sorted = starts.is_sorted();
+            (dated, starts, sorted)
+        });
+        let date =
+            nearest_start(starts, *sorted, &sentence, a.span.start).map(|i| dated[i].clone());
         let approximate = a.approximate || b.approximate || approx_ends(&lead);
         out.push(Window {
             span: a.span.start..b.span.end,
@@ -3074,6 +3079,38 @@ fn windows_among(text: &str, times: &[ClockTime], dates: &[FoundDate]) -> Vec<Wi
         i += 2;
     }
     out
+}
+
+/// The index of the start in `within` nearest `at`, the first of the
+/// nearest in order: what a `min_by_key` of the distances over the starts
+/// in `within` finds. Starts in order (`sorted`) are found by binary
+/// search, so that many windows in one sentence full of dates cost their
+/// number, not its square; else every start is measured.
+fn nearest_start(
+    starts: &[usize],
+    sorted: bool,
+    within: &Range<usize>,
+    at: usize,
+) -> Option<usize> {
+    if !sorted {
+        return (0..starts.len())
+            .filter(|&i| within.contains(&starts[i]))
+            .min_by_key(|&i| starts[i].abs_diff(at));
+    }
+    let lo = starts.partition_point(|&s| s < within.start);
+    let hi = starts.partition_point(|&s| s < within.end);
+    let split = lo + starts[lo..hi].partition_point(|&s| s < at);
+    // The last start before `at`, at its first index; the first at or after.
+    let before = (split > lo).then(|| starts.partition_point(|&s| s < starts[split - 1]));
+    let after = (split < hi).then_some(split);
+    match (before, after) {
+        (Some(b), Some(a)) => Some(if at - starts[b] <= starts[a] - at {
+            b
+        } else {
+            a
+        }),
+        (b, a) => b.or(a),
+    }
 }
 
 /// The sentences of a text, for the sentence around each of many finds:
@@ -3268,6 +3305,7 @@ impl Times {
             .collect();
         // The windows of each Summary and Impact block, read here from its
         // times and dates rather than searching for them twice.
+        // In order of start, as `pieces` are.
         let mut found: Vec<(Range<usize>, Vec<Window>)> = Vec::new();
         for piece in &pieces {
             let text = doc.text(piece);
@@ -3349,7 +3387,14 @@ impl Times {
                 }
                 let base = block.own.start;
                 let text = doc.text(&block.own);
-                let windows = match found.iter().find(|(span, _)| *span == block.own) {
+                // `found` is in order of start: looked up by binary search,
+                // so that thousands of blocks cost their number.
+                let first = found.partition_point(|(span, _)| span.start < block.own.start);
+                let windows = match found[first..]
+                    .iter()
+                    .take_while(|(span, _)| span.start == block.own.start)
+                    .find(|(span, _)| *span == block.own)
+                {
                     Some((_, windows)) => windows.clone(),
                     None => find_windows(text),
                 };
@@ -3703,6 +3748,38 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn nearest_start_finds_what_measuring_every_start_finds() {
+        let mut seed = 11u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize % n
+        };
+        let mut found = 0;
+        for _ in 0..3_000 {
+            let mut starts: Vec<usize> = (0..next(10)).map(|_| next(50)).collect();
+            if next(4) > 0 {
+                starts.sort_unstable();
+            }
+            let sorted = starts.is_sorted();
+            for _ in 0..8 {
+                let from = next(55);
+                let within = from..from + next(30);
+                let at = next(60);
+                let measured = (0..starts.len())
+                    .filter(|&i| within.contains(&starts[i]))
+                    .min_by_key(|&i| starts[i].abs_diff(at));
+                found += usize::from(measured.is_some());
+                assert_eq!(
+                    nearest_start(&starts, sorted, &within, at),
+                    measured,
+                    "{starts:?} {within:?} {at}"
+                );
+            }
+        }
+        assert!(found > 5_000, "{found}");
     }
 
     /// [`Sentences::around`] as it was first written, over string slices.

@@ -107,18 +107,25 @@ fn too_long_to_show(text: &str, finding: &Finding) -> bool {
         .any(|at| line_is_longer(text.as_bytes(), at, EXCERPT_LINE_LIMIT))
 }
 
-/// Whether the line holding byte `at` is longer than `limit` bytes,
-/// decided from at most `limit + 1` bytes on each side of it.
+/// Whether the line holding byte `at` is longer than `limit` bytes (not
+/// counting a `\r` before its `\n`), decided from at most `limit + 2` bytes
+/// on each side of it.
 fn line_is_longer(bytes: &[u8], at: usize, limit: usize) -> bool {
     let at = at.min(bytes.len());
-    let back = &bytes[at.saturating_sub(limit + 1)..at];
+    let back = &bytes[at.saturating_sub(limit + 2)..at];
     let start = match memchr::memrchr(b'\n', back) {
         Some(i) => at - back.len() + i + 1,
         None if back.len() == at => 0,
         None => return true,
     };
-    let ahead = &bytes[at..bytes.len().min(start + limit + 1)];
-    let end = memchr::memchr(b'\n', ahead).map_or(at + ahead.len(), |i| at + i);
+    // One byte further than the longest short line, and one more for a
+    // `\r` before its `\n`, which does not count.
+    let ahead = &bytes[at..bytes.len().min(start + limit + 2)];
+    let end = match memchr::memchr(b'\n', ahead) {
+        Some(i) if i + at > start && bytes[at + i - 1] == b'\r' => at + i - 1,
+        Some(i) => at + i,
+        None => at + ahead.len(),
+    };
     end - start > limit
 }
 
@@ -175,6 +182,13 @@ impl Renderer for Human {
                 if let Some(help) = &d.help {
                     writeln!(out, "  help: {help}")?;
                 }
+                if let Some(fix) = &d.fix {
+                    writeln!(
+                        out,
+                        "  note: fixable: `incident fix` will {}",
+                        fix.description
+                    )?;
+                }
                 writeln!(
                     out,
                     "  note: the excerpt is not shown: its lines are over {EXCERPT_LINE_LIMIT} bytes long"
@@ -216,17 +230,43 @@ pub fn summary_line(s: &Summary) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::{Diagnostic, Fix};
+
+    #[test]
+    fn a_finding_on_a_long_line_keeps_its_position_help_and_fix_note() {
+        for ending in ["\n", "\r\n"] {
+            let line = format!("token {}", "x".repeat(1_200));
+            let source = format!("# Title{ending}{ending}{line}{ending}");
+            let at = source.find("token").unwrap();
+            let d = Diagnostic::new("secret-leak", Severity::Error, at..at + 5, "a token")
+                .with_help("remove it")
+                .with_fix(Fix::replace(at..at + 5, "[REDACTED]", "redact the token"));
+            let file = FileResult::new("r.md".to_string(), source, vec![d], true);
+            let mut out = Vec::new();
+            Human::new(false).file(&mut out, &file).unwrap();
+            let out = String::from_utf8(out).unwrap();
+            assert_eq!(
+                out,
+                "error[secret-leak]: r.md:3:1: a token\n  help: remove it\n  note: fixable: `incident fix` will redact the token\n  note: the excerpt is not shown: its lines are over 1000 bytes long\n",
+                "{ending:?}"
+            );
+        }
+    }
 
     #[test]
     fn line_is_longer_agrees_with_measuring_the_line() {
         let measured = |text: &str, at: usize, limit: usize| {
             let at = at.min(text.len());
             let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-            let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+            let end = match text[at..].find('\n') {
+                Some(i) => at + i - usize::from(text[..at + i].ends_with('\r') && at + i > start),
+                None => text.len(),
+            };
             end - start > limit
         };
         let mut longer = 0;
-        for text in crate::model::pattern::generated(&["a", "\n", "bb", "\n\n", "ccc"], 400, 30) {
+        let pieces = ["a", "\n", "bb", "\n\n", "ccc", "\r\n", "\r"];
+        for text in crate::model::pattern::generated(&pieces, 400, 30) {
             for limit in [0, 1, 2, 5, 8, 20] {
                 for at in 0..=text.len() + 1 {
                     let got = line_is_longer(text.as_bytes(), at, limit);

@@ -216,13 +216,21 @@ fn check(report: &Report<'_>, out: &mut Vec<Diagnostic>) {
     // word of the last sentence asked about ends: found once per sentence,
     // not once per duration, so that a long sentence with many durations
     // costs its length.
-    let mut by_sentence: HashMap<(usize, usize), Vec<&StatedWindow>> = HashMap::new();
+    let mut by_sentence: HashMap<(usize, usize), Sentence> = HashMap::new();
     for w in &report.times.windows {
         by_sentence
             .entry((w.sentence.start, w.sentence.end))
             .or_default()
+            .windows
             .push(w);
     }
+    for sentence in by_sentence.values_mut() {
+        sentence.ordered = sentence.windows.windows(2).all(|pair| {
+            let (a, b) = (&pair[0].window.span, &pair[1].window.span);
+            a.start <= b.start && a.end <= b.end
+        });
+    }
+    let no_windows = Sentence::default();
     let mut approximate_from: Option<(Span, Option<usize>)> = None;
     for d in &report.times.durations {
         if d.detail.bound || d.detail.offset {
@@ -230,7 +238,7 @@ fn check(report: &Report<'_>, out: &mut Vec<Diagnostic>) {
         }
         let windows = by_sentence
             .get(&(d.sentence.start, d.sentence.end))
-            .map_or(&[][..], Vec::as_slice);
+            .unwrap_or(&no_windows);
         let Some(window) = pair(report, d, windows) else {
             continue;
         };
@@ -297,23 +305,67 @@ fn check(report: &Report<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The windows of one sentence, in the report's order.
+#[derive(Default)]
+struct Sentence<'a> {
+    windows: Vec<&'a StatedWindow>,
+    /// The windows' starts and ends both never go back, so that the one
+    /// nearest a place can be found by binary search.
+    ordered: bool,
+}
+
+/// The index of the span of `items` nearest `target` (0 when they overlap,
+/// else the bytes between them), the first of the nearest in order: what a
+/// `min_by_key` over the distances finds. When the spans' starts and ends
+/// both never go back (`ordered`), the distances fall and then rise, and
+/// two binary searches find it; else every span is measured.
+fn nearest<T>(
+    items: &[T],
+    span_of: impl Fn(&T) -> &Span,
+    target: &Span,
+    ordered: bool,
+) -> Option<usize> {
+    let distance = |item: &T| {
+        let span = span_of(item);
+        if span.start >= target.end {
+            span.start - target.end
+        } else {
+            target.start.saturating_sub(span.end)
+        }
+    };
+    if !ordered {
+        return (0..items.len()).min_by_key(|&i| distance(&items[i]));
+    }
+    // Those before `after` start before the target ends: their distance
+    // falls as their ends grow. The rest start at or after its end: their
+    // distance grows with their starts.
+    let after = items.partition_point(|item| span_of(item).start < target.end);
+    let before = after.checked_sub(1).map(|last| {
+        let least = distance(&items[last]);
+        items[..after].partition_point(|item| distance(item) > least)
+    });
+    match (before, (after < items.len()).then_some(after)) {
+        (Some(b), Some(a)) => Some(if distance(&items[b]) <= distance(&items[a]) {
+            b
+        } else {
+            a
+        }),
+        (b, a) => b.or(a),
+    }
+}
+
 /// The window a duration describes: the only one in its sentence when the
 /// duration is the only one there, or one right next to it, or one the
 /// wording ties it to ("for …", "… outage").
 fn pair<'a>(
     report: &Report<'_>,
     d: &PlacedDuration,
-    windows: &[&'a StatedWindow],
+    windows: &Sentence<'a>,
 ) -> Option<&'a StatedWindow> {
     let source = &report.doc.source;
     let span = &d.detail.stated.span;
-    let nearest = windows.iter().copied().min_by_key(|w| {
-        if w.window.span.start >= span.end {
-            w.window.span.start - span.end
-        } else {
-            span.start.saturating_sub(w.window.span.end)
-        }
-    })?;
+    let nearest =
+        windows.windows[nearest(&windows.windows, |w| &w.window.span, span, windows.ordered)?];
     let gap = if nearest.window.span.start >= span.end {
         source.get(span.end..nearest.window.span.start)
     } else {
@@ -338,6 +390,54 @@ fn pair<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nearest_finds_what_measuring_every_window_finds() {
+        // Windows in order, touching, overlapping, nested and repeated, and
+        // targets everywhere among them.
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize % n
+        };
+        let (mut ordered_sets, mut found) = (0, 0);
+        for _ in 0..3_000 {
+            let mut spans: Vec<Span> = (0..next(8))
+                .map(|_| {
+                    let start = next(60);
+                    start..start + next(12)
+                })
+                .collect();
+            if next(3) > 0 {
+                spans.sort_by_key(|s| (s.start, s.end));
+            }
+            let ordered = spans
+                .windows(2)
+                .all(|p| p[0].start <= p[1].start && p[0].end <= p[1].end);
+            ordered_sets += usize::from(ordered && spans.len() > 2);
+            for _ in 0..8 {
+                let start = next(70);
+                let target = start..start + next(10);
+                let measured = (0..spans.len()).min_by_key(|&i| {
+                    if spans[i].start >= target.end {
+                        spans[i].start - target.end
+                    } else {
+                        target.start.saturating_sub(spans[i].end)
+                    }
+                });
+                found += usize::from(measured.is_some_and(|i| i > 0));
+                assert_eq!(
+                    nearest(&spans, |s| s, &target, ordered),
+                    measured,
+                    "{spans:?} {target:?}"
+                );
+            }
+        }
+        assert!(
+            ordered_sets > 500 && found > 5_000,
+            "{ordered_sets} {found}"
+        );
+    }
 
     #[test]
     fn leads_in_agrees_with_its_pattern() {
