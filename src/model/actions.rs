@@ -587,7 +587,49 @@ fn bits(mut mask: u32) -> impl Iterator<Item = usize> {
     })
 }
 
-static FIRST_BYTES: [u64; 256] = cue_table(0);
+/// Bytes whose presence a [`Words`] notes as well, each as a bit above
+/// those of [`CUE_WORDS`]: a text without one needs no search for it.
+const DIGIT: u64 = 1 << 53;
+const COLON: u64 = 1 << 54;
+const EQUALS: u64 = 1 << 55;
+const AT: u64 = 1 << 56;
+const HASH: u64 = 1 << 57;
+const TILDE: u64 = 1 << 58;
+const DASH: u64 = 1 << 59;
+const BRACKET: u64 = 1 << 60;
+/// The first byte of `–`, `—`, `✅`, `✔` and `☑` (and of other characters).
+const E2: u64 = 1 << 61;
+/// All the bits of the bytes a [`Words`] notes.
+const MARKS: u64 = DIGIT | COLON | EQUALS | AT | HASH | TILDE | DASH | BRACKET | E2;
+const _: () = assert!(CUE_WORDS.len() <= 53);
+
+/// The bit of [`MARKS`] that byte `b` sets, if any.
+const fn mark_of(b: u8) -> u64 {
+    match b {
+        b'0'..=b'9' => DIGIT,
+        b':' => COLON,
+        b'=' => EQUALS,
+        b'@' => AT,
+        b'#' => HASH,
+        b'~' => TILDE,
+        b'-' => DASH,
+        b'[' => BRACKET,
+        0xE2 => E2,
+        _ => 0,
+    }
+}
+
+/// [`cue_table`] for a word's first byte, with the bit of [`MARKS`] that
+/// each byte sets: one load per byte tells both.
+static FIRST_BYTES: [u64; 256] = {
+    let mut table = cue_table(0);
+    let mut b = 0;
+    while b < 256 {
+        table[b] |= mark_of(b as u8);
+        b += 1;
+    }
+    table
+};
 static SECOND_BYTES: [u64; 256] = cue_table(1);
 static THIRD_BYTES: [u64; 256] = cue_table(2);
 
@@ -606,8 +648,9 @@ const TWO_BYTE_CUES: u64 = {
 
 /// Which of [`CUE_WORDS`] a text has, in any case, as [`Cues::has`] would
 /// say: for deciding cheaply whether a case-insensitive pattern can match
-/// before running it. A text with a character that folds to an ASCII
-/// letter (`ſ`, the Kelvin sign) is said to have every word.
+/// before running it; and which of the bytes of [`MARKS`] it has. A text
+/// with a character that folds to an ASCII letter (`ſ`, the Kelvin sign) is
+/// said to have every word and every byte.
 #[derive(Debug, Clone, Copy)]
 struct Words {
     found: u64,
@@ -620,6 +663,7 @@ impl Words {
         }
         let bytes = text.as_bytes();
         let mut found = 0;
+        let mut seen = 0;
         // The words a position may start, by its first three bytes (two
         // at the end of the text), not counting those found already; then
         // each is compared.
@@ -638,11 +682,11 @@ impl Words {
             }
         };
         for (at, w) in bytes.windows(3).enumerate() {
+            let first = FIRST_BYTES[w[0] as usize];
+            seen |= first;
             check(
                 at,
-                FIRST_BYTES[w[0] as usize]
-                    & SECOND_BYTES[w[1] as usize]
-                    & THIRD_BYTES[w[2] as usize],
+                first & SECOND_BYTES[w[1] as usize] & THIRD_BYTES[w[2] as usize],
             );
         }
         if let [.., a, b] = *bytes {
@@ -651,10 +695,16 @@ impl Words {
                 FIRST_BYTES[a as usize] & SECOND_BYTES[b as usize] & TWO_BYTE_CUES,
             );
         }
-        Words { found }
+        // The last two bytes start no window of three.
+        for &b in &bytes[bytes.len().saturating_sub(2)..] {
+            seen |= FIRST_BYTES[b as usize];
+        }
+        Words {
+            found: found | seen & MARKS,
+        }
     }
 
-    /// True when any word of `mask` may occur, in any case.
+    /// True when any word (or byte) of `mask` may occur, in any case.
     fn any(&self, mask: u64) -> bool {
         self.found & mask != 0
     }
@@ -855,7 +905,7 @@ impl Reader<'_> {
     }
 
     fn find_deadline(&self, text: &str, base: usize, cues: &Words) -> Option<Deadline> {
-        if !may_state_deadline(text, cues) {
+        if !may_state_deadline(cues) {
             return None;
         }
         let mut values = Fields::new(text, false);
@@ -1099,13 +1149,12 @@ static DAY_MONTH: LazyLock<Twin> = LazyLock::new(|| {
     ))
 });
 
-/// False when [`Reader::find_deadline`] finds nothing in `text`: a date
-/// that [`Reader::read_date`] reads has ASCII digits, and without any only a
-/// strong label with a colon (`Due: End of week`) gives a deadline.
-fn may_state_deadline(text: &str, cues: &Words) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit())
-        || memchr::memchr2(b':', b'=', text.as_bytes()).is_some()
-            && cues.any(const { cue_mask(STRONG_DUE_CUES) })
+/// False when [`Reader::find_deadline`] finds nothing in the text of
+/// `cues`: a date that [`Reader::read_date`] reads has ASCII digits, and
+/// without any only a strong label with a colon (`Due: End of week`) gives
+/// a deadline.
+fn may_state_deadline(cues: &Words) -> bool {
+    cues.any(DIGIT) || cues.any(COLON | EQUALS) && cues.any(const { cue_mask(STRONG_DUE_CUES) })
 }
 
 /// A piece of each label of [`DUE_LABEL`] other than "by", "on", "before"
@@ -1254,12 +1303,14 @@ fn maybe_done(text: &str, cues: &Words) -> bool {
                 "implemented",
             ])
         },
-    ) || memchr::memchr_iter(0xE2, text.as_bytes()).any(|at| {
-        let rest = &text.as_bytes()[at..];
-        ["✅", "✔", "☑"]
-            .iter()
-            .any(|m| rest.starts_with(m.as_bytes()))
-    }) || memchr::memchr(b'~', text.as_bytes()).is_some() && text.contains("~~")
+    ) || cues.any(E2)
+        && memchr::memchr_iter(0xE2, text.as_bytes()).any(|at| {
+            let rest = &text.as_bytes()[at..];
+            ["✅", "✔", "☑"]
+                .iter()
+                .any(|m| rest.starts_with(m.as_bytes()))
+        })
+        || cues.any(TILDE) && text.contains("~~")
 }
 
 /// True when `text` has `needle`: for the short texts and needles here, a
@@ -1944,7 +1995,7 @@ fn find_stated_owner(text: &str, base: usize, cues: &Words) -> Option<Option<Fie
         span: base + start..base + start + name.len(),
     };
     let mut labelled = false;
-    let label = memchr::memchr2(b':', b'=', text.as_bytes()).is_some()
+    let label = cues.any(COLON | EQUALS)
         && cues.any(
             const {
                 cue_mask(&[
@@ -1959,7 +2010,7 @@ fn find_stated_owner(text: &str, base: usize, cues: &Words) -> Option<Option<Fie
             },
         );
     let bare = cues.any(const { cue_mask(&["owner"]) });
-    let handle = text.contains('@');
+    let handle = cues.any(AT);
     let phrase = cues.any(const { cue_mask(&["responsibility of"]) })
         || cues.any(const { cue_mask(&[" by", " to"]) })
             && cues.any(
@@ -2091,10 +2142,11 @@ fn find_implied_owner(text: &str, base: usize, cues: &Words) -> Option<Field> {
             return Some(field(body_start + subj.start(), subj.as_str()));
         }
     }
-    let body_dash = has_dash(body);
+    // `body` is part of `text`: it has no byte `cues` does not have.
+    let body_dash = cues.any(DASH | E2) && has_dash(body);
     if !body.starts_with("**")
         && !body.starts_with("__")
-        && (body_dash || memchr::memchr(b':', body.as_bytes()).is_some())
+        && (body_dash || cues.any(COLON) && memchr::memchr(b':', body.as_bytes()).is_some())
     {
         if let Some(name) = prefix_name(body) {
             let words = body[name.clone()].split_whitespace().count();
@@ -2103,11 +2155,12 @@ fn find_implied_owner(text: &str, base: usize, cues: &Words) -> Option<Field> {
             }
         }
     }
-    let bracket = memchr::memchr_iter(b'[', body.as_bytes()).any(|at| {
-        body.as_bytes()
-            .get(at + 1)
-            .is_some_and(u8::is_ascii_uppercase)
-    });
+    let bracket = cues.any(BRACKET)
+        && memchr::memchr_iter(b'[', body.as_bytes()).any(|at| {
+            body.as_bytes()
+                .get(at + 1)
+                .is_some_and(u8::is_ascii_uppercase)
+        });
     if let Some(c) = bracket.then(|| BRACKETED.captures(body)).flatten() {
         let name = c.name("name")?;
         let priority = matches!(
@@ -2402,19 +2455,18 @@ fn find_tracking(text: &str, base: usize, cues: &Words) -> Option<Field> {
     {
         found.push(field(m.start(), m.as_str()));
     }
-    if let Some(key) = issue_key(text) {
+    if let Some(key) = cues.any(DASH).then(|| issue_key(text)).flatten() {
         found.push(field(key.start, &text[key]));
     }
-    if let Some(m) = text
-        .contains('#')
+    if let Some(m) = cues
+        .any(HASH)
         .then(|| ISSUE_NUMBER.captures(text).and_then(|c| c.get(1)))
         .flatten()
     {
         found.push(field(m.start(), m.as_str()));
     }
     let label = cues.any(const { cue_mask(&["track"]) })
-        || memchr::memchr(b':', text.as_bytes()).is_some()
-            && cues.any(const { cue_mask(TRACKING_LABEL_WORDS) });
+        || cues.any(COLON) && cues.any(const { cue_mask(TRACKING_LABEL_WORDS) });
     if let Some(end) = label.then(|| tracking_label_end(text)).flatten() {
         let value = take_value(&text[end..]);
         if !is_placeholder(value) {
@@ -2500,7 +2552,10 @@ mod tests {
         for t in texts {
             assert_eq!(has_dash(t), t.contains(['–', '—', '-']), "{t:?}");
             let marks = ["✅", "✔", "☑"].iter().any(|m| t.contains(m));
-            assert_eq!(maybe_done(t, &Words { found: 0 }), marks, "{t:?}");
+            let marks_only = Words {
+                found: Words::of(t).found & MARKS,
+            };
+            assert_eq!(maybe_done(t, &marks_only), marks, "{t:?}");
         }
     }
 
@@ -2628,6 +2683,14 @@ mod tests {
             " going",
             "are",
             "Is",
+            "7",
+            "=",
+            "@",
+            "#",
+            "~",
+            "-",
+            "[",
+            "✅",
         ];
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         for _ in 0..20_000 {
@@ -2640,6 +2703,10 @@ mod tests {
             let (words, cues) = (Words::of(&t), Cues::of(&t));
             for (j, w) in CUE_WORDS.iter().enumerate() {
                 assert_eq!(words.any(1 << j), cues.has(w), "{t:?} {w:?}");
+            }
+            for bit in (0..64).map(|i| 1 << i).filter(|bit| MARKS & bit != 0) {
+                let has = t.bytes().any(|b| mark_of(b) == bit);
+                assert_eq!(words.any(bit), has || folds_to_ascii(&t), "{t:?} {bit:x}");
             }
         }
         assert_eq!(cue_mask(&["assigned to", "epic"]), 1 | 1 << 42);
