@@ -1206,10 +1206,11 @@ const DUE_LABELS: &[&str] = &[
 /// [`DUE_LABELS`] in any case between ASCII word boundaries, perhaps white
 /// space and `of`, `on`, `by` or `is`, then white space and `*`, `_` or
 /// `` ` `` marks around an optional `:` or `=`. A text with a character
-/// that folds to an ASCII letter is left to the pattern.
-fn due_labels(text: &str) -> Vec<DueLabel> {
-    if folds_to_ascii(text) {
-        return DUE_LABEL
+/// that folds to an ASCII letter is left to the pattern. Each is read when
+/// asked for: a caller that stops at the first reads no further.
+fn due_labels(text: &str) -> impl Iterator<Item = DueLabel> + '_ {
+    let mut by_pattern = folds_to_ascii(text).then(|| {
+        DUE_LABEL
             .captures_iter(text)
             .filter_map(|c| {
                 Some(DueLabel {
@@ -1218,14 +1219,15 @@ fn due_labels(text: &str) -> Vec<DueLabel> {
                     end: c.get(0)?.end(),
                 })
             })
-            .collect();
-    }
+            .collect::<Vec<_>>()
+            .into_iter()
+    });
     let bytes = text.as_bytes();
-    let skip = |from: usize, set: &dyn Fn(char) -> bool| {
+    let skip = move |from: usize, set: &dyn Fn(char) -> bool| {
         text.len() - text[from..].trim_start_matches(set).len()
     };
     // `label` (lower case) at `at` in any case; its end.
-    let label_at = |at: usize, label: &str| {
+    let label_at = move |at: usize, label: &str| {
         let end = match label {
             // `\s+` in `due date` and `target date`.
             "due date" | "target date" => {
@@ -1249,43 +1251,48 @@ fn due_labels(text: &str) -> Vec<DueLabel> {
     };
     let marks = |c: char| c.is_whitespace() || matches!(c, '*' | '_' | '`');
     static TABLES: [[u32; 256]; 2] = label_tables(DUE_LABELS);
-    let mut found = Vec::new();
     let mut at = 0;
-    while at < bytes.len() {
-        let labels = labels_at(&TABLES, bytes, at);
-        let starts = labels != 0 && (at == 0 || !is_word_byte_at(bytes, at - 1));
-        let Some(label_end) = starts
-            .then(|| bits(labels).find_map(|j| label_at(at, DUE_LABELS[j])))
-            .flatten()
-        else {
-            at += 1;
-            continue;
-        };
-        // `(?:\s+(?:of|on|by|is))?`
-        let mut end = label_end;
-        let spaced = skip(end, &char::is_whitespace);
-        if spaced > end
-            && bytes.get(spaced..spaced + 2).is_some_and(|w| {
-                ["of", "on", "by", "is"]
-                    .iter()
-                    .any(|x| w.eq_ignore_ascii_case(x.as_bytes()))
-            })
-        {
-            end = spaced + 2;
+    std::iter::from_fn(move || {
+        if let Some(found) = &mut by_pattern {
+            return found.next();
         }
-        end = skip(end, &marks);
-        let colon = matches!(bytes.get(end), Some(b':' | b'='));
-        if colon {
-            end = skip(end + 1, &marks);
+        while at < bytes.len() {
+            let labels = labels_at(&TABLES, bytes, at);
+            let starts = labels != 0 && (at == 0 || !is_word_byte_at(bytes, at - 1));
+            let Some(label_end) = starts
+                .then(|| bits(labels).find_map(|j| label_at(at, DUE_LABELS[j])))
+                .flatten()
+            else {
+                at += 1;
+                continue;
+            };
+            // `(?:\s+(?:of|on|by|is))?`
+            let mut end = label_end;
+            let spaced = skip(end, &char::is_whitespace);
+            if spaced > end
+                && bytes.get(spaced..spaced + 2).is_some_and(|w| {
+                    ["of", "on", "by", "is"]
+                        .iter()
+                        .any(|x| w.eq_ignore_ascii_case(x.as_bytes()))
+                })
+            {
+                end = spaced + 2;
+            }
+            end = skip(end, &marks);
+            let colon = matches!(bytes.get(end), Some(b':' | b'='));
+            if colon {
+                end = skip(end + 1, &marks);
+            }
+            let start = at;
+            at = end;
+            return Some(DueLabel {
+                label: start..label_end,
+                colon,
+                end,
+            });
         }
-        found.push(DueLabel {
-            label: at..label_end,
-            colon,
-            end,
-        });
-        at = end;
-    }
-    found
+        None
+    })
 }
 
 /// False when [`DONE`] cannot match `text`: it has none of the words or
@@ -3093,7 +3100,7 @@ mod tests {
                 })
                 .collect();
             matched += usize::from(!by_pattern.is_empty());
-            assert_eq!(due_labels(&t), by_pattern, "{t:?}");
+            assert_eq!(due_labels(&t).collect::<Vec<_>>(), by_pattern, "{t:?}");
         }
         assert!(matched > 1_000, "{matched}");
     }
