@@ -1448,6 +1448,57 @@ fn owner_label_ends(text: &str) -> Vec<usize> {
     ends
 }
 
+/// The last words of the labels of [`OWNER_LABELS`].
+const OWNER_LABEL_ENDS: &[&str] = &[
+    "owner",
+    "owners",
+    "responsible",
+    "party",
+    "person",
+    "team",
+    "assignee",
+    "assignees",
+    "assigned",
+    "to",
+    "dri",
+    "poc",
+    "contact",
+    "accountable",
+];
+
+/// False when no label that a pattern wants before marks, white space and
+/// a separator (`` [*_`]*\s*[:=] ``) can match `text`: no byte of `seps` in
+/// it follows one of `words` (the labels' last words, lower case ASCII) in
+/// any ASCII case with only white space and `*`, `_` or `` ` `` marks
+/// between. A text with a character that folds to an ASCII letter, or with
+/// a character that is not ASCII right before such a run of space and
+/// marks, is said to have one.
+fn may_have_label(text: &str, seps: (u8, u8), words: &[&str]) -> bool {
+    if folds_to_ascii(text) {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(seps.0, seps.1, bytes).any(|at| {
+        // Each walk stops at the byte before its run of space and marks,
+        // which holds no separator: the walks do not overlap.
+        let mut end = at;
+        while end > 0
+            && matches!(
+                bytes[end - 1],
+                b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'*' | b'_' | b'`'
+            )
+        {
+            end -= 1;
+        }
+        let head = &bytes[..end];
+        head.last().is_some_and(|b| !b.is_ascii())
+            || words.iter().any(|w| {
+                head.len() >= w.len()
+                    && head[head.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+            })
+    })
+}
+
 /// "owner DevOps, due …": the label without a colon.
 static OWNER_BARE: LazyLock<Plain> = LazyLock::new(|| Plain::new(r"(?i)(?-u:\b)owner\s+"));
 static HANDLE: LazyLock<Twin> =
@@ -2015,7 +2066,8 @@ fn find_stated_owner(text: &str, base: usize, cues: &Words) -> Option<Option<Fie
                     "accountable",
                 ])
             },
-        );
+        )
+        && may_have_label(text, (b':', b'='), OWNER_LABEL_ENDS);
     let bare = cues.any(const { cue_mask(&["owner"]) });
     let handle = cues.any(AT);
     let phrase = cues.any(const { cue_mask(&["responsibility of"]) })
@@ -2359,6 +2411,11 @@ const TRACKING_LABEL_WORDS: &[&str] = &[
     "tracking", "ticket", "issue", "jira", "bug", "pr", "pull", "link", "card", "story", "epic",
 ];
 
+/// The last words of the labels of [`TRACKING_LABEL`] that a colon follows.
+const TRACKING_LABEL_ENDS: &[&str] = &[
+    "tracking", "ticket", "issue", "jira", "bug", "pr", "request", "link", "card", "story", "epic",
+];
+
 static TRACKING_LABEL: LazyLock<Twin> = LazyLock::new(|| {
     Twin::new(
         r"(?i)(?-u:\b)(?:(?:tracking|ticket|issue|jira|bug|pr|pull request|link|card|story|epic)[*_`]*\s*:|tracked (?:in|at|on|via|by|as)|track(?:ing)? (?:in|at|on|via))[\s*_`]*",
@@ -2473,7 +2530,9 @@ fn find_tracking(text: &str, base: usize, cues: &Words) -> Option<Field> {
         found.push(field(m.start(), m.as_str()));
     }
     let label = cues.any(const { cue_mask(&["track"]) })
-        || cues.any(COLON) && cues.any(const { cue_mask(TRACKING_LABEL_WORDS) });
+        || cues.any(COLON)
+            && cues.any(const { cue_mask(TRACKING_LABEL_WORDS) })
+            && may_have_label(text, (b':', b':'), TRACKING_LABEL_ENDS);
     if let Some(end) = label.then(|| tracking_label_end(text)).flatten() {
         let value = take_value(&text[end..]);
         if !is_placeholder(value) {
@@ -3103,6 +3162,48 @@ mod tests {
             assert_eq!(due_labels(&t).collect::<Vec<_>>(), by_pattern, "{t:?}");
         }
         assert!(matched > 1_000, "{matched}");
+    }
+
+    #[test]
+    fn label_gates_let_every_match_through() {
+        let texts = [
+            "Owner\u{a0}: x",
+            "Owner\u{2003}*: x",
+            "ownerſ: a",
+            "issue \u{a0}: x",
+            "(Owner: Dana, Due: 1)",
+            "x: owner",
+            "Ticket *_` : x",
+        ];
+        let (mut owners, mut rejected) = (0, 0);
+        for t in texts
+            .iter()
+            .map(|t| t.to_string())
+            .chain(generated(OWNER_PIECES, 30_000, 6))
+        {
+            let gate = may_have_label(&t, (b':', b'='), OWNER_LABEL_ENDS);
+            if !owner_label_ends(&t).is_empty() {
+                owners += 1;
+                assert!(gate, "{t:?}");
+            }
+            rejected += usize::from(!gate && t.contains([':', '=']));
+        }
+        assert!(owners > 500 && rejected > 500, "{owners} {rejected}");
+        let (mut labels, mut rejected) = (0, 0);
+        for t in texts
+            .iter()
+            .map(|t| t.to_string())
+            .chain(generated(TRACKING_PIECES, 30_000, 6))
+        {
+            let gate = may_have_label(&t, (b':', b':'), TRACKING_LABEL_ENDS);
+            let track = Words::of(&t).any(const { cue_mask(&["track"]) });
+            if tracking_label_end(&t).is_some() && !track {
+                labels += 1;
+                assert!(gate, "{t:?}");
+            }
+            rejected += usize::from(!gate && t.contains(':'));
+        }
+        assert!(labels > 100 && rejected > 500, "{labels} {rejected}");
     }
 
     /// Pieces of tracking labels, with the non-ASCII neighbours reports have.
