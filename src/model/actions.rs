@@ -587,7 +587,49 @@ fn bits(mut mask: u32) -> impl Iterator<Item = usize> {
     })
 }
 
-static FIRST_BYTES: [u64; 256] = cue_table(0);
+/// Bytes whose presence a [`Words`] notes as well, each as a bit above
+/// those of [`CUE_WORDS`]: a text without one needs no search for it.
+const DIGIT: u64 = 1 << 53;
+const COLON: u64 = 1 << 54;
+const EQUALS: u64 = 1 << 55;
+const AT: u64 = 1 << 56;
+const HASH: u64 = 1 << 57;
+const TILDE: u64 = 1 << 58;
+const DASH: u64 = 1 << 59;
+const BRACKET: u64 = 1 << 60;
+/// The first byte of `–`, `—`, `✅`, `✔` and `☑` (and of other characters).
+const E2: u64 = 1 << 61;
+/// All the bits of the bytes a [`Words`] notes.
+const MARKS: u64 = DIGIT | COLON | EQUALS | AT | HASH | TILDE | DASH | BRACKET | E2;
+const _: () = assert!(CUE_WORDS.len() <= 53);
+
+/// The bit of [`MARKS`] that byte `b` sets, if any.
+const fn mark_of(b: u8) -> u64 {
+    match b {
+        b'0'..=b'9' => DIGIT,
+        b':' => COLON,
+        b'=' => EQUALS,
+        b'@' => AT,
+        b'#' => HASH,
+        b'~' => TILDE,
+        b'-' => DASH,
+        b'[' => BRACKET,
+        0xE2 => E2,
+        _ => 0,
+    }
+}
+
+/// [`cue_table`] for a word's first byte, with the bit of [`MARKS`] that
+/// each byte sets: one load per byte tells both.
+static FIRST_BYTES: [u64; 256] = {
+    let mut table = cue_table(0);
+    let mut b = 0;
+    while b < 256 {
+        table[b] |= mark_of(b as u8);
+        b += 1;
+    }
+    table
+};
 static SECOND_BYTES: [u64; 256] = cue_table(1);
 static THIRD_BYTES: [u64; 256] = cue_table(2);
 
@@ -606,8 +648,9 @@ const TWO_BYTE_CUES: u64 = {
 
 /// Which of [`CUE_WORDS`] a text has, in any case, as [`Cues::has`] would
 /// say: for deciding cheaply whether a case-insensitive pattern can match
-/// before running it. A text with a character that folds to an ASCII
-/// letter (`ſ`, the Kelvin sign) is said to have every word.
+/// before running it; and which of the bytes of [`MARKS`] it has. A text
+/// with a character that folds to an ASCII letter (`ſ`, the Kelvin sign) is
+/// said to have every word and every byte.
 #[derive(Debug, Clone, Copy)]
 struct Words {
     found: u64,
@@ -620,6 +663,7 @@ impl Words {
         }
         let bytes = text.as_bytes();
         let mut found = 0;
+        let mut seen = 0;
         // The words a position may start, by its first three bytes (two
         // at the end of the text), not counting those found already; then
         // each is compared.
@@ -638,11 +682,11 @@ impl Words {
             }
         };
         for (at, w) in bytes.windows(3).enumerate() {
+            let first = FIRST_BYTES[w[0] as usize];
+            seen |= first;
             check(
                 at,
-                FIRST_BYTES[w[0] as usize]
-                    & SECOND_BYTES[w[1] as usize]
-                    & THIRD_BYTES[w[2] as usize],
+                first & SECOND_BYTES[w[1] as usize] & THIRD_BYTES[w[2] as usize],
             );
         }
         if let [.., a, b] = *bytes {
@@ -651,10 +695,16 @@ impl Words {
                 FIRST_BYTES[a as usize] & SECOND_BYTES[b as usize] & TWO_BYTE_CUES,
             );
         }
-        Words { found }
+        // The last two bytes start no window of three.
+        for &b in &bytes[bytes.len().saturating_sub(2)..] {
+            seen |= FIRST_BYTES[b as usize];
+        }
+        Words {
+            found: found | seen & MARKS,
+        }
     }
 
-    /// True when any word of `mask` may occur, in any case.
+    /// True when any word (or byte) of `mask` may occur, in any case.
     fn any(&self, mask: u64) -> bool {
         self.found & mask != 0
     }
@@ -855,7 +905,7 @@ impl Reader<'_> {
     }
 
     fn find_deadline(&self, text: &str, base: usize, cues: &Words) -> Option<Deadline> {
-        if !may_state_deadline(text, cues) {
+        if !may_state_deadline(cues) {
             return None;
         }
         let mut values = Fields::new(text, false);
@@ -1099,13 +1149,12 @@ static DAY_MONTH: LazyLock<Twin> = LazyLock::new(|| {
     ))
 });
 
-/// False when [`Reader::find_deadline`] finds nothing in `text`: a date
-/// that [`Reader::read_date`] reads has ASCII digits, and without any only a
-/// strong label with a colon (`Due: End of week`) gives a deadline.
-fn may_state_deadline(text: &str, cues: &Words) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit())
-        || memchr::memchr2(b':', b'=', text.as_bytes()).is_some()
-            && cues.any(const { cue_mask(STRONG_DUE_CUES) })
+/// False when [`Reader::find_deadline`] finds nothing in the text of
+/// `cues`: a date that [`Reader::read_date`] reads has ASCII digits, and
+/// without any only a strong label with a colon (`Due: End of week`) gives
+/// a deadline.
+fn may_state_deadline(cues: &Words) -> bool {
+    cues.any(DIGIT) || cues.any(COLON | EQUALS) && cues.any(const { cue_mask(STRONG_DUE_CUES) })
 }
 
 /// A piece of each label of [`DUE_LABEL`] other than "by", "on", "before"
@@ -1157,10 +1206,11 @@ const DUE_LABELS: &[&str] = &[
 /// [`DUE_LABELS`] in any case between ASCII word boundaries, perhaps white
 /// space and `of`, `on`, `by` or `is`, then white space and `*`, `_` or
 /// `` ` `` marks around an optional `:` or `=`. A text with a character
-/// that folds to an ASCII letter is left to the pattern.
-fn due_labels(text: &str) -> Vec<DueLabel> {
-    if folds_to_ascii(text) {
-        return DUE_LABEL
+/// that folds to an ASCII letter is left to the pattern. Each is read when
+/// asked for: a caller that stops at the first reads no further.
+fn due_labels(text: &str) -> impl Iterator<Item = DueLabel> + '_ {
+    let mut by_pattern = folds_to_ascii(text).then(|| {
+        DUE_LABEL
             .captures_iter(text)
             .filter_map(|c| {
                 Some(DueLabel {
@@ -1169,14 +1219,15 @@ fn due_labels(text: &str) -> Vec<DueLabel> {
                     end: c.get(0)?.end(),
                 })
             })
-            .collect();
-    }
+            .collect::<Vec<_>>()
+            .into_iter()
+    });
     let bytes = text.as_bytes();
-    let skip = |from: usize, set: &dyn Fn(char) -> bool| {
+    let skip = move |from: usize, set: &dyn Fn(char) -> bool| {
         text.len() - text[from..].trim_start_matches(set).len()
     };
     // `label` (lower case) at `at` in any case; its end.
-    let label_at = |at: usize, label: &str| {
+    let label_at = move |at: usize, label: &str| {
         let end = match label {
             // `\s+` in `due date` and `target date`.
             "due date" | "target date" => {
@@ -1200,43 +1251,48 @@ fn due_labels(text: &str) -> Vec<DueLabel> {
     };
     let marks = |c: char| c.is_whitespace() || matches!(c, '*' | '_' | '`');
     static TABLES: [[u32; 256]; 2] = label_tables(DUE_LABELS);
-    let mut found = Vec::new();
     let mut at = 0;
-    while at < bytes.len() {
-        let labels = labels_at(&TABLES, bytes, at);
-        let starts = labels != 0 && (at == 0 || !is_word_byte_at(bytes, at - 1));
-        let Some(label_end) = starts
-            .then(|| bits(labels).find_map(|j| label_at(at, DUE_LABELS[j])))
-            .flatten()
-        else {
-            at += 1;
-            continue;
-        };
-        // `(?:\s+(?:of|on|by|is))?`
-        let mut end = label_end;
-        let spaced = skip(end, &char::is_whitespace);
-        if spaced > end
-            && bytes.get(spaced..spaced + 2).is_some_and(|w| {
-                ["of", "on", "by", "is"]
-                    .iter()
-                    .any(|x| w.eq_ignore_ascii_case(x.as_bytes()))
-            })
-        {
-            end = spaced + 2;
+    std::iter::from_fn(move || {
+        if let Some(found) = &mut by_pattern {
+            return found.next();
         }
-        end = skip(end, &marks);
-        let colon = matches!(bytes.get(end), Some(b':' | b'='));
-        if colon {
-            end = skip(end + 1, &marks);
+        while at < bytes.len() {
+            let labels = labels_at(&TABLES, bytes, at);
+            let starts = labels != 0 && (at == 0 || !is_word_byte_at(bytes, at - 1));
+            let Some(label_end) = starts
+                .then(|| bits(labels).find_map(|j| label_at(at, DUE_LABELS[j])))
+                .flatten()
+            else {
+                at += 1;
+                continue;
+            };
+            // `(?:\s+(?:of|on|by|is))?`
+            let mut end = label_end;
+            let spaced = skip(end, &char::is_whitespace);
+            if spaced > end
+                && bytes.get(spaced..spaced + 2).is_some_and(|w| {
+                    ["of", "on", "by", "is"]
+                        .iter()
+                        .any(|x| w.eq_ignore_ascii_case(x.as_bytes()))
+                })
+            {
+                end = spaced + 2;
+            }
+            end = skip(end, &marks);
+            let colon = matches!(bytes.get(end), Some(b':' | b'='));
+            if colon {
+                end = skip(end + 1, &marks);
+            }
+            let start = at;
+            at = end;
+            return Some(DueLabel {
+                label: start..label_end,
+                colon,
+                end,
+            });
         }
-        found.push(DueLabel {
-            label: at..label_end,
-            colon,
-            end,
-        });
-        at = end;
-    }
-    found
+        None
+    })
 }
 
 /// False when [`DONE`] cannot match `text`: it has none of the words or
@@ -1254,12 +1310,14 @@ fn maybe_done(text: &str, cues: &Words) -> bool {
                 "implemented",
             ])
         },
-    ) || memchr::memchr_iter(0xE2, text.as_bytes()).any(|at| {
-        let rest = &text.as_bytes()[at..];
-        ["✅", "✔", "☑"]
-            .iter()
-            .any(|m| rest.starts_with(m.as_bytes()))
-    }) || memchr::memchr(b'~', text.as_bytes()).is_some() && text.contains("~~")
+    ) || cues.any(E2)
+        && memchr::memchr_iter(0xE2, text.as_bytes()).any(|at| {
+            let rest = &text.as_bytes()[at..];
+            ["✅", "✔", "☑"]
+                .iter()
+                .any(|m| rest.starts_with(m.as_bytes()))
+        })
+        || cues.any(TILDE) && text.contains("~~")
 }
 
 /// True when `text` has `needle`: for the short texts and needles here, a
@@ -1388,6 +1446,57 @@ fn owner_label_ends(text: &str) -> Vec<usize> {
         from = end;
     }
     ends
+}
+
+/// The last words of the labels of [`OWNER_LABELS`].
+const OWNER_LABEL_ENDS: &[&str] = &[
+    "owner",
+    "owners",
+    "responsible",
+    "party",
+    "person",
+    "team",
+    "assignee",
+    "assignees",
+    "assigned",
+    "to",
+    "dri",
+    "poc",
+    "contact",
+    "accountable",
+];
+
+/// False when no label that a pattern wants before marks, white space and
+/// a separator (`` [*_`]*\s*[:=] ``) can match `text`: no byte of `seps` in
+/// it follows one of `words` (the labels' last words, lower case ASCII) in
+/// any ASCII case with only white space and `*`, `_` or `` ` `` marks
+/// between. A text with a character that folds to an ASCII letter, or with
+/// a character that is not ASCII right before such a run of space and
+/// marks, is said to have one.
+fn may_have_label(text: &str, seps: (u8, u8), words: &[&str]) -> bool {
+    if folds_to_ascii(text) {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(seps.0, seps.1, bytes).any(|at| {
+        // Each walk stops at the byte before its run of space and marks,
+        // which holds no separator: the walks do not overlap.
+        let mut end = at;
+        while end > 0
+            && matches!(
+                bytes[end - 1],
+                b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'*' | b'_' | b'`'
+            )
+        {
+            end -= 1;
+        }
+        let head = &bytes[..end];
+        head.last().is_some_and(|b| !b.is_ascii())
+            || words.iter().any(|w| {
+                head.len() >= w.len()
+                    && head[head.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+            })
+    })
 }
 
 /// "owner DevOps, due …": the label without a colon.
@@ -1944,7 +2053,7 @@ fn find_stated_owner(text: &str, base: usize, cues: &Words) -> Option<Option<Fie
         span: base + start..base + start + name.len(),
     };
     let mut labelled = false;
-    let label = memchr::memchr2(b':', b'=', text.as_bytes()).is_some()
+    let label = cues.any(COLON | EQUALS)
         && cues.any(
             const {
                 cue_mask(&[
@@ -1957,9 +2066,10 @@ fn find_stated_owner(text: &str, base: usize, cues: &Words) -> Option<Option<Fie
                     "accountable",
                 ])
             },
-        );
+        )
+        && may_have_label(text, (b':', b'='), OWNER_LABEL_ENDS);
     let bare = cues.any(const { cue_mask(&["owner"]) });
-    let handle = text.contains('@');
+    let handle = cues.any(AT);
     let phrase = cues.any(const { cue_mask(&["responsibility of"]) })
         || cues.any(const { cue_mask(&[" by", " to"]) })
             && cues.any(
@@ -2091,10 +2201,11 @@ fn find_implied_owner(text: &str, base: usize, cues: &Words) -> Option<Field> {
             return Some(field(body_start + subj.start(), subj.as_str()));
         }
     }
-    let body_dash = has_dash(body);
+    // `body` is part of `text`: it has no byte `cues` does not have.
+    let body_dash = cues.any(DASH | E2) && has_dash(body);
     if !body.starts_with("**")
         && !body.starts_with("__")
-        && (body_dash || memchr::memchr(b':', body.as_bytes()).is_some())
+        && (body_dash || cues.any(COLON) && memchr::memchr(b':', body.as_bytes()).is_some())
     {
         if let Some(name) = prefix_name(body) {
             let words = body[name.clone()].split_whitespace().count();
@@ -2103,11 +2214,12 @@ fn find_implied_owner(text: &str, base: usize, cues: &Words) -> Option<Field> {
             }
         }
     }
-    let bracket = memchr::memchr_iter(b'[', body.as_bytes()).any(|at| {
-        body.as_bytes()
-            .get(at + 1)
-            .is_some_and(u8::is_ascii_uppercase)
-    });
+    let bracket = cues.any(BRACKET)
+        && memchr::memchr_iter(b'[', body.as_bytes()).any(|at| {
+            body.as_bytes()
+                .get(at + 1)
+                .is_some_and(u8::is_ascii_uppercase)
+        });
     if let Some(c) = bracket.then(|| BRACKETED.captures(body)).flatten() {
         let name = c.name("name")?;
         let priority = matches!(
@@ -2299,6 +2411,11 @@ const TRACKING_LABEL_WORDS: &[&str] = &[
     "tracking", "ticket", "issue", "jira", "bug", "pr", "pull", "link", "card", "story", "epic",
 ];
 
+/// The last words of the labels of [`TRACKING_LABEL`] that a colon follows.
+const TRACKING_LABEL_ENDS: &[&str] = &[
+    "tracking", "ticket", "issue", "jira", "bug", "pr", "request", "link", "card", "story", "epic",
+];
+
 static TRACKING_LABEL: LazyLock<Twin> = LazyLock::new(|| {
     Twin::new(
         r"(?i)(?-u:\b)(?:(?:tracking|ticket|issue|jira|bug|pr|pull request|link|card|story|epic)[*_`]*\s*:|tracked (?:in|at|on|via|by|as)|track(?:ing)? (?:in|at|on|via))[\s*_`]*",
@@ -2402,19 +2519,20 @@ fn find_tracking(text: &str, base: usize, cues: &Words) -> Option<Field> {
     {
         found.push(field(m.start(), m.as_str()));
     }
-    if let Some(key) = issue_key(text) {
+    if let Some(key) = cues.any(DASH).then(|| issue_key(text)).flatten() {
         found.push(field(key.start, &text[key]));
     }
-    if let Some(m) = text
-        .contains('#')
+    if let Some(m) = cues
+        .any(HASH)
         .then(|| ISSUE_NUMBER.captures(text).and_then(|c| c.get(1)))
         .flatten()
     {
         found.push(field(m.start(), m.as_str()));
     }
     let label = cues.any(const { cue_mask(&["track"]) })
-        || memchr::memchr(b':', text.as_bytes()).is_some()
-            && cues.any(const { cue_mask(TRACKING_LABEL_WORDS) });
+        || cues.any(COLON)
+            && cues.any(const { cue_mask(TRACKING_LABEL_WORDS) })
+            && may_have_label(text, (b':', b':'), TRACKING_LABEL_ENDS);
     if let Some(end) = label.then(|| tracking_label_end(text)).flatten() {
         let value = take_value(&text[end..]);
         if !is_placeholder(value) {
@@ -2500,7 +2618,10 @@ mod tests {
         for t in texts {
             assert_eq!(has_dash(t), t.contains(['–', '—', '-']), "{t:?}");
             let marks = ["✅", "✔", "☑"].iter().any(|m| t.contains(m));
-            assert_eq!(maybe_done(t, &Words { found: 0 }), marks, "{t:?}");
+            let marks_only = Words {
+                found: Words::of(t).found & MARKS,
+            };
+            assert_eq!(maybe_done(t, &marks_only), marks, "{t:?}");
         }
     }
 
@@ -2628,6 +2749,14 @@ mod tests {
             " going",
             "are",
             "Is",
+            "7",
+            "=",
+            "@",
+            "#",
+            "~",
+            "-",
+            "[",
+            "✅",
         ];
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         for _ in 0..20_000 {
@@ -2640,6 +2769,10 @@ mod tests {
             let (words, cues) = (Words::of(&t), Cues::of(&t));
             for (j, w) in CUE_WORDS.iter().enumerate() {
                 assert_eq!(words.any(1 << j), cues.has(w), "{t:?} {w:?}");
+            }
+            for bit in (0..64).map(|i| 1 << i).filter(|bit| MARKS & bit != 0) {
+                let has = t.bytes().any(|b| mark_of(b) == bit);
+                assert_eq!(words.any(bit), has || folds_to_ascii(&t), "{t:?} {bit:x}");
             }
         }
         assert_eq!(cue_mask(&["assigned to", "epic"]), 1 | 1 << 42);
@@ -3026,9 +3159,51 @@ mod tests {
                 })
                 .collect();
             matched += usize::from(!by_pattern.is_empty());
-            assert_eq!(due_labels(&t), by_pattern, "{t:?}");
+            assert_eq!(due_labels(&t).collect::<Vec<_>>(), by_pattern, "{t:?}");
         }
         assert!(matched > 1_000, "{matched}");
+    }
+
+    #[test]
+    fn label_gates_let_every_match_through() {
+        let texts = [
+            "Owner\u{a0}: x",
+            "Owner\u{2003}*: x",
+            "ownerſ: a",
+            "issue \u{a0}: x",
+            "(Owner: Dana, Due: 1)",
+            "x: owner",
+            "Ticket *_` : x",
+        ];
+        let (mut owners, mut rejected) = (0, 0);
+        for t in texts
+            .iter()
+            .map(|t| t.to_string())
+            .chain(generated(OWNER_PIECES, 30_000, 6))
+        {
+            let gate = may_have_label(&t, (b':', b'='), OWNER_LABEL_ENDS);
+            if !owner_label_ends(&t).is_empty() {
+                owners += 1;
+                assert!(gate, "{t:?}");
+            }
+            rejected += usize::from(!gate && t.contains([':', '=']));
+        }
+        assert!(owners > 500 && rejected > 500, "{owners} {rejected}");
+        let (mut labels, mut rejected) = (0, 0);
+        for t in texts
+            .iter()
+            .map(|t| t.to_string())
+            .chain(generated(TRACKING_PIECES, 30_000, 6))
+        {
+            let gate = may_have_label(&t, (b':', b':'), TRACKING_LABEL_ENDS);
+            let track = Words::of(&t).any(const { cue_mask(&["track"]) });
+            if tracking_label_end(&t).is_some() && !track {
+                labels += 1;
+                assert!(gate, "{t:?}");
+            }
+            rejected += usize::from(!gate && t.contains(':'));
+        }
+        assert!(labels > 100 && rejected > 500, "{labels} {rejected}");
     }
 
     /// Pieces of tracking labels, with the non-ASCII neighbours reports have.
