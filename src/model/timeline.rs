@@ -596,8 +596,11 @@ impl Timeline {
                 })
             })
             .collect();
+        // Room for a typical timeline's items, grown once rather than
+        // item by item.
+        items.reserve(16);
         let mut time_column: Option<usize> = None;
-        let mut item_spans: Vec<Span> = Vec::new();
+        let mut item_spans: Vec<Span> = Vec::with_capacity(16);
         for block in report.authored_blocks(section) {
             match &block.kind {
                 // `- 16:20 - text`, `1. 16:20 text`
