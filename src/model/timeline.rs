@@ -339,7 +339,8 @@ fn other_declaration(text: &str) -> Option<OtherDeclaration> {
         LazyLock::new(|| memchr::memmem::Finder::new("ime"));
     let bytes = text.as_bytes();
     let paren = memchr::memchr(b'(', bytes);
-    if paren.is_none() && IME.find(bytes).is_none() {
+    let ime = IME.find(bytes);
+    if paren.is_none() && ime.is_none() {
         return None;
     }
     if !scannable(text) {
@@ -359,9 +360,14 @@ fn other_declaration(text: &str) -> Option<OtherDeclaration> {
         })
     });
     let limit = bracketed.as_ref().map_or(bytes.len(), |(at, _)| *at);
-    let after_times = IME
-        .find_iter(&bytes[..limit])
-        .find_map(|i| times_declaration(text, i + 1));
+    // `ime` cannot overlap itself, so its matches from the first are all
+    // of them.
+    let after_times = ime
+        .and_then(|first| bytes.get(first..limit))
+        .and_then(|rest| {
+            IME.find_iter(rest)
+                .find_map(|i| times_declaration(text, ime? + i + 1))
+        });
     after_times.or(bracketed.map(|(_, found)| found))
 }
 
@@ -590,8 +596,11 @@ impl Timeline {
                 })
             })
             .collect();
+        // Room for a typical timeline's items, grown once rather than
+        // item by item.
+        items.reserve(16);
         let mut time_column: Option<usize> = None;
-        let mut item_spans: Vec<Span> = Vec::new();
+        let mut item_spans: Vec<Span> = Vec::with_capacity(16);
         for block in report.authored_blocks(section) {
             match &block.kind {
                 // `- 16:20 - text`, `1. 16:20 text`
@@ -1186,7 +1195,10 @@ fn read_found<'a>(
         .first()
         .is_some_and(|d| times.first().is_none_or(|t| d.span.start < t.span.start));
     let mut short = None;
-    if !full_date_first {
+    // A short date is kept only when it ends by the first time, so it is
+    // not looked for when that time starts by `lead_start` (a date found
+    // there is never empty).
+    if !full_date_first && times.first().is_none_or(|t| t.span.start > lead_start) {
         if let Some(mut d) = time::short_date_at_start(&body[lead_start..]) {
             d.span = d.span.start + lead_start..d.span.end + lead_start;
             if times.first().is_none_or(|t| t.span.start >= d.span.end) {
@@ -1478,6 +1490,82 @@ mod tests {
             let body: String = body.into_iter().map(|(t, s)| format!("{t}{s}")).collect();
             let _ = assert_marker_keeps_finds(&format!("{marker}{body}"));
         }
+    }
+
+    /// [`read_found`] does not look for a short date at the start of a line
+    /// whose first time starts by the end of its leading markup: such a
+    /// date, if any, would not end by that time and would be dropped.
+    #[test]
+    fn short_dates_skipped_only_where_they_would_be_dropped() {
+        const PIECES: &[&str] = &[
+            "Jan 13",
+            "12-05",
+            "12/05",
+            "1/2",
+            "14:03",
+            "9",
+            "am",
+            "pm",
+            "9:05",
+            "16:20Z",
+            "May 31st",
+            "ſep 3",
+            "sep",
+            "at",
+            "2025-10-14",
+            "**",
+            "_",
+            "`",
+            "~",
+            " ",
+            " ",
+            "\u{a0}",
+            "- ",
+            ":",
+            "-",
+            "/",
+            ".",
+            "T",
+            "é",
+            "1",
+            "0",
+            "[",
+            "]",
+            "(",
+            ")",
+        ];
+        let hand = [
+            "Jan 13 14:03 start",
+            "14:03 Jan 13",
+            "**14:03** - 12/05",
+            "12-05 16:21 rollback",
+            "*12-05* 16:21",
+            " 9 am 12/05",
+            "1/2 9:05",
+        ];
+        let mut skipped = 0;
+        let texts = hand
+            .iter()
+            .map(|t| t.to_string())
+            .chain(generated(PIECES, 40_000, 8));
+        for body in texts {
+            let (times, dates) = time::find_times_and_dates(&body);
+            let lead_start = body.len() - body.trim_start_matches(is_markup).len();
+            let full_date_first = dates
+                .first()
+                .is_some_and(|d| times.first().is_none_or(|t| d.span.start < t.span.start));
+            let Some(t) = times.first().filter(|t| t.span.start <= lead_start) else {
+                continue;
+            };
+            if full_date_first {
+                continue;
+            }
+            skipped += 1;
+            if let Some(d) = time::short_date_at_start(&body[lead_start..]) {
+                assert!(d.span.end + lead_start > t.span.start, "{body:?}");
+            }
+        }
+        assert!(skipped > 1_000, "{skipped}");
     }
 
     fn timeline(src: &str) -> (Report<'static>, Vec<(String, String, String)>) {
