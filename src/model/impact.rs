@@ -2103,13 +2103,8 @@ mod tests {
             "a", "B", "1", "23", "-", "'", ",", ".", " ", "\t", "\n", "*", "_", "`", "\"", "“",
             "”", "é", "Ü", "ſ", "٣", "Ⅻ", "’", "—", "%", "/", "(", "users", "\u{a0}", "日",
         ];
-        let mut seed: u64 = 0x6a09_e667_f3bc_c908;
-        for _ in 0..20_000 {
-            let mut t = String::new();
-            for _ in 0..8 {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for t in crate::model::pattern::generated_exactly(&pieces, 20_000, 8, 0x6a09_e667_f3bc_c908)
+        {
             check(&t);
         }
     }
@@ -2125,7 +2120,9 @@ mod tests {
         ];
         let words =
             |t: &str| -> Vec<String> { Tokens::new(t).map(|t| t.text.into_owned()).collect() };
-        for t in generated(&pieces, 10, 0x9b05_688c_2b3e_6c1f) {
+        for t in
+            crate::model::pattern::generated_exactly(&pieces, 20_000, 10, 0x9b05_688c_2b3e_6c1f)
+        {
             let all = words(&t);
             for q in (1..t.len()).filter(|&q| t.as_bytes()[q - 1].is_ascii_whitespace()) {
                 assert!(all.ends_with(&words(&t[q..])), "{t:?} from {q}");
@@ -2302,25 +2299,13 @@ mod tests {
             .map(|m| from + m.start..from + m.end)
     }
 
-    /// Texts of `count` pieces drawn from `pieces` by a fixed generator.
-    fn generated(pieces: &[&str], count: usize, mut seed: u64) -> impl Iterator<Item = String> {
-        let pieces: Vec<String> = pieces.iter().map(|p| p.to_string()).collect();
-        (0..20_000).map(move |_| {
-            let mut t = String::new();
-            for _ in 0..count {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                t.push_str(&pieces[(seed >> 33) as usize % pieces.len()]);
-            }
-            t
-        })
-    }
-
     /// [`Marks`] finds the sentence and the line around a number as the
     /// walks over the text before and after it did.
     #[test]
     fn marks_find_sentences_and_lines_as_a_walk_does() {
         let pieces = ["a", " ", ".", ";", "!", "?", "\n", ":", "é", "ſ", "1"];
-        for t in generated(&pieces, 9, 0x9e37_79b9_7f4a_7c15).take(3_000) {
+        for t in crate::model::pattern::generated_exactly(&pieces, 3_000, 9, 0x9e37_79b9_7f4a_7c15)
+        {
             let marks = Marks::new(&t);
             for (start, _) in t.char_indices() {
                 for (end, _) in t[start..].char_indices().map(|(i, c)| (start + i, c)) {
@@ -2353,7 +2338,8 @@ mod tests {
             "any", "s", "x", "_", "1", " ", "\n", ".", "-", "é", "ſ", "’", "\u{a0}", "o", "n",
         ];
         let mut matched = 0;
-        for t in generated(&pieces, 8, 0x3c6e_f372_fe94_f82b) {
+        for t in crate::model::pattern::generated_exactly(&pieces, 20_000, 8, 0x3c6e_f372_fe94_f82b)
+        {
             let found = regex(&t);
             matched += found.len();
             assert_eq!(scanned(&t), found, "{t:?}");
@@ -2430,7 +2416,8 @@ mod tests {
             " time",
         ];
         let (mut matched, mut gated) = (0, 0);
-        for t in generated(&pieces, 7, 0xa54f_f53a_5f1d_36f1) {
+        for t in crate::model::pattern::generated_exactly(&pieces, 20_000, 7, 0xa54f_f53a_5f1d_36f1)
+        {
             let found = ALL_USERS.find(&t).is_some();
             let gate = may_say_all_users(&t);
             assert_eq!(all_users(&t), all_users_searched(&t), "{t:?}");
@@ -2649,7 +2636,8 @@ mod tests {
             "\u{a0}",
         ];
         let mut matched = 0;
-        for t in generated(&pieces, 6, 0x1f83_d9ab_fb41_bd6b) {
+        for t in crate::model::pattern::generated_exactly(&pieces, 20_000, 6, 0x1f83_d9ab_fb41_bd6b)
+        {
             let found = LENGTH_LEAD.is_match(&t);
             matched += usize::from(found);
             assert_eq!(length_lead(&Prepared::new(&t), t.len()), found, "{t:?}");
@@ -2721,7 +2709,8 @@ mod tests {
             "\t",
             "é",
         ];
-        for t in generated(&pieces, 8, 0x1f83_d9ab_fb41_bd6b) {
+        for t in crate::model::pattern::generated_exactly(&pieces, 20_000, 8, 0x1f83_d9ab_fb41_bd6b)
+        {
             let mut places = SeverityCues::of(&t).found;
             places.sort_by_key(|s| (s.start, s.end));
             assert_eq!(places, places_word_by_word(&t), "{t:?}");
@@ -2811,14 +2800,10 @@ mod tests {
             "sev\t",
             "xsev",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         let mut matched = 0;
-        for _ in 0..20_000 {
-            let mut t = String::new();
-            for _ in 0..10 {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for t in
+            crate::model::pattern::generated_exactly(&pieces, 20_000, 10, 0x2545_f491_4f6c_dd1d)
+        {
             let found = SEVERITY.find(&t);
             matched += usize::from(found.is_some());
             assert_eq!(severity_via_cues(&t), found, "{t:?}");

@@ -819,6 +819,27 @@ impl Plain {
     }
 }
 
+/// A fixed pseudo-random sequence for the generated test cases (a linear
+/// congruential generator): the same numbers on every run.
+#[cfg(test)]
+pub(crate) struct Seeded(u64);
+
+#[cfg(test)]
+impl Seeded {
+    pub(crate) fn new(seed: u64) -> Seeded {
+        Seeded(seed)
+    }
+
+    /// The next number, below `n`.
+    pub(crate) fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
+        (self.0 >> 33) as usize % n
+    }
+}
+
 /// `count` texts of up to `len` pieces each, drawn from `pieces` by a
 /// fixed pseudo-random sequence: the generated cases on which the scanners'
 /// tests compare each scanner with the pattern it stands in for.
@@ -828,14 +849,27 @@ pub(crate) fn generated<'a>(
     count: usize,
     len: usize,
 ) -> impl Iterator<Item = String> + 'a {
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut next = move || {
-        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-        (seed >> 33) as usize
-    };
+    let mut seeded = Seeded::new(0x9e37_79b9_7f4a_7c15);
     (0..count).map(move |_| {
-        let n = next() % (len + 1);
-        (0..n).map(|_| pieces[next() % pieces.len()]).collect()
+        let n = seeded.below(usize::MAX) % (len + 1);
+        (0..n).map(|_| pieces[seeded.below(pieces.len())]).collect()
+    })
+}
+
+/// `count` texts of exactly `len` pieces each, drawn from `pieces` by the
+/// sequence that starts from `seed`.
+#[cfg(test)]
+pub(crate) fn generated_exactly<'a>(
+    pieces: &'a [&'a str],
+    count: usize,
+    len: usize,
+    seed: u64,
+) -> impl Iterator<Item = String> + 'a {
+    let mut seeded = Seeded::new(seed);
+    (0..count).map(move |_| {
+        (0..len)
+            .map(|_| pieces[seeded.below(pieces.len())])
+            .collect()
     })
 }
 

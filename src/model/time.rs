@@ -3752,11 +3752,8 @@ mod tests {
 
     #[test]
     fn nearest_start_finds_what_measuring_every_start_finds() {
-        let mut seed = 11u64;
-        let mut next = |n: usize| {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            (seed >> 33) as usize % n
-        };
+        let mut seeded = crate::model::pattern::Seeded::new(11);
+        let mut next = |n: usize| seeded.below(n);
         let mut found = 0;
         for _ in 0..3_000 {
             let mut starts: Vec<usize> = (0..next(10)).map(|_| next(50)).collect();

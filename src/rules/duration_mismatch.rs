@@ -395,11 +395,8 @@ mod tests {
     fn nearest_finds_what_measuring_every_window_finds() {
         // Windows in order, touching, overlapping, nested and repeated, and
         // targets everywhere among them.
-        let mut seed = 7u64;
-        let mut next = |n: usize| {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            (seed >> 33) as usize % n
-        };
+        let mut seeded = crate::model::pattern::Seeded::new(7);
+        let mut next = |n: usize| seeded.below(n);
         let (mut ordered_sets, mut found) = (0, 0);
         for _ in 0..3_000 {
             let mut spans: Vec<Span> = (0..next(8))
