@@ -3083,9 +3083,10 @@ fn windows_among(text: &str, times: &[ClockTime], dates: &[FoundDate]) -> Vec<Wi
 
 /// The index of the start in `within` nearest `at`, the first of the
 /// nearest in order: what a `min_by_key` of the distances over the starts
-/// in `within` finds. Starts in order (`sorted`) are found by binary
-/// search, so that many windows in one sentence full of dates cost their
-/// number, not its square; else every start is measured.
+/// in `within` finds. Starts in order (`sorted`) are found by
+/// [`nearest`](crate::document::nearest), so that many windows in one
+/// sentence full of dates cost their number, not its square; else every
+/// start is measured.
 fn nearest_start(
     starts: &[usize],
     sorted: bool,
@@ -3098,19 +3099,8 @@ fn nearest_start(
             .min_by_key(|&i| starts[i].abs_diff(at));
     }
     let lo = starts.partition_point(|&s| s < within.start);
-    let hi = starts.partition_point(|&s| s < within.end);
-    let split = lo + starts[lo..hi].partition_point(|&s| s < at);
-    // The last start before `at`, at its first index; the first at or after.
-    let before = (split > lo).then(|| starts.partition_point(|&s| s < starts[split - 1]));
-    let after = (split < hi).then_some(split);
-    match (before, after) {
-        (Some(b), Some(a)) => Some(if at - starts[b] <= starts[a] - at {
-            b
-        } else {
-            a
-        }),
-        (b, a) => b.or(a),
-    }
+    let hi = starts.partition_point(|&s| s < within.end).max(lo);
+    crate::document::nearest(&starts[lo..hi], |&s| s..s, &(at..at), true).map(|i| lo + i)
 }
 
 /// The sentences of a text, for the sentence around each of many finds:

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 use crate::model::pattern::{self, Twin};
 
 use crate::diagnostic::Diagnostic;
-use crate::document::Span;
+use crate::document::{Span, nearest};
 use crate::model::Report;
 use crate::model::time::{PlacedDuration, StatedWindow, describe_seconds, tail};
 
@@ -314,46 +314,6 @@ struct Sentence<'a> {
     ordered: bool,
 }
 
-/// The index of the span of `items` nearest `target` (0 when they overlap,
-/// else the bytes between them), the first of the nearest in order: what a
-/// `min_by_key` over the distances finds. When the spans' starts and ends
-/// both never go back (`ordered`), the distances fall and then rise, and
-/// two binary searches find it; else every span is measured.
-fn nearest<T>(
-    items: &[T],
-    span_of: impl Fn(&T) -> &Span,
-    target: &Span,
-    ordered: bool,
-) -> Option<usize> {
-    let distance = |item: &T| {
-        let span = span_of(item);
-        if span.start >= target.end {
-            span.start - target.end
-        } else {
-            target.start.saturating_sub(span.end)
-        }
-    };
-    if !ordered {
-        return (0..items.len()).min_by_key(|&i| distance(&items[i]));
-    }
-    // Those before `after` start before the target ends: their distance
-    // falls as their ends grow. The rest start at or after its end: their
-    // distance grows with their starts.
-    let after = items.partition_point(|item| span_of(item).start < target.end);
-    let before = after.checked_sub(1).map(|last| {
-        let least = distance(&items[last]);
-        items[..after].partition_point(|item| distance(item) > least)
-    });
-    match (before, (after < items.len()).then_some(after)) {
-        (Some(b), Some(a)) => Some(if distance(&items[b]) <= distance(&items[a]) {
-            b
-        } else {
-            a
-        }),
-        (b, a) => b.or(a),
-    }
-}
-
 /// The window a duration describes: the only one in its sentence when the
 /// duration is the only one there, or one right next to it, or one the
 /// wording ties it to ("for …", "… outage").
@@ -364,8 +324,12 @@ fn pair<'a>(
 ) -> Option<&'a StatedWindow> {
     let source = &report.doc.source;
     let span = &d.detail.stated.span;
-    let nearest =
-        windows.windows[nearest(&windows.windows, |w| &w.window.span, span, windows.ordered)?];
+    let nearest = windows.windows[nearest(
+        &windows.windows,
+        |w| w.window.span.clone(),
+        span,
+        windows.ordered,
+    )?];
     let gap = if nearest.window.span.start >= span.end {
         source.get(span.end..nearest.window.span.start)
     } else {
@@ -390,51 +354,6 @@ fn pair<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn nearest_finds_what_measuring_every_window_finds() {
-        // Windows in order, touching, overlapping, nested and repeated, and
-        // targets everywhere among them.
-        let mut seeded = crate::model::pattern::Seeded::new(7);
-        let mut next = |n: usize| seeded.below(n);
-        let (mut ordered_sets, mut found) = (0, 0);
-        for _ in 0..3_000 {
-            let mut spans: Vec<Span> = (0..next(8))
-                .map(|_| {
-                    let start = next(60);
-                    start..start + next(12)
-                })
-                .collect();
-            if next(3) > 0 {
-                spans.sort_by_key(|s| (s.start, s.end));
-            }
-            let ordered = spans
-                .windows(2)
-                .all(|p| p[0].start <= p[1].start && p[0].end <= p[1].end);
-            ordered_sets += usize::from(ordered && spans.len() > 2);
-            for _ in 0..8 {
-                let start = next(70);
-                let target = start..start + next(10);
-                let measured = (0..spans.len()).min_by_key(|&i| {
-                    if spans[i].start >= target.end {
-                        spans[i].start - target.end
-                    } else {
-                        target.start.saturating_sub(spans[i].end)
-                    }
-                });
-                found += usize::from(measured.is_some_and(|i| i > 0));
-                assert_eq!(
-                    nearest(&spans, |s| s, &target, ordered),
-                    measured,
-                    "{spans:?} {target:?}"
-                );
-            }
-        }
-        assert!(
-            ordered_sets > 500 && found > 5_000,
-            "{ordered_sets} {found}"
-        );
-    }
 
     #[test]
     fn leads_in_agrees_with_its_pattern() {
