@@ -498,26 +498,10 @@ fn unit_letter(b: &u8) -> bool {
 }
 
 /// The position of the first ASCII digit of `bytes` at or after `from`
-/// (what the digit scans are checked against).
+/// (for [`digit_runs`], what the digit scans are checked against).
 #[cfg(test)]
 fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
-    // Blocks of 32 bytes with no digit are passed over whole: the test of
-    // a block compiles to a few vector instructions.
-    let mut at = from;
-    while let Some(block) = bytes
-        .get(at..at + 32)
-        .and_then(|b| <&[u8; 32]>::try_from(b).ok())
-    {
-        if block
-            .iter()
-            .fold(0u8, |any, &b| any | u8::from(b.wrapping_sub(b'0') < 10))
-            != 0
-        {
-            break;
-        }
-        at += 32;
-    }
-    next_where(bytes, at, digit_lanes, u8::is_ascii_digit)
+    (from..bytes.len()).find(|&i| bytes[i].is_ascii_digit())
 }
 
 /// The runs of ASCII digits of `bytes` (each as long as it goes), in
@@ -3636,11 +3620,6 @@ mod tests {
             for from in 0..=bytes.len() + 1 {
                 let naive = |one: fn(&u8) -> bool| (from..bytes.len()).find(|&i| one(&bytes[i]));
                 assert_eq!(
-                    next_digit(bytes, from),
-                    naive(u8::is_ascii_digit),
-                    "{text:?} {from}"
-                );
-                assert_eq!(
                     next_where(bytes, from, unit_letter_lanes, unit_letter),
                     naive(unit_letter),
                     "{text:?} {from}"
@@ -3686,10 +3665,6 @@ mod tests {
             if let Some(b) = bytes.get_mut(at) {
                 *b = b'7';
             }
-            for from in 0..=bytes.len() + 1 {
-                let naive = (from..bytes.len()).find(|&i| bytes[i].is_ascii_digit());
-                assert_eq!(next_digit(&bytes, from), naive, "{at} {from}");
-            }
             // Runs across blocks, runs at their edges, a run over a block.
             for len in [1, 2, 5, 31, 32, 33, 40, 70] {
                 let mut long = bytes.clone();
@@ -3711,7 +3686,6 @@ mod tests {
                     bytes[at] = a;
                     bytes[at + 1] = b;
                     let naive = |one: fn(&u8) -> bool| bytes.iter().position(one);
-                    assert_eq!(next_digit(&bytes, 0), naive(u8::is_ascii_digit));
                     let mut long = bytes.repeat(3);
                     long[at + 32] = a;
                     assert_eq!(
