@@ -91,6 +91,31 @@ fn strip_ansi(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
+/// A finding without an excerpt: `severity[rule]: place: message`, then
+/// its help, what `incident fix` would do, and `note`, a line each.
+fn plain(
+    out: &mut dyn Write,
+    place: &str,
+    d: &crate::diagnostic::Diagnostic,
+    note: Option<&str>,
+) -> io::Result<()> {
+    writeln!(out, "{}[{}]: {place}: {}", d.severity, d.rule, d.message)?;
+    if let Some(help) = &d.help {
+        writeln!(out, "  help: {help}")?;
+    }
+    if let Some(fix) = &d.fix {
+        writeln!(
+            out,
+            "  note: fixable: `incident fix` will {}",
+            fix.description
+        )?;
+    }
+    if let Some(note) = note {
+        writeln!(out, "  note: {note}")?;
+    }
+    Ok(())
+}
+
 /// The longest line an excerpt shows, in bytes; a finding on a longer one
 /// (a pasted log or minified JSON) is written on one line without its
 /// excerpt.
@@ -159,40 +184,19 @@ impl Renderer for Human {
         for finding in &file.findings {
             let d = &finding.diagnostic;
             if d.rule == rules::IO_ERROR || text.is_empty() {
-                // Nothing to excerpt: one plain line.
-                writeln!(
-                    out,
-                    "{}[{}]: {}: {}",
-                    d.severity, d.rule, file.path, d.message
-                )?;
-                if let Some(help) = &d.help {
-                    writeln!(out, "  help: {help}")?;
-                }
+                // Nothing to excerpt.
+                plain(out, &file.path, d, None)?;
                 continue;
             }
             if too_long_to_show(text, finding) {
                 // An excerpt would print the whole line, once per finding
                 // on it.
                 let at = finding.start;
-                writeln!(
-                    out,
-                    "{}[{}]: {}:{}:{}: {}",
-                    d.severity, d.rule, file.path, at.line, at.column, d.message
-                )?;
-                if let Some(help) = &d.help {
-                    writeln!(out, "  help: {help}")?;
-                }
-                if let Some(fix) = &d.fix {
-                    writeln!(
-                        out,
-                        "  note: fixable: `incident fix` will {}",
-                        fix.description
-                    )?;
-                }
-                writeln!(
-                    out,
-                    "  note: the excerpt is not shown: its lines are over {EXCERPT_LINE_LIMIT} bytes long"
-                )?;
+                let place = format!("{}:{}:{}", file.path, at.line, at.column);
+                let why = format!(
+                    "the excerpt is not shown: its lines are over {EXCERPT_LINE_LIMIT} bytes long"
+                );
+                plain(out, &place, d, Some(&why))?;
                 continue;
             }
             self.render(out, &file.path, &source, text, finding)?;
