@@ -208,14 +208,29 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn add(&mut self, file: &FileResult) {
-        self.files += 1;
+    /// One file's totals.
+    pub fn of(file: &FileResult) -> Summary {
         let errors = file.count(Severity::Error);
-        self.errors += errors;
-        self.warnings += file.count(Severity::Warning);
-        self.infos += file.count(Severity::Info);
-        self.files_with_errors += usize::from(errors > 0);
-        self.files_with_findings += usize::from(!file.findings.is_empty());
-        self.unreadable += usize::from(file.is_io_error());
+        Summary {
+            files: 1,
+            files_with_errors: usize::from(errors > 0),
+            errors,
+            warnings: file.count(Severity::Warning),
+            infos: file.count(Severity::Info),
+            files_with_findings: usize::from(!file.findings.is_empty()),
+            unreadable: usize::from(file.is_io_error()),
+        }
+    }
+}
+
+impl std::ops::AddAssign for Summary {
+    fn add_assign(&mut self, other: Summary) {
+        self.files += other.files;
+        self.files_with_errors += other.files_with_errors;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+        self.files_with_findings += other.files_with_findings;
+        self.unreadable += other.unreadable;
     }
 }

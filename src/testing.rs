@@ -29,13 +29,14 @@ pub fn pipeline(text: &str) {
         }
     }
     let result = FileResult::new(PATH.to_string(), source, diagnostics, true);
-    let mut summary = Summary::default();
-    summary.add(&result);
+    let summary = Summary::of(&result);
     for format in Format::value_variants() {
         for color in [false, true] {
             let mut renderer = render::renderer(*format, color, false);
             let mut out = Vec::new();
-            renderer.file(&mut out, &result).expect("writes to a Vec");
+            renderer
+                .file(&mut out, &result, 0)
+                .expect("writes to a Vec");
             renderer
                 .finish(&mut out, &summary)
                 .expect("writes to a Vec");

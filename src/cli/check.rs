@@ -39,36 +39,42 @@ pub fn run(args: &CheckArgs) -> Result<Code, Failure> {
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut summary = Summary::default();
     let progress = progress_bar(inputs.len(), args.no_progress);
-    // One thread checks chunk after chunk on the pool while this one writes
-    // the results of the chunk before: the output is written in path order
-    // and at most two chunks are alive at once.
-    let (sender, receiver) = mpsc::sync_channel::<Vec<FileResult>>(1);
+    // One thread checks chunk after chunk on the pool, each file's part of
+    // the output written by the worker that checked it, while this one
+    // writes out the chunk before: the output goes out in path order, at
+    // most two chunks are alive at once, and a file's result is freed by
+    // the thread that made it.
+    let (sender, receiver) = mpsc::sync_channel::<Vec<(Summary, io::Result<Vec<u8>>)>>(1);
     std::thread::scope(|scope| -> Result<(), Failure> {
+        let renderer = &*renderer;
         scope.spawn(|| {
-            for chunk in inputs.chunks(CHUNK) {
-                let results = pool.install(|| {
+            for (n, chunk) in inputs.chunks(CHUNK).enumerate() {
+                let parts = pool.install(|| {
                     chunk
                         .par_iter()
-                        .map(|input| {
+                        .enumerate()
+                        .map(|(i, input)| {
                             let result = check_one(input, &settings, keep_source);
+                            let mut part = Vec::new();
+                            let written = renderer.file(&mut part, &result, n * CHUNK + i);
                             if let Some(bar) = &progress {
                                 bar.inc(1);
                             }
-                            result
+                            (Summary::of(&result), written.map(|()| part))
                         })
                         .collect()
                 });
-                if sender.send(results).is_err() {
+                if sender.send(parts).is_err() {
                     // The writer stopped (a closed pipe): no one reads more.
                     break;
                 }
             }
             drop(sender);
         });
-        for results in receiver {
-            for result in &results {
-                summary.add(result);
-                renderer.file(&mut out, result)?;
+        for parts in receiver {
+            for (totals, part) in parts {
+                summary += totals;
+                out.write_all(&part?)?;
             }
         }
         Ok(())

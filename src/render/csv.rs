@@ -9,11 +9,9 @@ use crate::engine::{FileResult, Summary};
 use crate::render::Renderer;
 use crate::rules::{self, Family};
 
-/// Writes the header before the first row; a row per file as it comes.
+/// A row per file, the header before the first.
 #[derive(Debug, Default)]
-pub struct Csv {
-    header_written: bool,
-}
+pub struct Csv;
 
 /// The header row.
 pub fn header() -> Vec<&'static str> {
@@ -22,22 +20,20 @@ pub fn header() -> Vec<&'static str> {
     header
 }
 
-impl Csv {
-    fn write_row(&mut self, out: &mut dyn Write, row: &[String]) -> io::Result<()> {
-        let mut writer = csv::Writer::from_writer(&mut *out);
-        if !self.header_written {
-            writer.write_record(header())?;
-            self.header_written = true;
-        }
-        if !row.is_empty() {
-            writer.write_record(row)?;
-        }
-        writer.flush()
+/// Writes `row` (none if empty), after the header if `header_first`.
+fn write_row(out: &mut dyn Write, header_first: bool, row: &[String]) -> io::Result<()> {
+    let mut writer = csv::Writer::from_writer(&mut *out);
+    if header_first {
+        writer.write_record(header())?;
     }
+    if !row.is_empty() {
+        writer.write_record(row)?;
+    }
+    writer.flush()
 }
 
 impl Renderer for Csv {
-    fn file(&mut self, out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
+    fn file(&self, out: &mut Vec<u8>, file: &FileResult, index: usize) -> io::Result<()> {
         let mut row = vec![
             file.path.clone(),
             file.count(Severity::Error).to_string(),
@@ -51,13 +47,13 @@ impl Renderer for Csv {
                 .count()
                 .to_string()
         }));
-        self.write_row(out, &row)
+        write_row(out, index == 0, &row)
     }
 
-    fn finish(&mut self, out: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
         // No files at all still gets a header, so a spreadsheet import works.
-        if !self.header_written {
-            self.write_row(out, &[])?;
+        if summary.files == 0 {
+            write_row(out, true, &[])?;
         }
         Ok(())
     }

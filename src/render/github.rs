@@ -32,7 +32,7 @@ pub(crate) fn escape_property(s: &str) -> String {
 }
 
 impl Renderer for Github {
-    fn file(&mut self, out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
+    fn file(&self, out: &mut Vec<u8>, file: &FileResult, _index: usize) -> io::Result<()> {
         for f in &file.findings {
             let d = &f.diagnostic;
             let command = match d.severity {

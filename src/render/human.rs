@@ -178,7 +178,7 @@ fn visible(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
 }
 
 impl Renderer for Human {
-    fn file(&mut self, out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
+    fn file(&self, out: &mut Vec<u8>, file: &FileResult, _index: usize) -> io::Result<()> {
         let text = file.source.as_deref().unwrap_or("");
         let source = Source::from(text);
         for finding in &file.findings {
@@ -247,7 +247,7 @@ mod tests {
                 .with_fix(Fix::replace(at..at + 5, "[REDACTED]", "redact the token"));
             let file = FileResult::new("r.md".to_string(), source, vec![d], true);
             let mut out = Vec::new();
-            Human::new(false).file(&mut out, &file).unwrap();
+            Human::new(false).file(&mut out, &file, 0).unwrap();
             let out = String::from_utf8(out).unwrap();
             assert_eq!(
                 out,

@@ -10,19 +10,19 @@ use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
 use crate::diagnostic::Severity;
 use crate::engine::{FileResult, Finding, Summary};
-use crate::render::Renderer;
+use crate::render::{Gathered, Renderer};
 
-/// Collects a test case per file; writes the XML at the end.
+/// Gathers a test case per file; writes the XML at the end.
 #[derive(Debug)]
 pub struct Junit {
-    suite: TestSuite,
+    cases: Gathered<TestCase>,
     strict: bool,
 }
 
 impl Junit {
     pub fn new(strict: bool) -> Junit {
         Junit {
-            suite: TestSuite::new("incident check"),
+            cases: Gathered::default(),
             strict,
         }
     }
@@ -47,7 +47,7 @@ fn line(f: &Finding) -> String {
 }
 
 impl Renderer for Junit {
-    fn file(&mut self, _out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
+    fn file(&self, _out: &mut Vec<u8>, file: &FileResult, index: usize) -> io::Result<()> {
         let (failing, other): (Vec<&Finding>, Vec<&Finding>) = file
             .findings
             .iter()
@@ -79,16 +79,15 @@ impl Renderer for Junit {
         if !other.is_empty() {
             case.set_system_out(other.iter().map(|f| line(f)).collect::<Vec<_>>().join("\n"));
         }
-        self.suite.add_test_case(case);
+        self.cases.push(index, case);
         Ok(())
     }
 
     fn finish(&mut self, out: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
         let mut report = Report::new("incident");
-        report.add_test_suite(std::mem::replace(
-            &mut self.suite,
-            TestSuite::new("incident check"),
-        ));
+        let mut suite = TestSuite::new("incident check");
+        suite.add_test_cases(self.cases.take());
+        report.add_test_suite(suite);
         report
             .serialize(&mut *out)
             .map_err(|e| io::Error::other(e.to_string()))?;

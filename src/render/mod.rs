@@ -9,6 +9,7 @@ mod junit;
 mod sarif;
 
 use std::io::{self, Write};
+use std::sync::{Mutex, PoisonError};
 
 use crate::engine::{FileResult, Summary};
 
@@ -36,15 +37,51 @@ pub enum Format {
     Csv,
 }
 
-/// Writes files' results as they come (in path order) and the totals at the end.
-pub trait Renderer {
-    /// Called once per file, in path order.
-    fn file(&mut self, out: &mut dyn Write, file: &FileResult) -> io::Result<()>;
-    /// Called once after the last file.
+/// Writes files' results in path order and the totals at the end.
+///
+/// A file's part of the output is written on the worker thread that checked
+/// it, into a buffer of its own, while later files are still being checked;
+/// the buffers then go out in path order. Hence `file` takes `&self`: a
+/// renderer that writes one document at the end (SARIF, JUnit) gathers
+/// what each file adds under a lock and puts it in path order in `finish`.
+pub trait Renderer: Sync {
+    /// Writes one file's part into `out`. `index` is the file's place in
+    /// path order, from 0; files come in any order.
+    fn file(&self, out: &mut Vec<u8>, file: &FileResult, index: usize) -> io::Result<()>;
+    /// Called once, after every file's part is written.
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
     /// Whether [`FileResult::source`] must be kept for this renderer.
     fn needs_source(&self) -> bool {
         false
+    }
+}
+
+/// What a renderer that writes one document at the end gathers from each
+/// file, with the file's place in path order: files are rendered on the
+/// worker threads, in any order.
+#[derive(Debug)]
+pub(crate) struct Gathered<T>(Mutex<Vec<(usize, T)>>);
+
+impl<T> Default for Gathered<T> {
+    fn default() -> Self {
+        Gathered(Mutex::new(Vec::new()))
+    }
+}
+
+impl<T> Gathered<T> {
+    /// Adds what the file at `index` in path order gives.
+    pub(crate) fn push(&self, index: usize, item: T) {
+        // A panic elsewhere cannot leave a half-pushed list: keep going.
+        let mut items = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        items.push((index, item));
+    }
+
+    /// Everything gathered, in path order, leaving none.
+    pub(crate) fn take(&mut self) -> impl Iterator<Item = T> {
+        let items = self.0.get_mut().unwrap_or_else(PoisonError::into_inner);
+        let mut items = std::mem::take(items);
+        items.sort_unstable_by_key(|(index, _)| *index);
+        items.into_iter().map(|(_, item)| item)
     }
 }
 
@@ -53,10 +90,10 @@ pub trait Renderer {
 pub fn renderer(format: Format, color: bool, strict: bool) -> Box<dyn Renderer> {
     match format {
         Format::Human => Box::new(Human::new(color)),
-        Format::Json => Box::new(Json::default()),
+        Format::Json => Box::new(Json),
         Format::Sarif => Box::new(SarifRenderer::default()),
         Format::Github => Box::new(Github),
         Format::Junit => Box::new(Junit::new(strict)),
-        Format::Csv => Box::new(Csv::default()),
+        Format::Csv => Box::new(Csv),
     }
 }

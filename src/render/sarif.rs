@@ -14,16 +14,17 @@ use serde_sarif::sarif::{
 use crate::diagnostic::Severity;
 use crate::document::Position;
 use crate::engine::{FileResult, Summary};
-use crate::render::Renderer;
+use crate::render::{Gathered, Renderer};
 use crate::rules::{self, RULES};
 
 /// The schema URL GitHub code scanning and most viewers expect.
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-/// Collects results and writes the log at the end.
+/// Gathers each file's results and writes the log at the end.
 #[derive(Debug, Default)]
 pub struct SarifRenderer {
-    results: Vec<sarif::Result>,
+    /// Each file's results.
+    results: Gathered<Vec<sarif::Result>>,
 }
 
 /// The rules as `tool.driver.rules` lists them: the registry, then `io-error`.
@@ -142,7 +143,8 @@ fn location(path: &str, start: Position, end: Position, message: Option<&str>) -
 }
 
 impl Renderer for SarifRenderer {
-    fn file(&mut self, _out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
+    fn file(&self, _out: &mut Vec<u8>, file: &FileResult, index: usize) -> io::Result<()> {
+        let mut results = Vec::with_capacity(file.findings.len());
         for f in &file.findings {
             let d = &f.diagnostic;
             let message = match &d.help {
@@ -165,11 +167,14 @@ impl Renderer for SarifRenderer {
                 .level(level(d.severity))
                 .message(Message::builder().text(message).build())
                 .locations(vec![location(&file.path, f.start, f.end, None)]);
-            self.results.push(if related.is_empty() {
+            results.push(if related.is_empty() {
                 result.build()
             } else {
                 result.related_locations(related).build()
             });
+        }
+        if !results.is_empty() {
+            self.results.push(index, results);
         }
         Ok(())
     }
@@ -185,7 +190,7 @@ impl Renderer for SarifRenderer {
         let run = Run::builder()
             .tool(Tool::builder().driver(driver).build())
             .column_kind(serde_json::Value::from("unicodeCodePoints"))
-            .results(std::mem::take(&mut self.results))
+            .results(self.results.take().flatten().collect::<Vec<_>>())
             .build();
         let log = Sarif::builder()
             .schema(SCHEMA)

@@ -76,6 +76,36 @@ fn files_over_several_chunks_are_written_once_in_order() {
     sorted.dedup();
     assert_eq!(paths, sorted);
     assert_eq!(json["summary"]["files"], 1100);
+    // SARIF and JUnit gather every file's part and write one document at
+    // the end: still each file once, in path order.
+    for format in ["sarif", "junit"] {
+        let one = stdout_of(dir.path(), &["check", "--format", format, "--jobs", "1"]);
+        let four = stdout_of(dir.path(), &["check", "--format", format, "--jobs", "4"]);
+        assert_eq!(one, four, "{format}");
+    }
+    let (sarif, _, _) = stdout_of(dir.path(), &["check", "--format", "sarif", "--jobs", "4"]);
+    let sarif: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    let uris: Vec<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+        })
+        .collect();
+    // Two of every three reports have findings.
+    assert!(uris.len() >= 733, "{}", uris.len());
+    assert!(uris.windows(2).all(|w| Path::new(w[0]) <= Path::new(w[1])));
+    let (junit, _, _) = stdout_of(dir.path(), &["check", "--format", "junit", "--jobs", "4"]);
+    let cases: Vec<&str> = junit
+        .split("<testcase name=\"")
+        .skip(1)
+        .map(|case| case.split('"').next().unwrap())
+        .collect();
+    assert_eq!(cases.len(), 1100);
+    assert_eq!(cases, paths);
 }
 
 #[test]
