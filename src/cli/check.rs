@@ -14,7 +14,7 @@ use crate::input::{self, Input};
 use crate::render;
 use crate::rules::{self, Family};
 
-/// How many files are checked in parallel before their results are printed;
+/// How many files are checked in parallel before their results are written;
 /// bounds memory however many files there are.
 const CHUNK: usize = 512;
 
@@ -39,44 +39,21 @@ pub fn run(args: &CheckArgs) -> Result<Code, Failure> {
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut summary = Summary::default();
     let progress = progress_bar(inputs.len(), args.no_progress);
-    // One thread checks chunk after chunk on the pool, each file's part of
-    // the output written by the worker that checked it, while this one
-    // writes out the chunk before: the output goes out in path order, at
-    // most two chunks are alive at once, and a file's result is freed by
-    // the thread that made it.
-    let (sender, receiver) = mpsc::sync_channel::<Vec<(Summary, io::Result<Vec<u8>>)>>(1);
-    std::thread::scope(|scope| -> Result<(), Failure> {
-        let renderer = &*renderer;
-        scope.spawn(|| {
-            for (n, chunk) in inputs.chunks(CHUNK).enumerate() {
-                let parts = pool.install(|| {
-                    chunk
-                        .par_iter()
-                        .enumerate()
-                        .map(|(i, input)| {
-                            let result = check_one(input, &settings, keep_source);
-                            let mut part = Vec::new();
-                            let written = renderer.file(&mut part, &result, n * CHUNK + i);
-                            if let Some(bar) = &progress {
-                                bar.inc(1);
-                            }
-                            (Summary::of(&result), written.map(|()| part))
-                        })
-                        .collect()
-                });
-                if sender.send(parts).is_err() {
-                    // The writer stopped (a closed pipe): no one reads more.
-                    break;
-                }
-            }
-            drop(sender);
-        });
-        for parts in receiver {
-            for (totals, part) in parts {
-                summary += totals;
-                out.write_all(&part?)?;
-            }
+    // Each file's part of the output is written by the worker that checked
+    // it, which then frees the file's result (memory freed by the thread
+    // that allocated it is cheaper); this thread copies the parts out.
+    let check = |index: usize, input: &Input| {
+        let result = check_one(input, &settings, keep_source);
+        let mut part = Vec::new();
+        let written = renderer.file(&mut part, &result, index);
+        if let Some(bar) = &progress {
+            bar.inc(1);
         }
+        (Summary::of(&result), written.map(|()| part))
+    };
+    in_path_order(&pool, &inputs, check, |(totals, part)| {
+        summary += totals;
+        out.write_all(&part?)?;
         Ok(())
     })?;
     if let Some(bar) = progress {
@@ -113,6 +90,43 @@ pub(super) fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, Fail
         .num_threads(jobs.unwrap_or(0))
         .build()
         .map_err(|e| Failure::Usage(format!("cannot start worker threads: {e}")))
+}
+
+/// Runs `work` on every input on the pool and hands what it returns to
+/// `write`, in path order. `work` gets each input's place in path order.
+/// One thread works through the inputs chunk after chunk while this one
+/// writes the chunk before: at most two chunks are alive at once. When
+/// `write` fails (a closed pipe), no more chunks are started.
+pub(super) fn in_path_order<T: Send>(
+    pool: &rayon::ThreadPool,
+    inputs: &[Input],
+    work: impl Fn(usize, &Input) -> T + Sync + Send,
+    mut write: impl FnMut(T) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    let (sender, receiver) = mpsc::sync_channel::<Vec<T>>(1);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for (n, chunk) in inputs.chunks(CHUNK).enumerate() {
+                let done = pool.install(|| {
+                    chunk
+                        .par_iter()
+                        .enumerate()
+                        .map(|(i, input)| work(n * CHUNK + i, input))
+                        .collect()
+                });
+                if sender.send(done).is_err() {
+                    // The writer stopped: no one reads more.
+                    break;
+                }
+            }
+        });
+        for done in receiver {
+            for item in done {
+                write(item)?;
+            }
+        }
+        Ok(())
+    })
 }
 
 /// Reads and checks one input.

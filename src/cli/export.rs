@@ -2,17 +2,12 @@
 
 use std::io::{self, Write};
 
-use rayon::prelude::*;
-
-use crate::cli::check::{load_config, thread_pool};
+use crate::cli::check::{in_path_order, load_config, thread_pool};
 use crate::cli::{Code, ExportArgs, ExportFormat, Failure};
 use crate::config::Settings;
 use crate::engine;
 use crate::export::{CSV_HEADER, ReportFacts, Rubric};
 use crate::input::{self, Input};
-
-/// Reports are exported in chunks of this many, in path order.
-const CHUNK: usize = 512;
 
 pub fn run(args: &ExportArgs) -> Result<Code, Failure> {
     let config = load_config(args.config.as_deref())?;
@@ -20,7 +15,7 @@ pub fn run(args: &ExportArgs) -> Result<Code, Failure> {
     let inputs = input::collect(&args.paths, &|path| config.selects(path));
     let pool = thread_pool(args.jobs)?;
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     if args.format == ExportFormat::Csv {
         let mut header: Vec<&str> = CSV_HEADER.to_vec();
         if args.rubric {
@@ -33,44 +28,25 @@ pub fn run(args: &ExportArgs) -> Result<Code, Failure> {
     if args.format == ExportFormat::Json {
         write!(out, "[")?;
     }
-    for chunk in inputs.chunks(CHUNK) {
-        let results: Vec<Result<ReportFacts, (String, String)>> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|input| facts(input, &settings, args.rubric))
-                .collect()
-        });
-        for result in results {
-            let facts = match result {
-                Ok(found) => found,
-                Err((path, message)) => {
-                    unreadable += 1;
-                    writeln!(io::stderr(), "incident: {path}: {message}")?;
-                    continue;
-                }
-            };
-            match args.format {
-                ExportFormat::Json => {
+    // Each report's entry is written on the worker that read it; this
+    // thread copies the entries out in path order.
+    let export = |_: usize, input: &Input| entry(input, &settings, args);
+    in_path_order(&pool, &inputs, export, |entry| {
+        match entry? {
+            Entry::Written(text) => {
+                if args.format == ExportFormat::Json {
                     write!(out, "{}\n  ", if first { "" } else { "," })?;
-                    let text = serde_json::to_string_pretty(&facts).map_err(json_error)?;
-                    out.write_all(text.replace('\n', "\n  ").as_bytes())?;
                 }
-                ExportFormat::Yaml => {
-                    let text = serde_yaml_ng::to_string(&[&facts])
-                        .map_err(|e| Failure::Usage(e.to_string()))?;
-                    out.write_all(text.as_bytes())?;
-                }
-                ExportFormat::Csv => {
-                    let mut row = facts.csv_row();
-                    if let Some(rubric) = &facts.rubric {
-                        row.extend(rubric.csv_row());
-                    }
-                    out.write_all(&csv_line(&row)?)?;
-                }
+                out.write_all(&text)?;
+                first = false;
             }
-            first = false;
+            Entry::Unreadable { path, message } => {
+                unreadable += 1;
+                writeln!(io::stderr(), "incident: {path}: {message}")?;
+            }
         }
-    }
+        Ok(())
+    })?;
     match args.format {
         ExportFormat::Json => writeln!(out, "{}]", if first { "" } else { "\n" })?,
         ExportFormat::Yaml if first => writeln!(out, "[]")?,
@@ -84,23 +60,47 @@ pub fn run(args: &ExportArgs) -> Result<Code, Failure> {
     })
 }
 
-/// Reads one input and returns its facts, or its path and why it could not be read.
-fn facts(
-    input: &Input,
-    settings: &Settings,
-    rubric: bool,
-) -> Result<ReportFacts, (String, String)> {
+/// One report's part of the output, or why there is none.
+enum Entry {
+    /// The report's entry as written: for JSON, without the separator
+    /// before it, which depends on the entries before.
+    Written(Vec<u8>),
+    /// The file could not be read.
+    Unreadable { path: String, message: String },
+}
+
+/// Reads one input and writes its entry in the format asked for.
+fn entry(input: &Input, settings: &Settings, args: &ExportArgs) -> Result<Entry, Failure> {
     let path = input.display();
-    let source = input::read(input).map_err(|message| (path.clone(), message))?;
+    let source = match input::read(input) {
+        Ok(source) => source,
+        Err(message) => return Ok(Entry::Unreadable { path, message }),
+    };
     let report = engine::build_report(&path, source, settings);
     let mut facts = ReportFacts::from_report(&report);
-    if rubric {
+    if args.rubric {
         facts.rubric = Some(Rubric::from_findings(&engine::check_report(
             &report,
             &Settings::default(),
         )));
     }
-    Ok(facts)
+    let text = match args.format {
+        ExportFormat::Json => {
+            let text = serde_json::to_string_pretty(&facts).map_err(json_error)?;
+            text.replace('\n', "\n  ").into_bytes()
+        }
+        ExportFormat::Yaml => serde_yaml_ng::to_string(&[&facts])
+            .map_err(|e| Failure::Usage(e.to_string()))?
+            .into_bytes(),
+        ExportFormat::Csv => {
+            let mut row = facts.csv_row();
+            if let Some(rubric) = &facts.rubric {
+                row.extend(rubric.csv_row());
+            }
+            csv_line(&row)?
+        }
+    };
+    Ok(Entry::Written(text))
 }
 
 fn json_error(err: serde_json::Error) -> Failure {

@@ -240,3 +240,54 @@ fn excluded_files_are_not_exported() {
     let paths: Vec<&str> = facts.iter().map(|f| f["path"].as_str().unwrap()).collect();
     assert_eq!(paths, ["incident-2025-10-14-1.md"]);
 }
+
+/// Reports are exported in chunks of 512 on the workers while the chunk
+/// before is written; a file that cannot be read is left out (and named on
+/// stderr) without breaking the JSON around it, whichever chunk it is in.
+#[test]
+fn reports_over_several_chunks_are_written_once_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let unreadable = [0, 700];
+    for i in 0..1030 {
+        let path = dir.path().join(format!("r{i:04}/incident-2025-10-14-1.md"));
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        if unreadable.contains(&i) {
+            std::fs::write(path, b"\xff\xfe not text").unwrap();
+        } else {
+            std::fs::write(path, CLEAN_REPORT).unwrap();
+        }
+    }
+    let run = |jobs: &str| {
+        let out = incident(dir.path())
+            .args(["export", ".", "--jobs", jobs])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        (
+            out.status.code(),
+            String::from_utf8(out.stdout).unwrap(),
+            stderr,
+        )
+    };
+    let one = run("1");
+    assert_eq!(one, run("4"));
+    let (code, stdout, stderr) = one;
+    assert_eq!(code, Some(2), "an unreadable file is a usage error");
+    assert_eq!(stderr.lines().count(), 2, "{stderr}");
+    assert!(
+        stderr.contains("r0000") && stderr.contains("r0700"),
+        "{stderr}"
+    );
+    let array: Vec<Value> = serde_json::from_str(&stdout).unwrap();
+    let paths: Vec<&str> = array.iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert_eq!(paths.len(), 1028);
+    assert!(
+        paths.windows(2).all(|w| w[0] < w[1]),
+        "in path order, once each"
+    );
+    assert!(
+        !paths
+            .iter()
+            .any(|p| p.contains("r0000") || p.contains("r0700"))
+    );
+}
