@@ -1349,42 +1349,46 @@ static LENGTH_LEAD: LazyLock<Plain> = LazyLock::new(|| {
     ))
 });
 
-/// Whether [`LENGTH_LEAD`] matches `before`, decided on an ASCII text by a
-/// byte scan when it can be, else by the pattern.
-///
-/// Every match ends at the end of the text with a run of `[\s*_`~:(]`
-/// that follows a word of the pattern: a length word, `of`, `duration`
-/// or an approximation word. A text that, once that run is dropped, ends
-/// with none of them cannot match. One that ends with `for`, `over` or
-/// `lasting` just after the start of the text, a line or a sentence (and
-/// `[\s*_`>-]`) matches.
-fn length_lead(text: &Prepared<'_>, end: usize) -> bool {
-    const ENDS: &[&str] = &[
-        "for",
-        "over",
-        "lasting",
-        "of",
-        "duration",
-        "about",
-        "approximately",
-        "approx",
-        "approx.",
-        "around",
-        "roughly",
-        "nearly",
-        "almost",
-        "just",
-        "exactly",
-        "only",
-        "under",
-        "between",
-        "an",
-        "a",
-        "the",
-    ];
-    if !text.is_ascii_to(end) {
-        return LENGTH_LEAD.is_match_in(text, 0..end);
-    }
+/// The words a match of [`APPROX`] can end with, once the run of
+/// `[\s*_`~:(]` after them is dropped: its approximation words and the
+/// words that can come before it in [`LENGTH_LEAD`] and [`LENGTH_VERB`].
+const LEAD_ENDS: &[&str] = &[
+    "for",
+    "over",
+    "lasting",
+    "lasted",
+    "lasts",
+    "spanned",
+    "spanning",
+    "of",
+    "duration",
+    "about",
+    "approximately",
+    "approx",
+    "approx.",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "just",
+    "exactly",
+    "only",
+    "under",
+    "between",
+    "an",
+    "a",
+    "the",
+];
+
+/// The first `end` bytes of `text` without the run of `[\s*_`~:(]` that
+/// ends them, where every match of a pattern ending in [`APPROX`] ends.
+/// `None` when a non-ASCII byte is near that end (in the run, or among
+/// the bytes the longest of [`LEAD_ENDS`] could take up if written with
+/// letters that fold to ASCII ones, like `ſ`): then `\s` and case folding
+/// need the pattern. Non-ASCII text further back does not matter.
+fn lead_words<'t>(text: &Prepared<'t>, end: usize) -> Option<&'t [u8]> {
+    /// The bytes "approximately" takes up written in 3-byte letters.
+    const REACH: usize = 3 * 13;
     let h = &text.text().as_bytes()[..end];
     let trailing = h
         .iter()
@@ -1392,10 +1396,36 @@ fn length_lead(text: &Prepared<'_>, end: usize) -> bool {
         .take_while(|&&b| is_ascii_space(b) || matches!(b, b'*' | b'_' | b'`' | b'~' | b':' | b'('))
         .count();
     let t = &h[..h.len() - trailing];
-    let ends_with =
-        |w: &str| t.len() >= w.len() && t[t.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes());
+    t[t.len().saturating_sub(REACH + 1)..]
+        .is_ascii()
+        .then_some(t)
+}
+
+/// Whether `t` ends with `w`, in any case.
+fn ends_with_word(t: &[u8], w: &str) -> bool {
+    t.len() >= w.len() && t[t.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+}
+
+/// Whether a pattern that ends in [`APPROX`] may match the first `end`
+/// bytes of `text`: on an ASCII text, only if they end with one of
+/// [`LEAD_ENDS`] (a test checks this against the patterns).
+fn may_end_a_lead(text: &Prepared<'_>, end: usize) -> bool {
+    lead_words(text, end).is_none_or(|t| LEAD_ENDS.iter().any(|w| ends_with_word(t, w)))
+}
+
+/// Whether [`LENGTH_LEAD`] matches `before`, decided on an ASCII text by a
+/// byte scan when it can be, else by the pattern.
+///
+/// A text that, once the run that ends every match is dropped, ends with
+/// none of [`LEAD_ENDS`] cannot match. One that ends with `for`, `over`
+/// or `lasting` just after the start of the text, a line or a sentence
+/// (and `[\s*_`>-]`) matches.
+fn length_lead(text: &Prepared<'_>, end: usize) -> bool {
+    let Some(t) = lead_words(text, end) else {
+        return LENGTH_LEAD.is_match_in(text, 0..end);
+    };
     let leads = ["for", "over", "lasting"].iter().any(|w| {
-        if !ends_with(w) {
+        if !ends_with_word(t, w) {
             return false;
         }
         let k = t.len() - w.len();
@@ -1408,7 +1438,7 @@ fn length_lead(text: &Prepared<'_>, end: usize) -> bool {
             || t[j..k].contains(&b'\n')
             || matches!(t[j - 1], b'.' | b'!' | b'?' | b':') && j < k && is_ascii_space(t[j])
     });
-    leads || ENDS.iter().any(|w| ends_with(w)) && LENGTH_LEAD.is_match_in(text, 0..end)
+    leads || may_end_a_lead(text, end) && LENGTH_LEAD.is_match_in(text, 0..end)
 }
 
 /// "… users could not order for 20 minutes", "the outage lasted an hour":
@@ -1469,7 +1499,8 @@ fn read_durations(
             text.len()..text.len()
         };
         let incident_length = length_lead(&prepared, start)
-            || LENGTH_VERB.is_match_in(&prepared, sentence..start)
+            || may_end_a_lead(&prepared, start)
+                && LENGTH_VERB.is_match_in(&prepared, sentence..start)
             || LENGTH_AFTER.is_match_in(&prepared, after);
         out.push(Duration {
             span: d.span.start + base..d.span.end + base,
@@ -2641,8 +2672,69 @@ mod tests {
             let found = LENGTH_LEAD.is_match(&t);
             matched += usize::from(found);
             assert_eq!(length_lead(&Prepared::new(&t), t.len()), found, "{t:?}");
+            // Non-ASCII text well before the end is read by the scan too.
+            let t = format!("Café — the outage began at noon and {t}");
+            let found = LENGTH_LEAD.is_match(&t);
+            assert_eq!(length_lead(&Prepared::new(&t), t.len()), found, "{t:?}");
         }
         assert!(matched > 300, "{matched} matches");
+    }
+
+    /// The gate in front of [`LENGTH_VERB`] (and [`LENGTH_LEAD`]) lets
+    /// through every text either pattern matches.
+    #[test]
+    fn may_end_a_lead_lets_every_match_through() {
+        let pieces = [
+            "the outage",
+            "Users",
+            "users could not order",
+            "It",
+            "lasted",
+            "Lasting",
+            "lasts",
+            "spanned",
+            "SPANNING",
+            "for",
+            " a period of",
+            " a total of",
+            "over the course of",
+            "a max of",
+            "a maximum of",
+            "somewhere between",
+            "approx.",
+            "roughly",
+            "~",
+            "an",
+            "the",
+            "duration",
+            " ",
+            "\n",
+            ".",
+            ":",
+            "*",
+            "`",
+            "(",
+            "x",
+            "é",
+            "\u{a0}",
+            "ſ",
+        ];
+        let (mut matched, mut shut) = (0, 0);
+        for t in crate::model::pattern::generated_exactly(&pieces, 20_000, 6, 0x5be1_0c4f_3a2d_9e77)
+        {
+            for t in [t.clone(), format!("Café — the outage began and {t}")] {
+                let gate = may_end_a_lead(&Prepared::new(&t), t.len());
+                shut += usize::from(!gate);
+                for pattern in [&*LENGTH_VERB, &*LENGTH_LEAD] {
+                    if pattern.is_match(&t) {
+                        matched += 1;
+                        assert!(gate, "{t:?}");
+                    }
+                }
+            }
+        }
+        assert!(matched > 300, "{matched} matches");
+        assert!(shut > 1_000, "{shut} shut out");
     }
 
     /// The places of [`SeverityCues::of`] as a search for each word apart

@@ -49,6 +49,7 @@
 //! [`folds_to_ascii`], and the list-marker scanner `list_marker_end`.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
@@ -626,15 +627,10 @@ impl<'t> Standin<'t> {
     /// character (a letter, a mark, a no-break space) or a control byte a
     /// symbol becomes.
     pub(crate) fn of(text: &'t str) -> Option<Standin<'t>> {
-        Standin::of_with(text, text.is_ascii())
-    }
-
-    /// As [`Standin::of`], told whether `text` is all ASCII.
-    fn of_with(text: &'t str, ascii: bool) -> Option<Standin<'t>> {
         if memchr::memchr3(2, 3, 4, text.as_bytes()).is_some() {
             return None;
         }
-        if ascii {
+        if text.is_ascii() {
             return Some(Standin {
                 ascii: Cow::Borrowed(text),
                 offsets: None,
@@ -685,25 +681,19 @@ impl<'t> Standin<'t> {
 }
 
 /// A text made ready, once, for many [`Plain::is_match_in`] searches of
-/// its parts: its stand-in is built once for all of them.
+/// its parts: its stand-in is built once for all of them, at the first
+/// search (a text may need none).
 #[derive(Debug)]
 pub(crate) struct Prepared<'t> {
     text: &'t str,
-    standin: Option<Standin<'t>>,
-    /// The length of the text's leading run of ASCII bytes.
-    ascii: usize,
+    standin: OnceCell<Option<Standin<'t>>>,
 }
 
 impl<'t> Prepared<'t> {
     pub(crate) fn new(text: &'t str) -> Prepared<'t> {
-        let ascii = text
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(text.len());
         Prepared {
             text,
-            standin: Standin::of_with(text, ascii == text.len()),
-            ascii,
+            standin: OnceCell::new(),
         }
     }
 
@@ -712,9 +702,8 @@ impl<'t> Prepared<'t> {
         self.text
     }
 
-    /// Whether the text's first `len` bytes are all ASCII.
-    pub(crate) fn is_ascii_to(&self, len: usize) -> bool {
-        len <= self.ascii
+    fn standin(&self) -> Option<&Standin<'t>> {
+        self.standin.get_or_init(|| Standin::of(self.text)).as_ref()
     }
 }
 
@@ -765,7 +754,7 @@ impl Plain {
     /// before or after each of many finds in a long text cost no more
     /// than their matches. `range` must fall on character boundaries.
     pub(crate) fn is_match_in(&self, text: &Prepared<'_>, range: Range<usize>) -> bool {
-        match &text.standin {
+        match text.standin() {
             Some(s) => {
                 let part = &s.text()[s.offset_of(range.start)..s.offset_of(range.end)];
                 self.standin.for_ascii().is_match(part)
