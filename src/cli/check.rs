@@ -100,7 +100,8 @@ pub(super) fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, Fail
 /// Runs `work` on every input on the pool and hands what it returns to
 /// `write`, in path order. `work` gets each input's place in path order.
 /// One thread works through the inputs chunk after chunk while this one
-/// writes the chunk before: at most two chunks are alive at once. When
+/// writes the chunk before: at most three chunks are alive at once (one
+/// being written, one done and waiting, one being worked on). When
 /// `write` fails (a closed pipe), no more chunks are started.
 pub(super) fn in_path_order<T: Send>(
     pool: &rayon::ThreadPool,

@@ -15,7 +15,9 @@ pub fn run(args: &ExportArgs) -> Result<Code, Failure> {
     let inputs = input::collect(&args.paths, &|path| config.selects(path));
     let pool = thread_pool(args.jobs)?;
     let stdout = io::stdout();
-    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    // The default 8 KiB: a reader that goes away (`| head`) stops the run
+    // after as few entries as before.
+    let mut out = io::BufWriter::new(stdout.lock());
     if args.format == ExportFormat::Csv {
         let mut header: Vec<&str> = CSV_HEADER.to_vec();
         if args.rubric {

@@ -2680,6 +2680,76 @@ mod tests {
         assert!(matched > 300, "{matched} matches");
     }
 
+    /// Each word a match of [`LENGTH_LEAD`] or [`LENGTH_VERB`] can end
+    /// with opens the gate: every approximation word of [`APPROX`] after
+    /// every lead-in of the two patterns.
+    #[test]
+    fn every_word_a_lead_can_end_with_opens_the_gate() {
+        let approximations = [
+            "a max of",
+            "a maximum of",
+            "about",
+            "approximately",
+            "approx.",
+            "approx",
+            "around",
+            "roughly",
+            "nearly",
+            "almost",
+            "just",
+            "exactly",
+            "only",
+            "over",
+            "under",
+            "somewhere between",
+            "an",
+            "a",
+            "the",
+            "~",
+        ];
+        // The list is APPROX's, word for word: its alternatives
+        // `a max(?:imum)? of`, `approx\.?` and `an?` are spelled out as two
+        // words each.
+        let written = APPROX
+            .replace("a max(?:imum)? of|", "")
+            .replace(r"approx\.?", "approx. approx");
+        for w in &approximations[2..] {
+            assert!(written.contains(w), "{w} is not one of APPROX's words");
+        }
+        assert_eq!(
+            written.matches('|').count() + 1,
+            approximations.len() - 4,
+            "APPROX has a word this list lacks"
+        );
+        let leads = [
+            "For",
+            "over",
+            "Lasting",
+            "Duration:",
+            "for a period of",
+            "for a total of",
+            "The outage lasted",
+            "users could not order for",
+            "the incident spanned",
+            "the site was down, the outage lasts",
+            "downtime spanning",
+            "the outage continued over the course of",
+        ];
+        let mut checked = 0;
+        for lead in leads {
+            for w in std::iter::once("").chain(approximations) {
+                for end in ["", " ", " **", ": ", " ("] {
+                    let t = format!("{lead} {w}{end}");
+                    if LENGTH_LEAD.is_match(&t) || LENGTH_VERB.is_match(&t) {
+                        checked += 1;
+                        assert!(may_end_a_lead(&Prepared::new(&t), t.len()), "{t:?}");
+                    }
+                }
+            }
+        }
+        assert!(checked > 800, "{checked} matched");
+    }
+
     /// The gate in front of [`LENGTH_VERB`] (and [`LENGTH_LEAD`]) lets
     /// through every text either pattern matches.
     #[test]

@@ -13,8 +13,9 @@ use std::io::{self, Write};
 use crate::engine::{FileResult, Finding, Summary};
 use crate::render::Renderer;
 
-/// Writes each file as it comes, so memory does not grow with the number
-/// of files, and the summary at the end.
+/// One file's part at a time (the document's head with the first), so
+/// that memory does not grow with the number of files; the summary at
+/// the end.
 #[derive(Debug, Default)]
 pub struct Json;
 

@@ -48,7 +48,10 @@ pub trait Renderer: Sync {
     /// Writes one file's part into `out`. `index` is the file's place in
     /// path order, from 0; files come in any order.
     fn file(&self, out: &mut Vec<u8>, file: &FileResult, index: usize) -> io::Result<()>;
-    /// Called once, after every file's part is written.
+    /// Called once, after every file's part is written out in path order
+    /// (the part of index 0 first). `summary` totals exactly the files
+    /// whose parts were written: JSON and CSV read from `summary.files`
+    /// whether any was, and so whether their head is still to write.
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
     /// Whether [`FileResult::source`] must be kept for this renderer.
     fn needs_source(&self) -> bool {

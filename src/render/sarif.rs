@@ -142,6 +142,17 @@ fn location(path: &str, start: Position, end: Position, message: Option<&str>) -
     }
 }
 
+/// Every file's results in one list, sized once: a list grown while the
+/// files' own lists are still alive would need up to twice the memory.
+fn in_one_list(files: impl Iterator<Item = Vec<sarif::Result>>) -> Vec<sarif::Result> {
+    let files: Vec<Vec<sarif::Result>> = files.collect();
+    let mut all = Vec::with_capacity(files.iter().map(Vec::len).sum());
+    for results in files {
+        all.extend(results);
+    }
+    all
+}
+
 impl Renderer for SarifRenderer {
     fn file(&self, _out: &mut Vec<u8>, file: &FileResult, index: usize) -> io::Result<()> {
         let mut results = Vec::with_capacity(file.findings.len());
@@ -190,7 +201,7 @@ impl Renderer for SarifRenderer {
         let run = Run::builder()
             .tool(Tool::builder().driver(driver).build())
             .column_kind(serde_json::Value::from("unicodeCodePoints"))
-            .results(self.results.take().flatten().collect::<Vec<_>>())
+            .results(in_one_list(self.results.take()))
             .build();
         let log = Sarif::builder()
             .schema(SCHEMA)
