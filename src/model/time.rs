@@ -398,6 +398,14 @@ impl<'r> Runs<'r> {
             .iter()
             .map(move |r| r.start.max(start)..r.end)
     }
+
+    /// How many runs are not yet passed over: no more times or dates can
+    /// be found from here on than that (each has digits of its own), so
+    /// the list of finds is made that long at its first find rather than
+    /// grown find by find.
+    fn left(&self) -> usize {
+        self.runs.len() - self.next
+    }
 }
 
 /// One in each byte of a `u64`.
@@ -1063,6 +1071,9 @@ fn times_in(text: &str, slow: bool, runs: &[Range<usize>]) -> Vec<ClockTime> {
             padded[..9].parse().unwrap_or(0)
         });
         let minute_text = m.map_or("00", |m| m.as_str());
+        if out.capacity() == 0 {
+            out.reserve_exact(runs.left().max(1));
+        }
         out.push(ClockTime {
             span: digits_start..end,
             clock_span: digits_start..clock_end,
@@ -1796,6 +1807,9 @@ fn dates_in(text: &str, may: bool, runs: &[Range<usize>]) -> Vec<FoundDate> {
         let weekday = wd1
             .or(g.wd2.clone())
             .and_then(|w| weekday_of(&text[w.clone()]).map(|d| (w, d)));
+        if out.capacity() == 0 {
+            out.reserve_exact(runs.left().max(1));
+        }
         out.push(FoundDate {
             span: core,
             year,
@@ -3245,15 +3259,21 @@ impl Times {
         let doc = &report.doc;
         let mut times = Times {
             report_date: report.timeline.report_date,
+            // Room for the timeline's clocks and a few more, made once
+            // rather than grown clock by clock.
+            clocks: Vec::with_capacity(report.timeline.entries.len() + 8),
             ..Times::default()
         };
         let title = report.title.as_ref().map(|t| t.span.clone());
-        let mut pieces: Vec<Range<usize>> = doc
-            .headings
-            .iter()
-            .filter(|h| Some(&h.span) != title.as_ref())
-            .map(|h| h.span.clone())
-            .collect();
+        // Made as long as it may get once, rather than grown.
+        let mut pieces: Vec<Range<usize>> =
+            Vec::with_capacity(doc.headings.len() + doc.blocks.len());
+        pieces.extend(
+            doc.headings
+                .iter()
+                .filter(|h| Some(&h.span) != title.as_ref())
+                .map(|h| h.span.clone()),
+        );
         pieces.extend(
             doc.blocks
                 .iter()
@@ -3332,18 +3352,43 @@ impl Times {
                 times.dates.push(d);
             }
         }
-        // The timeline's clocks not found above, each once: looked up in a
-        // set, so that a timeline of thousands of entries costs their
-        // number, not its square.
-        let mut seen: std::collections::HashSet<(usize, usize)> = times
-            .clocks
-            .iter()
-            .map(|t| (t.clock_span.start, t.clock_span.end))
-            .collect();
-        for e in &report.timeline.entries {
-            if let Some(c) = &e.clock {
-                if seen.insert((c.clock_span.start, c.clock_span.end)) {
+        // The timeline's clocks not found above, each once.
+        let key = |t: &ClockTime| (t.clock_span.start, t.clock_span.end);
+        let before = times.clocks.len();
+        if times.clocks.iter().map(key).is_sorted_by(|a, b| a < b)
+            && report
+                .timeline
+                .entries
+                .iter()
+                .filter_map(|e| e.clock.as_ref().map(key))
+                .is_sorted_by(|a, b| a < b)
+        {
+            // Both in order, as they are written (the entries' clocks
+            // then differ from each other): each entry's looked up by
+            // binary search among those found, so that a timeline of
+            // thousands of entries costs their number, not its square.
+            for c in report
+                .timeline
+                .entries
+                .iter()
+                .filter_map(|e| e.clock.as_ref())
+            {
+                if times.clocks[..before]
+                    .binary_search_by_key(&key(c), key)
+                    .is_err()
+                {
                     times.clocks.push(c.clone());
+                }
+            }
+        } else {
+            // Looked up in a set.
+            let mut seen: std::collections::HashSet<(usize, usize)> =
+                times.clocks.iter().map(key).collect();
+            for e in &report.timeline.entries {
+                if let Some(c) = &e.clock {
+                    if seen.insert(key(c)) {
+                        times.clocks.push(c.clone());
+                    }
                 }
             }
         }

@@ -599,6 +599,7 @@ impl Timeline {
         // Room for a typical timeline's items, grown once rather than
         // item by item.
         items.reserve(16);
+        timeline.entries.reserve(16);
         let mut time_column: Option<usize> = None;
         let mut item_spans: Vec<Span> = Vec::with_capacity(16);
         for block in report.authored_blocks(section) {
@@ -626,7 +627,8 @@ impl Timeline {
                         Line::Entry(mut e) => {
                             e.span = own.start..trim_end(doc.text(&own), own.start);
                             item_spans.push(block.span.clone());
-                            items.push((own.start, Item::Entry(e)));
+                            items.push((own.start, Item::Entry(timeline.entries.len())));
+                            timeline.entries.push(e);
                         }
                         Line::Date(d) => items.push((own.start, Item::DateLine(own.clone(), d))),
                         Line::Other(body) if is_declaration(body) => {}
@@ -660,7 +662,9 @@ impl Timeline {
                             .position(|c| has_word(doc.text(c), &["time", "when", "date"]));
                         continue;
                     }
-                    if let Some(item) = read_row(doc, &block.span, cells, time_column) {
+                    if let Some(item) =
+                        read_row(doc, &block.span, cells, time_column, &mut timeline.entries)
+                    {
                         items.push((block.span.start, item));
                     }
                 }
@@ -671,7 +675,10 @@ impl Timeline {
                     let several = memchr::memchr(b'\n', text.as_bytes()).is_some();
                     for line in lines(text) {
                         match read_line(line, offset) {
-                            Line::Entry(e) => items.push((offset, Item::Entry(e))),
+                            Line::Entry(e) => {
+                                items.push((offset, Item::Entry(timeline.entries.len())));
+                                timeline.entries.push(e);
+                            }
                             Line::Date(d) => items.push((
                                 offset,
                                 Item::DateLine(offset..offset + line.trim_end().len(), d),
@@ -704,7 +711,7 @@ impl Timeline {
             if timeline.utc_declared.is_none() && timeline.other_zone_declared.is_none() {
                 if let Some(m) = utc_declaration(text).filter(|m| !offset_after(&text[m.end()..])) {
                     let is_entry_zone = items.iter().any(|(_, i)| {
-                        matches!(i, Item::Entry(e) if e.span.start <= block.own.start + m.start() && block.own.start + m.end() <= e.span.end)
+                        matches!(i, Item::Entry(k) if timeline.entries[*k].span.start <= block.own.start + m.start() && block.own.start + m.end() <= timeline.entries[*k].span.end)
                     });
                     if !is_entry_zone || m.as_str().to_ascii_lowercase().contains("time") {
                         timeline.utc_declared =
@@ -761,11 +768,23 @@ impl Timeline {
             day = NaiveDate::from_ymd_opt(2000, 1, 1).map(|d| (d, DaySource::Report));
         }
         let mut real_day = report_date.is_some();
-        let entries = items
+        // The entries are resolved in place when they are in the order of
+        // the items, as they are written; else moved into that order.
+        let in_order = items
             .iter()
-            .filter(|(_, i)| matches!(i, Item::Entry(_)))
-            .count();
-        self.entries.reserve_exact(entries);
+            .filter_map(|(_, i)| match i {
+                Item::Entry(k) => Some(*k),
+                _ => None,
+            })
+            .enumerate()
+            .all(|(n, k)| n == k);
+        let mut moved: Vec<Option<Entry>> = Vec::new();
+        if !in_order {
+            moved = std::mem::take(&mut self.entries)
+                .into_iter()
+                .map(Some)
+                .collect();
+        }
         for (_, item) in items {
             match item {
                 Item::DateLine(span, date) => {
@@ -777,7 +796,17 @@ impl Timeline {
                     self.date_lines.push(DateLine { span, date });
                 }
                 Item::Malformed(m) => self.malformed.push(m),
-                Item::Entry(mut e) => {
+                Item::Entry(k) => {
+                    let e = if in_order {
+                        &mut self.entries[k]
+                    } else {
+                        let Some(e) = moved.get_mut(k).and_then(Option::take) else {
+                            continue;
+                        };
+                        self.entries.push(e);
+                        let last = self.entries.len() - 1;
+                        &mut self.entries[last]
+                    };
                     if let (Some(d), Some((current, _))) = (&mut e.date, day) {
                         if !d.year_given && (!stand_in_day || real_day) {
                             // The year that puts the date nearest the current day.
@@ -812,12 +841,12 @@ impl Timeline {
                     let zone = e
                         .clock
                         .as_ref()
-                        .and_then(|c| c.zone.clone())
-                        .or_else(|| declared_offset.clone());
+                        .and_then(|c| c.zone.as_ref())
+                        .or(declared_offset.as_ref());
                     let local = match (day, resolved) {
                         (Some((d, _)), Some((t, next))) => {
                             let local = d.and_time(t) + TimeDelta::days(i64::from(next));
-                            match time::zone_offset(zone.as_ref(), d) {
+                            match time::zone_offset(zone, d) {
                                 Some(offset) => Some(local - offset),
                                 // An unknown offset: order by the clock, but
                                 // give no UTC time.
@@ -842,7 +871,6 @@ impl Timeline {
                     if e.time.is_some() {
                         previous = e.time;
                     }
-                    self.entries.push(*e);
                 }
             }
         }
@@ -987,13 +1015,19 @@ fn zone_named(name: &str, span: Span) -> Zone {
 }
 
 enum Item {
-    Entry(Box<Entry>),
+    /// An entry, by its index in the timeline's entries, where each is
+    /// put as it is read (in the order written).
+    Entry(usize),
     DateLine(Span, FoundDate),
     Malformed(Malformed),
 }
 
+#[expect(
+    clippy::large_enum_variant,
+    reason = "an entry is moved once, to its place in the timeline, rather than boxed"
+)]
 enum Line<'a> {
-    Entry(Box<Entry>),
+    Entry(Entry),
     Date(FoundDate),
     /// Not an entry: the line without its list marker (a zone declaration
     /// is one, see [`is_declaration`]).
@@ -1284,7 +1318,7 @@ fn read_found<'a>(
         shift_found_date(d, base + marker);
     }
     let abs = |i: usize| base + marker + i;
-    Line::Entry(Box::new(Entry {
+    Line::Entry(Entry {
         span: abs(0).min(base)..abs(body.trim_end().len()),
         time_span: abs(start)..abs(end),
         time: None,
@@ -1296,7 +1330,7 @@ fn read_found<'a>(
         order_key: None,
         text: text.trim_end_matches(['*', '_']).trim().to_string(),
         text_span: abs(text_start)..abs(text_start + text.len()),
-    }))
+    })
 }
 
 /// Reads a table row: the time column (the header's "Time"/"Date"/"When",
@@ -1306,6 +1340,7 @@ fn read_row(
     span: &Span,
     cells: &[Span],
     time_column: Option<usize>,
+    entries: &mut Vec<Entry>,
 ) -> Option<Item> {
     let texts: Vec<&str> = cells.iter().map(|c| doc.text(c)).collect();
     if texts.iter().all(|t| t.trim().is_empty()) {
@@ -1368,7 +1403,8 @@ fn read_row(
             entry.text_span = c.start + at..c.start + at + text.len();
         }
     }
-    Some(Item::Entry(entry))
+    entries.push(entry);
+    Some(Item::Entry(entries.len() - 1))
 }
 
 #[cfg(test)]
