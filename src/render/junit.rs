@@ -79,7 +79,7 @@ impl Renderer for Junit {
         if !other.is_empty() {
             case.set_system_out(other.iter().map(|f| line(f)).collect::<Vec<_>>().join("\n"));
         }
-        self.cases.push(index, case);
+        self.cases.extend(index, [case]);
         Ok(())
     }
 

@@ -72,19 +72,20 @@ impl<T> Default for Gathered<T> {
 }
 
 impl<T> Gathered<T> {
-    /// Adds what the file at `index` in path order gives.
-    pub(crate) fn push(&self, index: usize, item: T) {
+    /// Adds what the file at `index` in path order gives, in its order.
+    pub(crate) fn extend(&self, index: usize, given: impl IntoIterator<Item = T>) {
         // A panic elsewhere cannot leave a half-pushed list: keep going.
         let mut items = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        items.push((index, item));
+        items.extend(given.into_iter().map(|item| (index, item)));
     }
 
-    /// Everything gathered, in path order, leaving none.
-    pub(crate) fn take(&mut self) -> impl Iterator<Item = T> {
+    /// Everything gathered, in path order (each file's in the order given),
+    /// leaving none. The list is collected in place: no second copy.
+    pub(crate) fn take(&mut self) -> Vec<T> {
         let items = self.0.get_mut().unwrap_or_else(PoisonError::into_inner);
         let mut items = std::mem::take(items);
-        items.sort_unstable_by_key(|(index, _)| *index);
-        items.into_iter().map(|(_, item)| item)
+        items.sort_by_key(|(index, _)| *index);
+        items.into_iter().map(|(_, item)| item).collect()
     }
 }
 

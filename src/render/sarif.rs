@@ -23,8 +23,8 @@ const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// Gathers each file's results and writes the log at the end.
 #[derive(Debug, Default)]
 pub struct SarifRenderer {
-    /// Each file's results.
-    results: Gathered<Vec<sarif::Result>>,
+    /// Every file's results.
+    results: Gathered<sarif::Result>,
 }
 
 /// The rules as `tool.driver.rules` lists them: the registry, then `io-error`.
@@ -142,17 +142,6 @@ fn location(path: &str, start: Position, end: Position, message: Option<&str>) -
     }
 }
 
-/// Every file's results in one list, sized once: a list grown while the
-/// files' own lists are still alive would need up to twice the memory.
-fn in_one_list(files: impl Iterator<Item = Vec<sarif::Result>>) -> Vec<sarif::Result> {
-    let files: Vec<Vec<sarif::Result>> = files.collect();
-    let mut all = Vec::with_capacity(files.iter().map(Vec::len).sum());
-    for results in files {
-        all.extend(results);
-    }
-    all
-}
-
 impl Renderer for SarifRenderer {
     fn file(&self, _out: &mut Vec<u8>, file: &FileResult, index: usize) -> io::Result<()> {
         let mut results = Vec::with_capacity(file.findings.len());
@@ -184,9 +173,7 @@ impl Renderer for SarifRenderer {
                 result.related_locations(related).build()
             });
         }
-        if !results.is_empty() {
-            self.results.push(index, results);
-        }
+        self.results.extend(index, results);
         Ok(())
     }
 
@@ -201,7 +188,7 @@ impl Renderer for SarifRenderer {
         let run = Run::builder()
             .tool(Tool::builder().driver(driver).build())
             .column_kind(serde_json::Value::from("unicodeCodePoints"))
-            .results(in_one_list(self.results.take()))
+            .results(self.results.take())
             .build();
         let log = Sarif::builder()
             .schema(SCHEMA)
