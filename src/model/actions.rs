@@ -2190,15 +2190,14 @@ fn find_implied_owner(text: &str, base: usize, cues: &Words) -> Option<Field> {
     };
     let body_start = marker_end(text);
     let body = &text[body_start..];
-    if let Some(c) = may_have_subject(body, cues)
-        .then(|| SUBJECT.captures(body))
+    if let Some((subj, next)) = may_have_subject(body, cues)
+        .then(|| subject(body))
         .flatten()
     {
-        let subj = c.name("subj")?;
-        let next = c.name("next").map_or("", |n| n.as_str());
-        let passive = matches!(next, "be" | "been") && !body[subj.end()..].contains("responsible");
-        if !passive && is_owner_name(subj.as_str(), true) {
-            return Some(field(body_start + subj.start(), subj.as_str()));
+        let passive =
+            matches!(&body[next], "be" | "been") && !body[subj.end..].contains("responsible");
+        if !passive && is_owner_name(&body[subj.clone()], true) {
+            return Some(field(body_start + subj.start, &body[subj]));
         }
     }
     // `body` is part of `text`: it has no byte `cues` does not have.
@@ -2268,6 +2267,75 @@ fn may_have_subject(body: &str, cues: &Words) -> bool {
         .iter()
         .zip(SUBJECT_MASKS)
         .any(|(w, mask)| cues.any(mask) && has_bytes(head, w.as_bytes()))
+}
+
+/// The `subj` and `next` groups of the match of [`SUBJECT`] in `body`:
+/// after as much of a lead of `*`, `_` and white space as can be, the
+/// fewest characters (1 to 60, none of `,.;:()*` or a line break) that white
+/// space, a verb of [`SUBJECT_VERBS`], white space and a word follow. A
+/// word next to a character that is not ASCII (which may or may not be a
+/// word character to `\w`) is left to the pattern.
+fn subject(body: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let by_pattern = || {
+        let c = SUBJECT.captures(body)?;
+        Some((c.name("subj")?.range(), c.name("next")?.range()))
+    };
+    let lead_end = body.len()
+        - body
+            .trim_start_matches(|c: char| matches!(c, '*' | '_') || c.is_whitespace())
+            .len();
+    // The lead gives back a character at a time, each subject growing a
+    // character at a time under it: the order the pattern tries them in.
+    let mut lead = lead_end;
+    loop {
+        for (i, c) in body[lead..].char_indices().take(60) {
+            if matches!(c, ',' | '.' | ';' | ':' | '(' | ')' | '*' | '\n') {
+                break;
+            }
+            let end = lead + i + c.len_utf8();
+            match verb_after(body, end) {
+                Some(Some(next)) => return Some((lead..end, next)),
+                Some(None) => return by_pattern(),
+                None => {}
+            }
+        }
+        if lead == 0 {
+            return None;
+        }
+        lead -= body[..lead].chars().next_back().map_or(1, char::len_utf8);
+    }
+}
+
+/// For a subject of [`SUBJECT`] that ends at `at` in `body`: `None` when
+/// no white space, verb of [`SUBJECT_VERBS`], white space and word follow
+/// it; else the word (`next`), or `Some(None)` when a character that is not
+/// ASCII starts or ends it.
+fn verb_after(body: &str, at: usize) -> Option<Option<Range<usize>>> {
+    let skip = |from: usize| body.len() - body[from..].trim_start().len();
+    let spaced = skip(at);
+    if spaced == at {
+        return None;
+    }
+    let verb = SUBJECT_VERBS
+        .iter()
+        .find(|v| body[spaced..].starts_with(**v))?;
+    let after = spaced + verb.len();
+    let word = skip(after);
+    if word == after {
+        return None;
+    }
+    let bytes = body.as_bytes();
+    match bytes.get(word) {
+        Some(b) if !b.is_ascii() => Some(None),
+        Some(_) if is_word_byte_at(bytes, word) => {
+            let mut end = word;
+            while is_word_byte_at(bytes, end) {
+                end += 1;
+            }
+            Some(bytes.get(end).is_none_or(u8::is_ascii).then_some(word..end))
+        }
+        _ => None,
+    }
 }
 
 /// True when `text` has a dash: `-`, `–` or `—`.
@@ -2353,7 +2421,31 @@ fn trailing_name(line: &str) -> Option<Range<usize>> {
     None
 }
 
+/// A link. Read by [`find_url`]; the tests check it against this pattern.
+#[cfg(test)]
 static URL: LazyLock<Twin> = LazyLock::new(|| Twin::new(r"https?://[^\s)>\]]+"));
+
+/// Where the first match of [`URL`] in `text` is: `http://` or `https://`
+/// and the characters up to white space, `)`, `>` or `]`, at least one.
+fn find_url(text: &str) -> Option<Range<usize>> {
+    static HTTP: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("http"));
+    let bytes = text.as_bytes();
+    HTTP.find_iter(bytes).find_map(|at| {
+        let rest = &bytes[at + 4..];
+        let start = if rest.starts_with(b"s://") {
+            at + 8
+        } else if rest.starts_with(b"://") {
+            at + 7
+        } else {
+            return None;
+        };
+        let len = text[start..]
+            .find(|c: char| c.is_whitespace() || matches!(c, ')' | '>' | ']'))
+            .unwrap_or(text.len() - start);
+        (len > 0).then_some(at..start + len)
+    })
+}
 /// An issue key (`OPS-118`): [`issue_key`] reads it, and hands this
 /// pattern a text with a non-ASCII character right after a key's dash or
 /// digits (where `\d` would take a non-ASCII digit).
@@ -2404,8 +2496,38 @@ fn issue_key(text: &str) -> Option<Range<usize>> {
     }
     None
 }
+/// An issue number (`#123`): [`issue_number`] reads it, and hands this
+/// pattern a text with a non-ASCII character right after a `#` or its digits.
 static ISSUE_NUMBER: LazyLock<Twin> =
     LazyLock::new(|| Twin::new(r"(?:^|[\s(\[,;:])(#\d{1,7})(?-u:\b)"));
+
+/// The group of the first match of [`ISSUE_NUMBER`] in `text`: a `#` at the
+/// start or after white space or one of `([,;:`, then one to seven digits
+/// with no word character after.
+fn issue_number(text: &str) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    for at in memchr::memchr_iter(b'#', bytes) {
+        let after = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | ',' | ';' | ':'));
+        if !after {
+            continue;
+        }
+        let digits = digits_from(bytes, at + 1);
+        let end = at + 1 + digits;
+        if bytes.get(end).is_some_and(|b| !b.is_ascii()) {
+            return ISSUE_NUMBER
+                .captures(text)
+                .and_then(|c| c.get(1))
+                .map(|m| m.range());
+        }
+        if (1..=7).contains(&digits) && !is_word_byte_at(bytes, end) {
+            return Some(at..end);
+        }
+    }
+    None
+}
 /// The words a label of [`TRACKING_LABEL`] starts with.
 const TRACKING_LABEL_WORDS: &[&str] = &[
     "tracking", "ticket", "issue", "jira", "bug", "pr", "pull", "link", "card", "story", "epic",
@@ -2509,25 +2631,14 @@ fn find_tracking(text: &str, base: usize, cues: &Words) -> Option<Field> {
         span: base + start..base + start + value.len(),
     };
     let mut found: Vec<Field> = Vec::new();
-    static HTTP: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new("http"));
-    if let Some(m) = HTTP
-        .find(text.as_bytes())
-        .is_some()
-        .then(|| URL.find(text))
-        .flatten()
-    {
-        found.push(field(m.start(), m.as_str()));
+    if let Some(url) = find_url(text) {
+        found.push(field(url.start, &text[url]));
     }
     if let Some(key) = cues.any(DASH).then(|| issue_key(text)).flatten() {
         found.push(field(key.start, &text[key]));
     }
-    if let Some(m) = cues
-        .any(HASH)
-        .then(|| ISSUE_NUMBER.captures(text).and_then(|c| c.get(1)))
-        .flatten()
-    {
-        found.push(field(m.start(), m.as_str()));
+    if let Some(number) = cues.any(HASH).then(|| issue_number(text)).flatten() {
+        found.push(field(number.start, &text[number]));
     }
     let label = cues.any(const { cue_mask(&["track"]) })
         || cues.any(COLON)
@@ -2828,6 +2939,166 @@ mod tests {
                 "{line:?}"
             );
         }
+    }
+
+    #[test]
+    fn subject_scanner_agrees_with_its_pattern() {
+        let by_pattern = |t: &str| {
+            SUBJECT.captures(t).map(|c| {
+                (
+                    c.name("subj").unwrap().range(),
+                    c.name("next").unwrap().range(),
+                )
+            })
+        };
+        let texts = [
+            "Dev team will add alerts",
+            "**Dev team** will add alerts",
+            "_ will do",
+            "  will do",
+            "* _ Dev will be",
+            "Dev team will be responsible",
+            "Dev team will é",
+            "Dev team will bé",
+            "Dev team will be\u{a0}done",
+            "Dev\u{a0}team\u{a0}will\u{a0}fix",
+            "Dev team will\u{2003}fix",
+            "Dev team needs to fix",
+            "Dev team is going to fix",
+            "Dev team is to fix",
+            "Dev team willfix",
+            "Dev team, will fix",
+            "Dév tëam will fix",
+            "“Dev” team will fix",
+            "\u{212a}ate will fix",
+            "ſam will fix",
+            "Sam will\n fix",
+            "Sam\nwill fix",
+            "Sam will ſix",
+            "Sam will \u{212a}ill",
+            "a very long subject that runs on and on and on past sixty characters will fix",
+            "Sam owns owns it",
+            "Sam will _x",
+            "Sam will -x",
+            "",
+            " ",
+            "will fix",
+        ];
+        for t in texts {
+            assert_eq!(subject(t), by_pattern(t), "{t:?}");
+        }
+        let pieces = [
+            "Dev team",
+            "Sam",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\u{a0}",
+            "\u{2003}",
+            "\u{85}",
+            "*",
+            "_",
+            ",",
+            ".",
+            ":",
+            "(",
+            "will",
+            " will ",
+            " should ",
+            " needs to ",
+            " is going to ",
+            " is to ",
+            " are to ",
+            " owns ",
+            "must",
+            "fix",
+            "be",
+            "been",
+            "é",
+            "’",
+            "ſ",
+            "\u{212a}",
+            "x",
+            "-",
+            "a long subject of many words",
+        ];
+        let mut matched = 0;
+        for seed in 1..=4 {
+            for t in crate::model::pattern::generated_exactly(
+                &pieces,
+                5_000,
+                2 + seed as usize * 2,
+                seed,
+            ) {
+                let want = by_pattern(&t);
+                matched += usize::from(want.is_some());
+                assert_eq!(subject(&t), want, "{t:?}");
+            }
+        }
+        assert!(matched > 1_000, "{matched}");
+    }
+
+    #[test]
+    fn url_and_number_scanners_agree_with_their_patterns() {
+        let url = |t: &str| URL.find(t).map(|m| m.range());
+        let number = |t: &str| {
+            ISSUE_NUMBER
+                .captures(t)
+                .and_then(|c| c.get(1))
+                .map(|m| m.range())
+        };
+        let texts = [
+            "see https://x.io/a)",
+            "http://",
+            "http:// x https://y",
+            "https:/x http://z",
+            "httphttps://a]b",
+            "<https://a.b/c>",
+            "https://a\u{a0}b",
+            "https://é.fr/ü",
+            "HTTPS://a",
+            "#12",
+            "x#12",
+            "(#12)",
+            "#12345678",
+            "#1234567",
+            "#12a",
+            "#12_",
+            "#12é",
+            "#١٢",
+            "#12٣ #4",
+            "\u{a0}#5",
+            "é#5",
+            ":#5,",
+            "# 5",
+            "##5",
+        ];
+        for t in texts {
+            assert_eq!(find_url(t), url(t), "{t:?}");
+            assert_eq!(issue_number(t), number(t), "{t:?}");
+        }
+        let pieces = [
+            "http", "https", "://", ":/", "s", "x.io/a", " ", "\u{a0}", "\u{2003}", ")", ">", "]",
+            "[", "(", ",", ";", ":", "#", "1", "23", "4567", "٣", "é", "a", "_", "ſ", "\u{212a}",
+            "\n",
+        ];
+        let (mut urls, mut numbers) = (0, 0);
+        for seed in 1..=3 {
+            for t in crate::model::pattern::generated_exactly(
+                &pieces,
+                8_000,
+                3 + seed as usize * 2,
+                seed,
+            ) {
+                let (u, n) = (url(&t), number(&t));
+                urls += usize::from(u.is_some());
+                numbers += usize::from(n.is_some());
+                assert_eq!(find_url(&t), u, "{t:?}");
+                assert_eq!(issue_number(&t), n, "{t:?}");
+            }
+        }
+        assert!(urls > 150 && numbers > 150, "{urls} {numbers}");
     }
 
     #[test]
