@@ -952,22 +952,22 @@ impl Reader<'_> {
         // The patterns read a few characters and the white space between
         // them: only that much of a long text is handed to them.
         let month_day = may_start_month(text)
-            .then(|| MONTH_DAY.captures(reach(text, &[10, 5, 5])))
+            .then(|| month_day(reach(text, &[10, 5, 5])))
             .flatten();
         let day_month = || {
             may_start_day(text)
-                .then(|| DAY_MONTH.captures(reach(text, &[4, 2, 11, 5])))
+                .then(|| day_month(reach(text, &[4, 2, 11, 5])))
                 .flatten()
         };
         self.named_date(&month_day.or_else(day_month)?)
     }
 
     /// How a match of [`MONTH_DAY`] or [`DAY_MONTH`] reads, and its length.
-    fn named_date(&self, c: &Caps<'_>) -> Option<(DateReading, usize)> {
-        let month = month_number(c.name("mon")?.as_str())?;
-        let day = c.name("day")?.as_str().parse::<u32>().ok()?;
-        let year = c.name("year").and_then(|y| y.as_str().parse::<i32>().ok());
-        let len = c.get(0)?.len();
+    fn named_date(&self, date: &NamedDate<'_>) -> Option<(DateReading, usize)> {
+        let month = month_number(date.mon)?;
+        let day = date.day.parse::<u32>().ok()?;
+        let year = date.year.and_then(|y| y.parse::<i32>().ok());
+        let len = date.len;
         if let Some(year) = year {
             return Some((exact(year, month, day), len));
         }
@@ -1148,6 +1148,161 @@ static DAY_MONTH: LazyLock<Twin> = LazyLock::new(|| {
         r"(?i)^(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTHS})(?-u:\b)\.?(?:,?\s+(?P<year>\d{{4}})(?-u:\b))?"
     ))
 });
+
+/// A match of [`MONTH_DAY`] or [`DAY_MONTH`]: its groups and length.
+#[derive(Debug, PartialEq, Eq)]
+struct NamedDate<'t> {
+    mon: &'t str,
+    day: &'t str,
+    year: Option<&'t str>,
+    len: usize,
+}
+
+impl<'t> NamedDate<'t> {
+    /// The groups of a match of [`MONTH_DAY`] or [`DAY_MONTH`].
+    fn of(c: &Caps<'t>) -> Option<NamedDate<'t>> {
+        Some(NamedDate {
+            mon: c.name("mon")?.as_str(),
+            day: c.name("day")?.as_str(),
+            year: c.name("year").map(|y| y.as_str()),
+            len: c.get(0)?.len(),
+        })
+    }
+}
+
+/// Each month's names as [`MONTHS`] tries them (the longest first), by
+/// [`MONTH_HEADS`].
+const MONTH_NAMES: [&[&str]; 12] = [
+    &["january", "jan"],
+    &["february", "feb"],
+    &["march", "mar"],
+    &["april", "apr"],
+    &["may"],
+    &["june", "jun"],
+    &["july", "jul"],
+    &["august", "aug"],
+    &["september", "sept", "sep"],
+    &["october", "oct"],
+    &["november", "nov"],
+    &["december", "dec"],
+];
+
+/// The ends of the month names of [`MONTH_NAMES`] at `at` in `bytes` (in any
+/// ASCII case), in the order [`MONTHS`] tries them.
+fn month_ends(bytes: &[u8], at: usize) -> impl Iterator<Item = usize> + '_ {
+    let head = bytes.get(at..at + 3);
+    let month = head.and_then(|h| {
+        MONTH_HEADS
+            .iter()
+            .position(|m| h.eq_ignore_ascii_case(m.as_bytes()))
+    });
+    month
+        .map_or(&[][..], |m| MONTH_NAMES[m])
+        .iter()
+        .filter(move |name| {
+            bytes
+                .get(at..at + name.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(name.as_bytes()))
+        })
+        .map(move |name| at + name.len())
+}
+
+/// How many ASCII white-space bytes `bytes` has from `at` on.
+fn spaces_from(bytes: &[u8], at: usize) -> usize {
+    bytes
+        .get(at..)
+        .map_or(0, |b| b.iter().take_while(|&&b| is_ascii_space(b)).count())
+}
+
+/// Where the day of a named date that starts at `at` in `bytes` ends: one
+/// or two digits, then an ordinal suffix (`st`, `nd`, `rd`, `th` in any
+/// ASCII case) when `then` accepts what follows it, else when it accepts
+/// what follows the digits; with the day's own end.
+fn day_end(bytes: &[u8], at: usize, then: impl Fn(usize) -> bool) -> Option<(usize, usize)> {
+    let digits = digits_from(bytes, at);
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let day = at + digits;
+    let suffix = bytes.get(day..day + 2).is_some_and(|s| {
+        ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|x| s.eq_ignore_ascii_case(x.as_bytes()))
+    });
+    if suffix && then(day + 2) {
+        return Some((day, day + 2));
+    }
+    then(day).then_some((day, day))
+}
+
+/// `(?:,?\s+(?P<year>\d{4})(?-u:\b))?` at `at` in `bytes` (ASCII): the year,
+/// if there is one.
+fn year_after(bytes: &[u8], at: usize) -> Option<Range<usize>> {
+    let at = at + usize::from(bytes.get(at) == Some(&b','));
+    let spaces = spaces_from(bytes, at);
+    let start = at + spaces;
+    let end = start + 4;
+    (spaces > 0 && digits_from(bytes, start) >= 4 && !is_word_byte_at(bytes, end))
+        .then_some(start..end)
+}
+
+/// The match of [`MONTH_DAY`] in `text`: a month's name in any case, an
+/// optional `.`, white space, a day of one or two digits with an optional
+/// ordinal suffix and no word character after, then perhaps `,`, white
+/// space and a year of four digits with no word character after. A text
+/// that is not all ASCII is left to the pattern.
+fn month_day(text: &str) -> Option<NamedDate<'_>> {
+    if !text.is_ascii() {
+        return NamedDate::of(&MONTH_DAY.captures(text)?);
+    }
+    let bytes = text.as_bytes();
+    month_ends(bytes, 0).find_map(|mon| {
+        let dot = mon + usize::from(bytes.get(mon) == Some(&b'.'));
+        let spaces = spaces_from(bytes, dot);
+        if spaces == 0 {
+            return None;
+        }
+        let start = dot + spaces;
+        let (day, end) = day_end(bytes, start, |end| !is_word_byte_at(bytes, end))?;
+        let year = year_after(bytes, end);
+        Some(NamedDate {
+            mon: &text[..mon],
+            day: &text[start..day],
+            year: year.clone().map(|y| &text[y]),
+            len: year.map_or(end, |y| y.end),
+        })
+    })
+}
+
+/// The match of [`DAY_MONTH`] in `text`: a day of one or two digits with an
+/// optional ordinal suffix, white space, perhaps `of` and white space, a
+/// month's name in any case with no word character after and an optional
+/// `.`, then perhaps `,`, white space and a year of four digits with no word
+/// character after. A text that is not all ASCII is left to the pattern.
+fn day_month(text: &str) -> Option<NamedDate<'_>> {
+    if !text.is_ascii() {
+        return NamedDate::of(&DAY_MONTH.captures(text)?);
+    }
+    let bytes = text.as_bytes();
+    let (day, end) = day_end(bytes, 0, |end| spaces_from(bytes, end) > 0)?;
+    let mut start = end + spaces_from(bytes, end);
+    if bytes
+        .get(start..start + 2)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"of"))
+        && spaces_from(bytes, start + 2) > 0
+    {
+        start += 2 + spaces_from(bytes, start + 2);
+    }
+    let mon = month_ends(bytes, start).find(|&mon| !is_word_byte_at(bytes, mon))?;
+    let dot = mon + usize::from(bytes.get(mon) == Some(&b'.'));
+    let year = year_after(bytes, dot);
+    Some(NamedDate {
+        mon: &text[start..mon],
+        day: &text[..day],
+        year: year.clone().map(|y| &text[y]),
+        len: year.map_or(dot, |y| y.end),
+    })
+}
 
 /// False when [`Reader::find_deadline`] finds nothing in the text of
 /// `cues`: a date that [`Reader::read_date`] reads has ASCII digits, and
@@ -2086,9 +2241,7 @@ fn find_stated_owner(text: &str, base: usize, cues: &Words) -> Option<Option<Fie
                     ])
                 },
             );
-    const RESPONSIBLE_WORDS: &[&str] = &["responsible", "in charge", "accountable", "assigned"];
-    let responsible = cues.any(const { cue_mask(RESPONSIBLE_WORDS) })
-        && RESPONSIBLE_WORDS.iter().any(|w| text.contains(w));
+    let responsible = may_say_responsible(text, cues);
     let mut names = Fields::new(text, true);
     for end in label.then(|| owner_label_ends(text)).into_iter().flatten() {
         let name = names.at(end);
@@ -2155,6 +2308,36 @@ fn find_stated_owner(text: &str, base: usize, cues: &Words) -> Option<Option<Fie
     None
 }
 
+/// The words [`RESPONSIBLE`] ends with (each a cue word).
+const RESPONSIBLE_WORDS: &[&str] = &["responsible", "in charge", "accountable", "assigned"];
+
+/// False when [`RESPONSIBLE`] cannot match `text` (whose words are
+/// `cues`): no word of [`RESPONSIBLE_WORDS`] in it follows `is`, `are`,
+/// `will be` or `shall be` and white space with no ASCII word character
+/// after it.
+fn may_say_responsible(text: &str, cues: &Words) -> bool {
+    if !cues.any(const { cue_mask(RESPONSIBLE_WORDS) }) {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    RESPONSIBLE_WORDS.iter().any(|w| {
+        let w = w.as_bytes();
+        // For these short texts, a search for the first byte beats
+        // building a substring searcher.
+        memchr::memchr_iter(w[0], bytes).any(|at| {
+            if !bytes[at..].starts_with(w) {
+                return false;
+            }
+            let head = text[..at].trim_end();
+            head.len() < at
+                && !is_word_byte_at(bytes, at + w.len())
+                && ["is", "are", "will be", "shall be"]
+                    .iter()
+                    .any(|v| head.ends_with(v))
+        })
+    })
+}
+
 /// The verbs of [`SUBJECT`].
 const SUBJECT_VERBS: &[&str] = &[
     "will",
@@ -2190,15 +2373,14 @@ fn find_implied_owner(text: &str, base: usize, cues: &Words) -> Option<Field> {
     };
     let body_start = marker_end(text);
     let body = &text[body_start..];
-    if let Some(c) = may_have_subject(body, cues)
-        .then(|| SUBJECT.captures(body))
+    if let Some((subj, next)) = may_have_subject(body, cues)
+        .then(|| subject(body))
         .flatten()
     {
-        let subj = c.name("subj")?;
-        let next = c.name("next").map_or("", |n| n.as_str());
-        let passive = matches!(next, "be" | "been") && !body[subj.end()..].contains("responsible");
-        if !passive && is_owner_name(subj.as_str(), true) {
-            return Some(field(body_start + subj.start(), subj.as_str()));
+        let passive =
+            matches!(&body[next], "be" | "been") && !body[subj.end..].contains("responsible");
+        if !passive && is_owner_name(&body[subj.clone()], true) {
+            return Some(field(body_start + subj.start, &body[subj]));
         }
     }
     // `body` is part of `text`: it has no byte `cues` does not have.
@@ -2268,6 +2450,75 @@ fn may_have_subject(body: &str, cues: &Words) -> bool {
         .iter()
         .zip(SUBJECT_MASKS)
         .any(|(w, mask)| cues.any(mask) && has_bytes(head, w.as_bytes()))
+}
+
+/// The `subj` and `next` groups of the match of [`SUBJECT`] in `body`:
+/// after as much of a lead of `*`, `_` and white space as can be, the
+/// fewest characters (1 to 60, none of `,.;:()*` or a line break) that white
+/// space, a verb of [`SUBJECT_VERBS`], white space and a word follow. A
+/// word next to a character that is not ASCII (which may or may not be a
+/// word character to `\w`) is left to the pattern.
+fn subject(body: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let by_pattern = || {
+        let c = SUBJECT.captures(body)?;
+        Some((c.name("subj")?.range(), c.name("next")?.range()))
+    };
+    let lead_end = body.len()
+        - body
+            .trim_start_matches(|c: char| matches!(c, '*' | '_') || c.is_whitespace())
+            .len();
+    // The lead gives back a character at a time, each subject growing a
+    // character at a time under it: the order the pattern tries them in.
+    let mut lead = lead_end;
+    loop {
+        for (i, c) in body[lead..].char_indices().take(60) {
+            if matches!(c, ',' | '.' | ';' | ':' | '(' | ')' | '*' | '\n') {
+                break;
+            }
+            let end = lead + i + c.len_utf8();
+            match verb_after(body, end) {
+                Some(Some(next)) => return Some((lead..end, next)),
+                Some(None) => return by_pattern(),
+                None => {}
+            }
+        }
+        if lead == 0 {
+            return None;
+        }
+        lead -= body[..lead].chars().next_back().map_or(1, char::len_utf8);
+    }
+}
+
+/// For a subject of [`SUBJECT`] that ends at `at` in `body`: `None` when
+/// no white space, verb of [`SUBJECT_VERBS`], white space and word follow
+/// it; else the word (`next`), or `Some(None)` when a character that is not
+/// ASCII starts or ends it.
+fn verb_after(body: &str, at: usize) -> Option<Option<Range<usize>>> {
+    let skip = |from: usize| body.len() - body[from..].trim_start().len();
+    let spaced = skip(at);
+    if spaced == at {
+        return None;
+    }
+    let verb = SUBJECT_VERBS
+        .iter()
+        .find(|v| body[spaced..].starts_with(**v))?;
+    let after = spaced + verb.len();
+    let word = skip(after);
+    if word == after {
+        return None;
+    }
+    let bytes = body.as_bytes();
+    match bytes.get(word) {
+        Some(b) if !b.is_ascii() => Some(None),
+        Some(_) if is_word_byte_at(bytes, word) => {
+            let mut end = word;
+            while is_word_byte_at(bytes, end) {
+                end += 1;
+            }
+            Some(bytes.get(end).is_none_or(u8::is_ascii).then_some(word..end))
+        }
+        _ => None,
+    }
 }
 
 /// True when `text` has a dash: `-`, `–` or `—`.
@@ -2353,7 +2604,31 @@ fn trailing_name(line: &str) -> Option<Range<usize>> {
     None
 }
 
+/// A link. Read by [`find_url`]; the tests check it against this pattern.
+#[cfg(test)]
 static URL: LazyLock<Twin> = LazyLock::new(|| Twin::new(r"https?://[^\s)>\]]+"));
+
+/// Where the first match of [`URL`] in `text` is: `http://` or `https://`
+/// and the characters up to white space, `)`, `>` or `]`, at least one.
+fn find_url(text: &str) -> Option<Range<usize>> {
+    static HTTP: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("http"));
+    let bytes = text.as_bytes();
+    HTTP.find_iter(bytes).find_map(|at| {
+        let rest = &bytes[at + 4..];
+        let start = if rest.starts_with(b"s://") {
+            at + 8
+        } else if rest.starts_with(b"://") {
+            at + 7
+        } else {
+            return None;
+        };
+        let len = text[start..]
+            .find(|c: char| c.is_whitespace() || matches!(c, ')' | '>' | ']'))
+            .unwrap_or(text.len() - start);
+        (len > 0).then_some(at..start + len)
+    })
+}
 /// An issue key (`OPS-118`): [`issue_key`] reads it, and hands this
 /// pattern a text with a non-ASCII character right after a key's dash or
 /// digits (where `\d` would take a non-ASCII digit).
@@ -2404,8 +2679,38 @@ fn issue_key(text: &str) -> Option<Range<usize>> {
     }
     None
 }
+/// An issue number (`#123`): [`issue_number`] reads it, and hands this
+/// pattern a text with a non-ASCII character right after a `#` or its digits.
 static ISSUE_NUMBER: LazyLock<Twin> =
     LazyLock::new(|| Twin::new(r"(?:^|[\s(\[,;:])(#\d{1,7})(?-u:\b)"));
+
+/// The group of the first match of [`ISSUE_NUMBER`] in `text`: a `#` at the
+/// start or after white space or one of `([,;:`, then one to seven digits
+/// with no word character after.
+fn issue_number(text: &str) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    for at in memchr::memchr_iter(b'#', bytes) {
+        let after = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | ',' | ';' | ':'));
+        if !after {
+            continue;
+        }
+        let digits = digits_from(bytes, at + 1);
+        let end = at + 1 + digits;
+        if bytes.get(end).is_some_and(|b| !b.is_ascii()) {
+            return ISSUE_NUMBER
+                .captures(text)
+                .and_then(|c| c.get(1))
+                .map(|m| m.range());
+        }
+        if (1..=7).contains(&digits) && !is_word_byte_at(bytes, end) {
+            return Some(at..end);
+        }
+    }
+    None
+}
 /// The words a label of [`TRACKING_LABEL`] starts with.
 const TRACKING_LABEL_WORDS: &[&str] = &[
     "tracking", "ticket", "issue", "jira", "bug", "pr", "pull", "link", "card", "story", "epic",
@@ -2509,25 +2814,14 @@ fn find_tracking(text: &str, base: usize, cues: &Words) -> Option<Field> {
         span: base + start..base + start + value.len(),
     };
     let mut found: Vec<Field> = Vec::new();
-    static HTTP: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new("http"));
-    if let Some(m) = HTTP
-        .find(text.as_bytes())
-        .is_some()
-        .then(|| URL.find(text))
-        .flatten()
-    {
-        found.push(field(m.start(), m.as_str()));
+    if let Some(url) = find_url(text) {
+        found.push(field(url.start, &text[url]));
     }
     if let Some(key) = cues.any(DASH).then(|| issue_key(text)).flatten() {
         found.push(field(key.start, &text[key]));
     }
-    if let Some(m) = cues
-        .any(HASH)
-        .then(|| ISSUE_NUMBER.captures(text).and_then(|c| c.get(1)))
-        .flatten()
-    {
-        found.push(field(m.start(), m.as_str()));
+    if let Some(number) = cues.any(HASH).then(|| issue_number(text)).flatten() {
+        found.push(field(number.start, &text[number]));
     }
     let label = cues.any(const { cue_mask(&["track"]) })
         || cues.any(COLON)
@@ -2828,6 +3122,220 @@ mod tests {
                 "{line:?}"
             );
         }
+    }
+
+    #[test]
+    fn subject_scanner_agrees_with_its_pattern() {
+        let by_pattern = |t: &str| {
+            SUBJECT.captures(t).map(|c| {
+                (
+                    c.name("subj").unwrap().range(),
+                    c.name("next").unwrap().range(),
+                )
+            })
+        };
+        let texts = [
+            "Dev team will add alerts",
+            "**Dev team** will add alerts",
+            "_ will do",
+            "  will do",
+            "* _ Dev will be",
+            "Dev team will be responsible",
+            "Dev team will é",
+            "Dev team will bé",
+            "Dev team will be\u{a0}done",
+            "Dev\u{a0}team\u{a0}will\u{a0}fix",
+            "Dev team will\u{2003}fix",
+            "Dev team needs to fix",
+            "Dev team is going to fix",
+            "Dev team is to fix",
+            "Dev team willfix",
+            "Dev team, will fix",
+            "Dév tëam will fix",
+            "“Dev” team will fix",
+            "\u{212a}ate will fix",
+            "ſam will fix",
+            "Sam will\n fix",
+            "Sam\nwill fix",
+            "Sam will ſix",
+            "Sam will \u{212a}ill",
+            "a very long subject that runs on and on and on past sixty characters will fix",
+            "Sam owns owns it",
+            "Sam will _x",
+            "Sam will -x",
+            "",
+            " ",
+            "will fix",
+        ];
+        for t in texts {
+            assert_eq!(subject(t), by_pattern(t), "{t:?}");
+        }
+        let pieces = [
+            "Dev team",
+            "Sam",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\u{a0}",
+            "\u{2003}",
+            "\u{85}",
+            "*",
+            "_",
+            ",",
+            ".",
+            ":",
+            "(",
+            "will",
+            " will ",
+            " should ",
+            " needs to ",
+            " is going to ",
+            " is to ",
+            " are to ",
+            " owns ",
+            "must",
+            "fix",
+            "be",
+            "been",
+            "é",
+            "’",
+            "ſ",
+            "\u{212a}",
+            "x",
+            "-",
+            "a long subject of many words",
+        ];
+        let mut matched = 0;
+        for seed in 1..=4 {
+            for t in crate::model::pattern::generated_exactly(
+                &pieces,
+                5_000,
+                2 + seed as usize * 2,
+                seed,
+            ) {
+                let want = by_pattern(&t);
+                matched += usize::from(want.is_some());
+                assert_eq!(subject(&t), want, "{t:?}");
+            }
+        }
+        assert!(matched > 500, "{matched}");
+    }
+
+    #[test]
+    fn url_and_number_scanners_agree_with_their_patterns() {
+        let url = |t: &str| URL.find(t).map(|m| m.range());
+        let number = |t: &str| {
+            ISSUE_NUMBER
+                .captures(t)
+                .and_then(|c| c.get(1))
+                .map(|m| m.range())
+        };
+        let texts = [
+            "see https://x.io/a)",
+            "http://",
+            "http:// x https://y",
+            "https:/x http://z",
+            "httphttps://a]b",
+            "<https://a.b/c>",
+            "https://a\u{a0}b",
+            "https://é.fr/ü",
+            "HTTPS://a",
+            "#12",
+            "x#12",
+            "(#12)",
+            "#12345678",
+            "#1234567",
+            "#12a",
+            "#12_",
+            "#12é",
+            "#١٢",
+            "#12٣ #4",
+            "\u{a0}#5",
+            "é#5",
+            ":#5,",
+            "# 5",
+            "##5",
+        ];
+        for t in texts {
+            assert_eq!(find_url(t), url(t), "{t:?}");
+            assert_eq!(issue_number(t), number(t), "{t:?}");
+        }
+        let pieces = [
+            "http", "https", "://", ":/", "s", "x.io/a", " ", "\u{a0}", "\u{2003}", ")", ">", "]",
+            "[", "(", ",", ";", ":", "#", "1", "23", "4567", "٣", "é", "a", "_", "ſ", "\u{212a}",
+            "\n",
+        ];
+        let (mut urls, mut numbers) = (0, 0);
+        for seed in 1..=3 {
+            for t in crate::model::pattern::generated_exactly(
+                &pieces,
+                8_000,
+                3 + seed as usize * 2,
+                seed,
+            ) {
+                let (u, n) = (url(&t), number(&t));
+                urls += usize::from(u.is_some());
+                numbers += usize::from(n.is_some());
+                assert_eq!(find_url(&t), u, "{t:?}");
+                assert_eq!(issue_number(&t), n, "{t:?}");
+            }
+        }
+        assert!(urls > 150 && numbers > 150, "{urls} {numbers}");
+    }
+
+    #[test]
+    fn responsible_gate_lets_every_match_through() {
+        let texts = [
+            "Dana Kim will be responsible for it",
+            "Dana is\u{a0}responsible",
+            "Dana is responsibleé",
+            "Dana is responsibles",
+            "Dana (SRE) is in charge",
+            "Dana isresponsible",
+            "Ops are assigned",
+            "\u{212a}im is accountable",
+            "Dana is Responsible",
+        ];
+        let pieces = [
+            "Dana",
+            "Kim",
+            "team",
+            " ",
+            "\u{a0}",
+            "\u{2003}",
+            "\n",
+            "(SRE)",
+            "(",
+            ")",
+            " is ",
+            "is",
+            " are ",
+            " will be ",
+            " shall be ",
+            "will",
+            "responsible",
+            "Responsible",
+            "in charge",
+            "accountable",
+            "assigned",
+            "s",
+            "é",
+            "x",
+            ".",
+        ];
+        let generated = crate::model::pattern::generated(&pieces, 20_000, 8);
+        let (mut matched, mut ruled_out) = (0, 0);
+        for t in texts.iter().map(|t| t.to_string()).chain(generated) {
+            let gate = may_say_responsible(&t, &Words::of(&t));
+            if RESPONSIBLE.is_match(&t) {
+                assert!(gate, "{t:?}");
+                matched += 1;
+            }
+            let word = RESPONSIBLE_WORDS.iter().any(|w| t.contains(w));
+            ruled_out += usize::from(word && !gate);
+        }
+        assert!(matched > 100 && ruled_out > 100, "{matched} {ruled_out}");
     }
 
     #[test]
@@ -3161,7 +3669,7 @@ mod tests {
             matched += usize::from(!by_pattern.is_empty());
             assert_eq!(due_labels(&t).collect::<Vec<_>>(), by_pattern, "{t:?}");
         }
-        assert!(matched > 1_000, "{matched}");
+        assert!(matched > 500, "{matched}");
     }
 
     #[test]
@@ -3538,11 +4046,99 @@ mod tests {
             }
             return Some((exact(year, n(text, month)?, n(text, day)?), len));
         }
-        r.named_date(
+        r.named_date(&NamedDate::of(
             &MONTH_DAY
                 .captures(text)
                 .or_else(|| DAY_MONTH.captures(text))?,
-        )
+        )?)
+    }
+
+    #[test]
+    fn named_date_scanners_agree_with_their_patterns() {
+        let texts = [
+            "Feb 3",
+            "feb. 3rd, 2026",
+            "Sept 30th 2025x",
+            "September 3",
+            "Septem 3",
+            "sep\t03,  2026",
+            "June 1ST",
+            "Jun e 3",
+            "May 123",
+            "May 12th2",
+            "May 1s",
+            "Jan 1, 20255",
+            "Jan 1,2025",
+            "3 Feb",
+            "3rd of February, 2026",
+            "03 of  sept. 2026",
+            "3 Septem",
+            "3 of",
+            "3of Feb",
+            "123 Feb",
+            "1st Feb_",
+            "ſep 3",
+            "3 ſep",
+            "\u{212a}an 3",
+            "Feb\u{a0}3",
+            "3\u{a0}Feb",
+            "Feb 3\u{a0}2026",
+            "Feb ٣",
+            "٣ Feb",
+            "Feb 3é",
+        ];
+        let check = |t: &str| {
+            let md = MONTH_DAY.captures(t).and_then(|c| NamedDate::of(&c));
+            let dm = DAY_MONTH.captures(t).and_then(|c| NamedDate::of(&c));
+            assert_eq!(month_day(t), md, "{t:?}");
+            assert_eq!(day_month(t), dm, "{t:?}");
+            usize::from(md.is_some() || dm.is_some())
+        };
+        for t in texts {
+            check(t);
+        }
+        let pieces = [
+            "Jan",
+            "january",
+            "Sept",
+            "sep",
+            "september",
+            "SEPTEM",
+            "MAY",
+            "June",
+            "Dec",
+            ".",
+            ",",
+            " ",
+            "   ",
+            "\t",
+            "\n",
+            "\u{a0}",
+            "3",
+            "12",
+            "2025",
+            "1st",
+            "th",
+            "ND",
+            "of",
+            "Of ",
+            "٣",
+            "é",
+            "x",
+            "_",
+            "ſ",
+        ];
+        let mut matched = 0;
+        for seed in 1..=3 {
+            for t in
+                crate::model::pattern::generated_exactly(&pieces, 10_000, 2 + seed as usize, seed)
+            {
+                for (at, _) in t.char_indices() {
+                    matched += check(&t[at..]);
+                }
+            }
+        }
+        assert!(matched > 500, "{matched}");
     }
 
     #[test]
