@@ -237,7 +237,11 @@ impl Collector {
     }
 
     fn walk_slice(&mut self, source: &str, text: &str, base: usize, in_fence: bool) {
-        let mut stack = Stack::default();
+        // Room for the nesting of a typical report, grown if need be.
+        let mut stack = Stack {
+            open: Vec::with_capacity(16),
+            ..Stack::default()
+        };
         // Fenced prose to parse once this pass is done: (content span).
         let mut fenced_prose: Vec<Span> = Vec::new();
         let mut in_table_head = false;
