@@ -237,7 +237,11 @@ impl Collector {
     }
 
     fn walk_slice(&mut self, source: &str, text: &str, base: usize, in_fence: bool) {
-        let mut stack = Stack::default();
+        // Room for the nesting of a typical report, grown if need be.
+        let mut stack = Stack {
+            open: Vec::with_capacity(16),
+            ..Stack::default()
+        };
         // Fenced prose to parse once this pass is done: (content span).
         let mut fenced_prose: Vec<Span> = Vec::new();
         let mut in_table_head = false;
@@ -258,7 +262,7 @@ impl Collector {
                         if !in_fence {
                             self.headings.push(Heading {
                                 level,
-                                text: text.trim().to_string(),
+                                text: heading_text(text),
                                 span: start..end.max(start),
                             });
                         }
@@ -454,7 +458,7 @@ impl Collector {
                     for open in stack.open.iter_mut().rev() {
                         match open {
                             Open::Heading { text, .. } => {
-                                text.push_str(&t);
+                                push_heading_piece(text, &t);
                                 break;
                             }
                             Open::Code { index } => {
@@ -490,7 +494,7 @@ impl Collector {
                     if let (Event::SoftBreak | Event::HardBreak, Some(Open::Heading { text, .. })) =
                         (&event, stack.open.last_mut())
                     {
-                        text.push(' ');
+                        push_heading_piece(text, " ");
                     }
                 }
             }
@@ -601,6 +605,24 @@ fn callout(kind: BlockQuoteKind) -> Callout {
         BlockQuoteKind::Warning => Callout::Warning,
         BlockQuoteKind::Caution => Callout::Caution,
     }
+}
+
+/// Adds a piece of a heading's text (a text or code span, or a space for a
+/// line break) to the text so far, leaving out white space at the start:
+/// with [`heading_text`], the pieces joined and trimmed, built in one
+/// `String` without copying it again.
+fn push_heading_piece(text: &mut String, piece: &str) {
+    if text.is_empty() {
+        text.push_str(piece.trim_start());
+    } else {
+        text.push_str(piece);
+    }
+}
+
+/// A heading's text built by [`push_heading_piece`], trimmed at the end in place.
+fn heading_text(mut text: String) -> String {
+    text.truncate(text.trim_end().len());
+    text
 }
 
 /// Fences whose content is Markdown prose: ```` ```md ````, ```` ```markdown ````.
@@ -718,7 +740,11 @@ impl Positions<'_> {
         let line = self.lines.line_of(offset);
         let start = self.lines.starts[line];
         if offset - start <= self.short {
-            return self.lines.position(source, offset);
+            // What `LineIndex::position` answers, without finding the line again.
+            return Position {
+                line: line + 1,
+                column: source[start..offset].chars().count() + 1,
+            };
         }
         // The nearest offset counted before this one, if it is on its line.
         let (from, before) = self
@@ -884,6 +910,35 @@ mod tests {
             }
         }
         assert!(long > 1_000, "{long}");
+    }
+
+    #[test]
+    fn heading_pieces_make_the_joined_text_trimmed() {
+        let pieces = [
+            " ", "  ", "\t", "\n", "\u{a0}", "\u{2003}", "Root", "cause", " x ", "é", "`a`", "",
+            "Sev 1 ", " (UTC)",
+        ];
+        for len in 0..7 {
+            for seed in 0..200 {
+                let mut joined = String::new();
+                let mut text = String::new();
+                let mut seeded = crate::model::pattern::Seeded::new(seed * 16 + len);
+                for _ in 0..len {
+                    let piece = pieces[seeded.below(pieces.len())];
+                    joined.push_str(piece);
+                    push_heading_piece(&mut text, piece);
+                }
+                assert_eq!(heading_text(text), joined.trim(), "{joined:?}");
+            }
+        }
+        for joined in crate::model::pattern::generated(&pieces, 500, 8) {
+            let mut text = String::new();
+            // The same text in pieces of one character.
+            for c in joined.chars() {
+                push_heading_piece(&mut text, c.encode_utf8(&mut [0; 4]));
+            }
+            assert_eq!(heading_text(text), joined.trim(), "{joined:?}");
+        }
     }
 
     #[test]

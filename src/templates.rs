@@ -27,7 +27,7 @@ pub struct Template {
     pub body: String,
     /// Normalized names and aliases → section index, built on first use.
     #[serde(skip)]
-    lookup: Cached<Vec<(String, usize)>>,
+    lookup: Cached<Lookup>,
     /// The YAML the template was read from (what `templates show` prints).
     #[serde(skip)]
     pub source: String,
@@ -159,6 +159,16 @@ impl<T> Clone for Cached<T> {
     fn clone(&self) -> Cached<T> {
         Cached::default()
     }
+}
+
+/// The normalized names and aliases of a template's sections.
+#[derive(Debug)]
+struct Lookup {
+    /// Normalized name or alias → section index, in schema order.
+    keys: Vec<(String, usize)>,
+    /// The first words of the keys, without repeats: a heading
+    /// whose first word is none of them names no section.
+    first_words: Vec<String>,
 }
 
 /// One section of a template's schema.
@@ -502,13 +512,9 @@ impl Template {
         if heading.len() > 80 {
             return None;
         }
-        normalize_heading_into(heading, scratch);
-        let key = scratch.as_str();
-        if key.is_empty() {
-            return None;
-        }
-        let lookup = self.lookup.0.get_or_init(|| {
-            self.sections
+        let Lookup { keys, first_words } = self.lookup.0.get_or_init(|| {
+            let keys: Vec<(String, usize)> = self
+                .sections
                 .iter()
                 .enumerate()
                 .flat_map(|(i, s)| {
@@ -516,21 +522,31 @@ impl Template {
                         .chain(&s.aliases)
                         .map(move |n| (normalize_heading(n), i))
                 })
-                .collect()
+                .collect();
+            let mut first_words: Vec<String> = keys
+                .iter()
+                .map(|(k, _)| k.split(' ').next().unwrap_or("").to_string())
+                .collect();
+            first_words.sort_unstable();
+            first_words.dedup();
+            Lookup { keys, first_words }
         });
-        lookup
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, i)| *i)
-            .or_else(|| {
-                extra_aliases
-                    .iter()
-                    .find(|(alias, _)| normalize_heading(alias) == key)
-                    .and_then(|(_, section)| {
-                        let section = normalize_heading(section);
-                        lookup.iter().find(|(k, _)| *k == section).map(|(_, i)| *i)
-                    })
-            })
+        // Without extra aliases, only the schema's keys can match: stop
+        // reading the heading once its first word starts none of them.
+        let complete = normalize_heading_while(heading, scratch, |first| {
+            !extra_aliases.is_empty() || first_words.iter().any(|w| w == first)
+        });
+        let key = scratch.as_str();
+        if !complete || key.is_empty() {
+            return None;
+        }
+        let find = |key: &str| keys.iter().find(|(k, _)| k == key).map(|(_, i)| *i);
+        find(key).or_else(|| {
+            extra_aliases
+                .iter()
+                .find(|(alias, _)| normalize_heading(alias) == key)
+                .and_then(|(_, section)| find(&normalize_heading(section)))
+        })
     }
 }
 
@@ -633,6 +649,13 @@ pub fn normalize_heading(text: &str) -> String {
 /// [`normalize_heading`] into `key` (cleared first), so that a caller that
 /// normalizes many lines reuses one buffer.
 pub fn normalize_heading_into(text: &str, key: &mut String) {
+    normalize_heading_while(text, key, |_| true);
+}
+
+/// [`normalize_heading_into`], but for an ASCII text it stops once the
+/// key's first word is read if `wanted` refuses it (then the key holds only
+/// that word, and the answer is false). True when the key is complete.
+fn normalize_heading_while(text: &str, key: &mut String, wanted: impl Fn(&str) -> bool) -> bool {
     key.clear();
     let mut text = text.trim();
     // A trailing parenthetical: "Timeline (UTC)".
@@ -651,9 +674,10 @@ pub fn normalize_heading_into(text: &str, key: &mut String) {
     // Words keep only letters, digits, `;` and `&`: a trailing colon goes
     // with the rest of the punctuation.
     if text.is_ascii() {
-        push_ascii_words(text, key);
+        push_ascii_words(text, key, wanted)
     } else {
         push_words(text, key);
+        true
     }
 }
 
@@ -679,32 +703,44 @@ fn push_words(text: &str, key: &mut String) {
     }
 }
 
-/// [`normalize_heading`]'s words for an ASCII text, byte by byte: split at
-/// white space, `-`, `_` and `/`, trimmed to letters, digits, `;` and `&`,
-/// lower-cased, joined by single spaces.
-fn push_ascii_words(text: &str, key: &mut String) {
-    let keep = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b';' | b'&');
-    let mut at = 0;
-    for word in text.as_bytes().split(|b| {
-        matches!(
+/// [`normalize_heading`]'s words for an ASCII text, in one pass over its
+/// bytes: split at white space, `-`, `_` and `/`, trimmed to letters,
+/// digits, `;` and `&`, lower-cased, joined by single spaces. Stops after
+/// the first word, answering false, if `wanted` refuses it; else true.
+fn push_ascii_words(text: &str, key: &mut String, wanted: impl Fn(&str) -> bool) -> bool {
+    // The kept bytes of the word being read: from its first to its last.
+    let mut word: Option<(usize, usize)> = None;
+    for (at, &b) in text.as_bytes().iter().enumerate() {
+        if b.is_ascii_alphanumeric() || matches!(b, b';' | b'&') {
+            word = Some(word.map_or((at, at + 1), |(first, _)| (first, at + 1)));
+        } else if matches!(
             b,
             b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'-' | b'_' | b'/'
-        )
-    }) {
-        let word_start = at;
-        at += word.len() + 1;
-        let Some(first) = word.iter().position(keep) else {
-            continue;
-        };
-        let last = word.iter().rposition(keep).unwrap_or(first);
-        if !key.is_empty() {
-            key.push(' ');
+        ) {
+            if let Some((first, end)) = word.take() {
+                let is_first = key.is_empty();
+                push_ascii_word(&text[first..end], key);
+                if is_first && !wanted(key) {
+                    return false;
+                }
+            }
         }
-        let start = key.len();
-        // Every byte of an ASCII text is a character boundary.
-        key.push_str(&text[word_start + first..=word_start + last]);
-        key[start..].make_ascii_lowercase();
     }
+    if let Some((first, end)) = word {
+        push_ascii_word(&text[first..end], key);
+    }
+    true
+}
+
+/// Appends an ASCII word to a key, lower-cased, after a space if the key
+/// already has words.
+fn push_ascii_word(word: &str, key: &mut String) {
+    if !key.is_empty() {
+        key.push(' ');
+    }
+    let start = key.len();
+    key.push_str(word);
+    key[start..].make_ascii_lowercase();
 }
 
 #[cfg(test)]
@@ -937,9 +973,54 @@ mod tests {
             "a\tb\x0cc\rd",
         ] {
             let (mut ascii, mut general) = (String::new(), String::new());
-            push_ascii_words(text, &mut ascii);
+            push_ascii_words(text, &mut ascii, |_| true);
             push_words(text, &mut general);
             assert_eq!(ascii, general, "{text:?}");
+        }
+        let pieces = [
+            " ", "  ", "\t", "\u{b}", "\x0c", "\r\n", "-", "_", "/", "Root", "cause", "A", "z9",
+            "3.", "(", ")", ":", ";", "&", "**", "*", "'", "!", "?", ",", "x", "Q&A", "--",
+        ];
+        for len in 0..9 {
+            for text in crate::model::pattern::generated_exactly(&pieces, 400, len, len as u64) {
+                let (mut ascii, mut general) = (String::new(), String::new());
+                push_ascii_words(&text, &mut ascii, |_| true);
+                push_words(&text, &mut general);
+                assert_eq!(ascii, general, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn headings_stopped_at_their_first_word_match_as_read_whole() {
+        let t = builtin(DEFAULT_TEMPLATE).unwrap();
+        // Every heading read whole, then looked up among names and aliases.
+        let whole = |h: &str| {
+            let key = normalize_heading(h);
+            if h.len() > 80 || key.is_empty() {
+                return None;
+            }
+            t.sections.iter().position(|s| {
+                std::iter::once(&s.name)
+                    .chain(&s.aliases)
+                    .any(|n| normalize_heading(n) == key)
+            })
+        };
+        let pieces = [
+            "Root", "cause", "Cause", "Timeline", "timeline", " (UTC)", "Action", "items",
+            "Summary", "3. ", "**", " ", "-", "/", ":", "analysis", "Follow", "ups", "x", "é",
+            "Impact", "(",
+        ];
+        for len in 0..6 {
+            for h in crate::model::pattern::generated_exactly(&pieces, 500, len, 40 + len as u64) {
+                assert_eq!(t.section_for(&h, &[]), whole(&h), "{h:?}");
+            }
+        }
+        for section in &t.sections {
+            for name in std::iter::once(&section.name).chain(&section.aliases) {
+                assert_eq!(t.section_for(name, &[]), whole(name), "{name:?}");
+                assert!(t.section_for(name, &[]).is_some(), "{name:?}");
+            }
         }
     }
 

@@ -249,10 +249,7 @@ fn candidates<'d>(
         let line = doc.line_span(block.span.start);
         let text = doc.text(&line).trim();
         let is_title = Some(index) == first_content
-            && text
-                .to_ascii_lowercase()
-                .trim_start_matches(['*', '_'])
-                .starts_with("incident");
+            && starts_with_incident(text.trim_start_matches(['*', '_']));
         // A longer line only counts as the title; do not look it up else.
         if text.len() > 60 && !is_title {
             continue;
@@ -280,13 +277,7 @@ fn find_title(candidates: &[Candidate]) -> Option<(usize, Title)> {
     let index = candidates
         .iter()
         .take_while(|c| c.known.is_none())
-        .position(|c| {
-            c.level == 1
-                || c.text
-                    .trim_start()
-                    .to_ascii_lowercase()
-                    .starts_with("incident")
-        })?;
+        .position(|c| c.level == 1 || starts_with_incident(c.text.trim_start()))?;
     let c = &candidates[index];
     Some((
         index,
@@ -297,6 +288,13 @@ fn find_title(candidates: &[Candidate]) -> Option<(usize, Title)> {
             datetime: parse_title_datetime(c.text),
         },
     ))
+}
+
+/// True when `text` starts with "incident" in any case of ASCII letters.
+fn starts_with_incident(text: &str) -> bool {
+    text.as_bytes()
+        .get(..8)
+        .is_some_and(|start| start.eq_ignore_ascii_case(b"incident"))
 }
 
 /// Reads the date and time of a title, leniently: `2025-10-14 08-41-00`,
@@ -337,7 +335,7 @@ fn find_sections(
     candidates: &[Candidate],
     title_index: Option<usize>,
 ) -> Vec<Section> {
-    let mut sections: Vec<Section> = Vec::new();
+    let mut sections: Vec<Section> = Vec::with_capacity(candidates.len());
     for (i, heading) in candidates.iter().enumerate() {
         if Some(i) == title_index || (heading.level == 0 && heading.known.is_none()) {
             continue;
@@ -427,6 +425,23 @@ mod tests {
         let r = report("# Incident: 2025-01-02 10-20-30\n## Summary\nx\n### Impact\ny\n");
         assert!(r.section("impact").is_some());
         assert_eq!(r.body_text(r.section("summary").unwrap()).trim(), "x");
+    }
+
+    #[test]
+    fn incident_starts_as_lower_casing_finds_it() {
+        let pieces = [
+            "incident", "Incident", "INCIDENT", "inci", "dent", "İ", "ı", "é", " ", "*", "x",
+        ];
+        for len in 0..4 {
+            for text in crate::model::pattern::generated_exactly(&pieces, 300, len, len as u64 + 1)
+            {
+                assert_eq!(
+                    starts_with_incident(&text),
+                    text.to_ascii_lowercase().starts_with("incident"),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     #[test]
