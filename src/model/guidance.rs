@@ -83,21 +83,25 @@ impl Callouts {
     }
 }
 
-/// True when a callout's text (after `[!NOTE]`) is an instruction.
+/// True when a callout's text (after `[!NOTE]`) is an instruction: its
+/// first word is one of [`GUIDANCE_VERBS`] (in any ASCII case, marks
+/// around it dropped), or its last line ends with `?`. Lines are read
+/// without their `>` marks; `[!…]` lines are skipped.
 fn is_instruction(quote: &str) -> bool {
-    let text: String = quote
+    let mut lines = quote
         .lines()
         .map(|l| l.trim_start().trim_start_matches('>').trim())
-        .filter(|l| !l.starts_with("[!"))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let first = text
+        .filter(|l| !l.is_empty() && !l.starts_with("[!"));
+    let Some(first_line) = lines.next() else {
+        return false;
+    };
+    let first = first_line
         .split_whitespace()
         .next()
         .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphabetic())
-        .to_ascii_lowercase();
-    GUIDANCE_VERBS.contains(&first.as_str()) || text.trim_end().ends_with('?')
+        .trim_matches(|c: char| !c.is_alphabetic());
+    let last_line = lines.next_back().unwrap_or(first_line);
+    GUIDANCE_VERBS.iter().any(|v| v.eq_ignore_ascii_case(first)) || last_line.ends_with('?')
 }
 
 /// The lines of guidance of every template (the report's and the
@@ -174,6 +178,65 @@ impl Report<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The reading `is_instruction` replaced: the lines joined into one
+    /// text, its first word lower-cased.
+    fn is_instruction_joined(quote: &str) -> bool {
+        let text: String = quote
+            .lines()
+            .map(|l| l.trim_start().trim_start_matches('>').trim())
+            .filter(|l| !l.starts_with("[!"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let first = text
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphabetic())
+            .to_ascii_lowercase();
+        GUIDANCE_VERBS.contains(&first.as_str()) || text.trim_end().ends_with('?')
+    }
+
+    #[test]
+    fn is_instruction_reads_as_the_joined_text_did() {
+        let pieces = [
+            "> ",
+            ">",
+            "> > ",
+            "[!NOTE]",
+            "[!TIP] ",
+            "Write",
+            "WRITE",
+            "**Describe**",
+            "who",
+            "Whó",
+            "Fill",
+            "in",
+            "the",
+            "impact",
+            "?",
+            " ?",
+            ".",
+            " ",
+            "\u{a0}",
+            "\u{2003}",
+            "\t",
+            "\n",
+            "\r\n",
+            "\n\n",
+            "é",
+            "K",
+        ];
+        let mut instructions = 0;
+        for quote in
+            crate::model::pattern::generated_exactly(&pieces, 30_000, 8, 0x6a09_e667_f3bc_c908)
+        {
+            let joined = is_instruction_joined(&quote);
+            instructions += usize::from(joined);
+            assert_eq!(is_instruction(&quote), joined, "{quote:?}");
+        }
+        assert!(instructions > 3_000, "{instructions}");
+    }
 
     #[test]
     fn callouts_hold_what_a_search_of_every_callout_finds() {
