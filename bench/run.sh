@@ -131,12 +131,16 @@ for scale in (1, 4):
     for name, (section, phrase) in line.items():
         body = phrase * (size // len(phrase))
         open(f"{out}/{name}-{scale}.md", "w").write(f"{head}## {section}\n\n{body}\n")
+    # One action item whose text opens with a long run of marks and
+    # white space (the subject scanner once read it once per character).
+    lead = "- _" + " " * size + "x will.\n"
+    open(f"{out}/action-item-lead-{scale}.md", "w").write(f"{head}## Action items\n\n{lead}")
     for name, (section, phrase) in items.items():
         count = size // 40
         body = "".join(phrase.format(i=i, h=(count - i) % 24, m=i % 60) for i in range(count))
         open(f"{out}/{name}-{scale}.md", "w").write(f"{head}## {section}\n\n{body}")
 PY
-for shape in durations-line windows-line placeholders-line dates-in-actions-line quotes timeline-entries action-items; do
+for shape in durations-line windows-line placeholders-line dates-in-actions-line quotes timeline-entries action-items action-item-lead; do
   for format in json human; do
     read -r s1 _ < <(measure ./target/release/incident check "$stress/$shape-1.md" --format "$format" --no-progress)
     read -r s4 _ < <(measure ./target/release/incident check "$stress/$shape-4.md" --format "$format" --no-progress)
