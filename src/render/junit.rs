@@ -88,9 +88,14 @@ impl Renderer for Junit {
         let mut suite = TestSuite::new("incident check");
         suite.add_test_cases(self.cases.take());
         report.add_test_suite(suite);
+        // Serialized in memory first: quick-junit reports a failed write
+        // as its own error, which would hide a closed pipe (`| head`, not
+        // an error) behind "cannot write output".
+        let mut xml = Vec::new();
         report
-            .serialize(&mut *out)
+            .serialize(&mut xml)
             .map_err(|e| io::Error::other(e.to_string()))?;
-        writeln!(out)
+        xml.push(b'\n');
+        out.write_all(&xml)
     }
 }

@@ -307,3 +307,25 @@ fn man_page_is_roff_with_every_subcommand() {
     let (help, _, _) = stdout_of(dir.path(), &["--help"]);
     assert!(!help.contains("manpage"));
 }
+
+/// A reader that goes away (`incident check | head`) ends the run quietly,
+/// exit 0, in every format: the output was not wanted.
+#[test]
+fn a_closed_pipe_ends_the_run_quietly_in_every_format() {
+    let dir = many(300);
+    for format in ["json", "csv", "human", "sarif", "junit", "github"] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("incident"))
+            .current_dir(dir.path())
+            .args(["check", "--format", format, "--no-progress", "."])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Nothing will be read: close the pipe's reading end.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{format}: {stderr}");
+        assert_eq!(stderr, "", "{format}");
+    }
+}
