@@ -15,6 +15,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::document::{Block, BlockKind, Span};
 use crate::model::Report;
+use crate::model::time::{MONTH_HEADS, month_number};
 
 /// A value an item states, with where it says it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -988,20 +989,6 @@ impl Reader<'_> {
 fn exact(year: i32, month: u32, day: u32) -> DateReading {
     NaiveDate::from_ymd_opt(year, month, day).map_or(DateReading::Impossible, DateReading::Date)
 }
-
-/// The number of the month whose name `name` starts with, in any ASCII case.
-fn month_number(name: &str) -> Option<u32> {
-    let head = name.as_bytes().get(..3)?;
-    MONTH_HEADS
-        .iter()
-        .position(|m| head.eq_ignore_ascii_case(m.as_bytes()))
-        .map(|i| i as u32 + 1)
-}
-
-/// The first three letters of each month's name.
-const MONTH_HEADS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
 
 /// False when [`MONTH_DAY`] cannot match `text`: it does not start with
 /// the first three letters of a month in any case, nor with `ſ` (which

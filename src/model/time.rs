@@ -1241,15 +1241,19 @@ static DATE: LazyLock<Pattern> = LazyLock::new(|| {
     ))
 });
 
-fn month_number(name: &str) -> u32 {
-    let lower = name.to_ascii_lowercase();
-    [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]
-    .iter()
-    .position(|m| lower.starts_with(m))
-    .map_or(0, |i| i as u32 + 1)
+/// The number of the month whose name `name` starts with, in any ASCII case.
+pub(crate) fn month_number(name: &str) -> Option<u32> {
+    let head = name.as_bytes().get(..3)?;
+    MONTH_HEADS
+        .iter()
+        .position(|m| head.eq_ignore_ascii_case(m.as_bytes()))
+        .map(|i| i as u32 + 1)
 }
+
+/// The first three letters of each month's name.
+pub(crate) const MONTH_HEADS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 fn weekday_of(name: &str) -> Option<Weekday> {
     let lower = name.to_ascii_lowercase();
@@ -1770,7 +1774,7 @@ fn dates_in(text: &str, may: bool, runs: &[Range<usize>]) -> Vec<FoundDate> {
             (
                 end_of(mn, &g.my),
                 num(&g.my),
-                Some(month_number(&text[mn.clone()])),
+                Some(month_number(&text[mn.clone()]).unwrap_or(0)),
                 num(&g.md),
                 false,
             )
@@ -1778,7 +1782,7 @@ fn dates_in(text: &str, may: bool, runs: &[Range<usize>]) -> Vec<FoundDate> {
             (
                 end_of(dd, &g.dy),
                 num(&g.dy),
-                g.dn.clone().map(|m| month_number(&text[m])),
+                g.dn.clone().map(|m| month_number(&text[m]).unwrap_or(0)),
                 num(&g.dd),
                 false,
             )
@@ -1886,11 +1890,7 @@ fn may_start_short_date(text: &str) -> bool {
     let month = matches!(
         bytes.first().map(u8::to_ascii_lowercase),
         Some(b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
-    ) && [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]
-    .iter()
-    .any(|m| word_at(bytes, 0, m));
+    ) && MONTH_HEADS.iter().any(|m| word_at(bytes, 0, m));
     let run = digits_at(bytes, 0, 3);
     let numeric = (1..=2).contains(&run) && matches!(bytes.get(run), Some(b'-' | b'/'));
     month
@@ -1922,7 +1922,7 @@ pub fn short_date_at_start(text: &str) -> Option<FoundDate> {
     }
     let (month, day) = if let Some(m) = caps.name("mn") {
         (
-            month_number(m.as_str()),
+            month_number(m.as_str()).unwrap_or(0),
             caps.name("md")?.as_str().parse().ok()?,
         )
     } else {
