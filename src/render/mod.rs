@@ -74,13 +74,15 @@ impl<T> Default for Gathered<T> {
 impl<T> Gathered<T> {
     /// Adds what the file at `index` in path order gives, in its order.
     pub(crate) fn extend(&self, index: usize, given: impl IntoIterator<Item = T>) {
-        // A panic elsewhere cannot leave a half-pushed list: keep going.
+        // A poisoned lock means a worker panicked, and that panic ends the
+        // run in any case: no need to panic a second time here.
         let mut items = self.0.lock().unwrap_or_else(PoisonError::into_inner);
         items.extend(given.into_iter().map(|item| (index, item)));
     }
 
     /// Everything gathered, in path order (each file's in the order given),
-    /// leaving none. The list is collected in place: no second copy.
+    /// leaving none. The items are smaller than the pairs, so the standard
+    /// library collects them into the pairs' own allocation: no second copy.
     pub(crate) fn take(&mut self) -> Vec<T> {
         let items = self.0.get_mut().unwrap_or_else(PoisonError::into_inner);
         let mut items = std::mem::take(items);
