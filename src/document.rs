@@ -733,14 +733,10 @@ impl Positions<'_> {
     /// The 1-based line and character column of `offset` (clamped to the source).
     pub fn at(&mut self, offset: usize) -> Position {
         let source = self.source;
-        let mut offset = offset.min(source.len());
-        while !source.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let line = self.lines.line_of(offset);
+        let (offset, line) = self.lines.place(source, offset);
         let start = self.lines.starts[line];
         if offset - start <= self.short {
-            // What `LineIndex::position` answers, without finding the line again.
+            // A short line: counted as `LineIndex::position` counts it.
             return Position {
                 line: line + 1,
                 column: source[start..offset].chars().count() + 1,
@@ -786,16 +782,21 @@ impl LineIndex {
 
     /// The 1-based line and character column of `offset` (clamped to the source).
     pub fn position(&self, source: &str, offset: usize) -> Position {
+        let (offset, line) = self.place(source, offset);
+        Position {
+            line: line + 1,
+            column: source[self.starts[line]..offset].chars().count() + 1,
+        }
+    }
+
+    /// `offset` moved inside `source` and back onto a character boundary,
+    /// with the line (from 0) it is on.
+    fn place(&self, source: &str, offset: usize) -> (usize, usize) {
         let mut offset = offset.min(source.len());
         while !source.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.line_of(offset);
-        let start = self.starts[line];
-        Position {
-            line: line + 1,
-            column: source[start..offset].chars().count() + 1,
-        }
+        (offset, self.line_of(offset))
     }
 
     /// A reader of the positions of many offsets of `source`, which counts
