@@ -1,3 +1,5 @@
+use chrono::{Datelike, NaiveDate};
+
 use crate::diagnostic::Diagnostic;
 use crate::model::Report;
 
@@ -39,7 +41,7 @@ fn check(report: &Report<'_>, out: &mut Vec<Diagnostic>) {
         .title
         .as_ref()
         .and_then(|t| t.datetime)
-        .map(|dt| dt.date().format("%Y-%m-%d").to_string());
+        .map(|dt| iso_date(dt.date()));
     let span = report
         .title
         .as_ref()
@@ -85,6 +87,17 @@ fn check(report: &Report<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// `2025-10-14`: what chrono's `%Y-%m-%d` writes, without parsing that
+/// format string for every report.
+fn iso_date(date: NaiveDate) -> String {
+    let (year, month, day) = (date.year(), date.month(), date.day());
+    if (0..=9999).contains(&year) {
+        format!("{year:04}-{month:02}-{day:02}")
+    } else {
+        date.format("%Y-%m-%d").to_string()
+    }
+}
+
 /// `incident-2025-10-14-1.md` → `("2025-10-14", Some("1"))`;
 /// `incident-2025-10-14.md` → `("2025-10-14", None)`.
 fn parse_name(name: &str) -> Option<(&str, Option<&str>)> {
@@ -107,6 +120,22 @@ fn parse_name(name: &str) -> Option<(&str, Option<&str>)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn iso_date_writes_what_the_chrono_format_writes() {
+        use chrono::NaiveDate;
+        for (y, m, d) in [
+            (2025, 10, 14),
+            (0, 1, 1),
+            (999, 12, 31),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-1, 6, 5),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(super::iso_date(date), date.format("%Y-%m-%d").to_string());
+        }
+    }
+
     #[test]
     fn names() {
         use super::parse_name;
