@@ -109,21 +109,52 @@ fn close(a: NaiveDateTime, b: NaiveDateTime, tol: TimeDelta) -> bool {
     (a - b).abs() <= tol
 }
 
-/// `2025-01-31 14:05 UTC`, or `14:05 UTC` without the date. (Written out
-/// rather than with a chrono format string, which is parsed on every call;
-/// the years here have four digits, where the two agree.)
+/// `2025-01-31 14:05 UTC`, or `14:05 UTC` without the date.
 fn show(at: NaiveDateTime, with_date: bool) -> String {
-    let (hour, minute) = (at.hour(), at.minute());
-    if with_date {
-        let (year, month, day) = (at.year(), at.month(), at.day());
-        format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02} UTC")
-    } else {
-        format!("{hour:02}:{minute:02} UTC")
-    }
+    let mut text = String::with_capacity(20);
+    push_time(&mut text, at, with_date);
+    text
 }
 
+/// `14:05 UTC to 14:50 UTC`, with the dates when `with_date`.
 fn show_window(w: (NaiveDateTime, NaiveDateTime), with_date: bool) -> String {
-    format!("{} to {}", show(w.0, with_date), show(w.1, with_date))
+    let mut text = String::with_capacity(44);
+    push_time(&mut text, w.0, with_date);
+    text.push_str(" to ");
+    push_time(&mut text, w.1, with_date);
+    text
+}
+
+/// Writes what [`show`] returns, digit by digit: a chrono format string is
+/// parsed on every call, and `format!`'s padding costs more than the
+/// digits (years outside 0-9999 go through `write!`). A test compares
+/// the two.
+fn push_time(text: &mut String, at: NaiveDateTime, with_date: bool) {
+    let two = |text: &mut String, n: u32| {
+        text.push(char::from(b'0' + (n / 10 % 10) as u8));
+        text.push(char::from(b'0' + (n % 10) as u8));
+    };
+    if with_date {
+        match u32::try_from(at.year()) {
+            Ok(year) if year <= 9999 => {
+                two(text, year / 100);
+                two(text, year % 100);
+            }
+            _ => {
+                use std::fmt::Write;
+                let _ = write!(text, "{:04}", at.year());
+            }
+        }
+        text.push('-');
+        two(text, at.month());
+        text.push('-');
+        two(text, at.day());
+        text.push(' ');
+    }
+    two(text, at.hour());
+    text.push(':');
+    two(text, at.minute());
+    text.push_str(" UTC");
 }
 
 /// The help for two times that disagree; says so when they differ by a
@@ -343,12 +374,30 @@ mod tests {
             (2025, 1, 31, 14, 5),
             (999, 12, 1, 0, 0),
             (2024, 2, 29, 23, 59),
+            (0, 1, 1, 9, 30),
+            (9999, 12, 31, 23, 59),
         ] {
             let at = chrono::NaiveDate::from_ymd_opt(y, mo, d)
                 .and_then(|date| date.and_hms_opt(h, mi, 0))
                 .unwrap();
             assert_eq!(show(at, true), at.format("%Y-%m-%d %H:%M UTC").to_string());
             assert_eq!(show(at, false), at.format("%H:%M UTC").to_string());
+            assert_eq!(
+                show_window((at, at), true),
+                at.format("%Y-%m-%d %H:%M UTC to %Y-%m-%d %H:%M UTC")
+                    .to_string()
+            );
+        }
+        // Outside 0-9999 (no date the model reads), `{:04}` as before,
+        // where chrono would write a sign.
+        for (y, shown) in [
+            (10000, "10000-01-01 00:00 UTC"),
+            (-7, "-007-01-01 00:00 UTC"),
+        ] {
+            let at = chrono::NaiveDate::from_ymd_opt(y, 1, 1)
+                .and_then(|date| date.and_hms_opt(0, 0, 0))
+                .unwrap();
+            assert_eq!(show(at, true), shown);
         }
     }
 
