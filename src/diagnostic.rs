@@ -50,7 +50,7 @@ pub struct Label {
 pub struct Edit {
     /// Byte range into the checked file that `replacement` replaces.
     pub span: Span,
-    pub replacement: String,
+    pub replacement: Text,
 }
 
 /// A set of edits that are applied together or not at all.
@@ -58,16 +58,12 @@ pub struct Edit {
 #[non_exhaustive]
 pub struct Fix {
     /// Says what the fix does ("redact the API key").
-    pub description: String,
+    pub description: Text,
     pub edits: Vec<Edit>,
 }
 
 impl Fix {
-    pub fn replace(
-        span: Span,
-        replacement: impl Into<String>,
-        description: impl Into<String>,
-    ) -> Fix {
+    pub fn replace(span: Span, replacement: impl Into<Text>, description: impl Into<Text>) -> Fix {
         Fix {
             description: description.into(),
             edits: vec![Edit {

@@ -23,7 +23,7 @@ pub const MAX_PASSES: usize = 10;
 pub struct Applied {
     pub rule: &'static str,
     /// What the fix did ("redact a GitHub token"). Never a credential.
-    pub description: String,
+    pub description: crate::diagnostic::Text,
     /// Byte range in the text *before* this fix's pass.
     pub span: Span,
     /// 1-based line of the fix in the original text (for passes after the
@@ -179,7 +179,7 @@ mod tests {
     fn diag(span: Span, replacement: &str) -> Diagnostic {
         Diagnostic::new("test", Severity::Error, span.clone(), "m").with_fix(Fix::replace(
             span,
-            replacement,
+            replacement.to_string(),
             "replace",
         ))
     }

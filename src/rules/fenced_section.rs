@@ -100,11 +100,11 @@ fn unfence(report: &Report<'_>, block: &Block) -> Option<Fix> {
         edits: vec![
             Edit {
                 span: open.start..next_line(open.end),
-                replacement: String::new(),
+                replacement: "".into(),
             },
             Edit {
                 span: close.start..next_line(close.end),
-                replacement: String::new(),
+                replacement: "".into(),
             },
         ],
     })

@@ -237,7 +237,7 @@ fn each_kind_is_found_and_named_without_its_value() {
         for said in [
             d.message.as_ref(),
             d.help.as_deref().expect("help"),
-            fix.description.as_str(),
+            &*fix.description,
         ] {
             assert!(
                 !said.contains(&case.value),

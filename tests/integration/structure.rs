@@ -88,7 +88,7 @@ fn heading_level_fixes_rewrite_the_marks() {
         .filter(|d| d.rule == "heading-level")
         .map(|d| {
             let edit = &d.fix.as_ref().expect("fixable").edits[0];
-            (&text[edit.span.clone()], edit.replacement.as_str())
+            (&text[edit.span.clone()], &*edit.replacement)
         })
         .collect();
     assert_eq!(fixes, [("#", "##"), ("###", "##")]);
@@ -102,7 +102,7 @@ fn heading_level_fixes_rewrite_the_marks() {
         .unwrap()
         .edits[0];
     assert_eq!(
-        (&text[edit.span.clone()], edit.replacement.as_str()),
+        (&text[edit.span.clone()], &*edit.replacement),
         ("Detection:", "## Detection")
     );
 }
