@@ -238,14 +238,18 @@ fn check_text(report: &Report<'_>, block: &Block, starts: &Starts, out: &mut Vec
     let braces = Starts::within(&starts.braces, &block.own).then(|| braces(text));
     let stand_ins = Starts::within(&starts.stand_ins, &block.own)
         .then(|| STAND_INS.find_iter(text).map(|m| m.range()));
-    let mut found: Vec<Span> = braces
-        .into_iter()
-        .flatten()
-        .chain(stand_ins.into_iter().flatten())
-        .collect();
-    found.sort_by_key(|m| m.start);
+    // Both come in order: merged (braces first on a tie, as a stable sort
+    // of the two lists would put them), the search stops at the first one
+    // outside code.
+    let mut braces = braces.into_iter().flatten().peekable();
+    let mut stand_ins = stand_ins.into_iter().flatten().peekable();
+    let mut in_order = std::iter::from_fn(|| match (braces.peek(), stand_ins.peek()) {
+        (Some(b), Some(s)) if s.start < b.start => stand_ins.next(),
+        (Some(_), _) => braces.next(),
+        (None, _) => stand_ins.next(),
+    });
     let mut code = InlineCode::new(text);
-    let found = found.into_iter().find(|m| !code.holds(m.start));
+    let found = in_order.find(|m| !code.holds(m.start));
     if let Some(m) = found {
         out.push(
             TEMPLATE_PLACEHOLDER

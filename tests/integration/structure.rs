@@ -133,6 +133,26 @@ fn template_placeholder() {
 }
 
 #[test]
+fn template_placeholder_reports_the_first_one_outside_code_in_a_paragraph() {
+    // Braces and stand-ins interleaved, the earliest of each in code.
+    let text = "# Incident: 2025-10-14 08-41-00\n\n## Summary\n\n\
+                The `{id}` and `TODO` stay; then TBD, {NUMBER} and TODO again.\n";
+    let found: Vec<&str> = check_str("incident-2025-10-14-1.md", text)
+        .iter()
+        .filter(|d| d.rule == "template-placeholder")
+        .map(|d| &text[d.span.clone()])
+        .collect();
+    assert_eq!(found, ["TBD"]);
+    let text = text.replace("TBD", "tbd");
+    let found: Vec<String> = check_str("incident-2025-10-14-1.md", &text)
+        .iter()
+        .filter(|d| d.rule == "template-placeholder")
+        .map(|d| text[d.span.clone()].to_string())
+        .collect();
+    assert_eq!(found, ["{NUMBER}"]);
+}
+
+#[test]
 fn template_placeholder_does_not_cascade_into_title_format() {
     let (_, diags) = check_fixture("template-placeholder", "fire-title.md");
     assert!(diags.iter().all(|d| d.rule != "title-format"), "{diags:#?}");
