@@ -1722,6 +1722,41 @@ mod tests {
     }
 
     #[test]
+    fn every_token_opens_its_gate() {
+        let mut samples = Vec::new();
+        for prefix in ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"] {
+            samples.push(format!("{prefix}{}", "a1B2".repeat(9)));
+        }
+        samples.push(format!("github_pat_{}", "a1_B".repeat(6)));
+        for kind in "abposre".chars() {
+            samples.push(format!("xox{kind}-1234567890-abc"));
+        }
+        for prefix in [
+            "AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA",
+        ] {
+            samples.push(format!("{prefix}ABCDEFGH12345678"));
+        }
+        for who in ["sk", "rk"] {
+            for mode in ["live", "test"] {
+                samples.push(format!("{who}_{mode}_{}", "a1B2".repeat(4)));
+            }
+        }
+        samples.push(format!("AIza{}", "a1_-B".repeat(7)));
+        samples.push(format!("npm_{}", "a1B2".repeat(9)));
+        let mut matched = 0;
+        for sample in &samples {
+            let text = format!("the value {sample} was pasted");
+            for (re, kind, gate) in TOKENS.iter() {
+                if re.is_match(&text) {
+                    matched += 1;
+                    assert!(Gates::of(&text).has(*gate), "{kind:?}: {text}");
+                }
+            }
+        }
+        assert_eq!(matched, samples.len());
+    }
+
+    #[test]
     fn mask_keeps_offsets() {
         assert_eq!(mask("a=sécret;", std::iter::once(2..9)), "a=*******;");
         assert_eq!(mask("é", std::iter::once(0..1)), "é");
